@@ -1,0 +1,53 @@
+"""The Python API: everything the CLI does is callable from here."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from .config import Config, load_config
+from .findings import Finding
+from .pipeline import build_pipeline
+from .record import Child
+
+
+class Linter:
+    """Load the config and the model once; lint many records."""
+
+    def __init__(self, config: Config | None = None, config_path: str | None = None,
+                 fast: bool = False, search: bool = True):
+        self.config = config or load_config(config_path, search=search)
+        self.fast = fast
+        self.nlp = build_pipeline(self.config, fast=fast)
+        self.ruleset = self.nlp.get_pipe("recordlint").ruleset
+
+    def make_doc(self, text: str, doc_type: str | None = None, child=None):
+        """A Doc with its doc type (name or alias, checked) and child details attached."""
+        dt = self.config.resolve_doc_type(doc_type)
+        doc = self.nlp.make_doc(text)
+        doc._.recordlint_doc_type = dt.name
+        doc._.recordlint_child = Child.from_any(child).to_dict()
+        return doc
+
+    def lint(self, text: str, doc_type: str | None = None, child=None) -> list[Finding]:
+        return self.nlp(self.make_doc(text, doc_type, child))._.findings
+
+    def lint_many(self, items: Iterable[tuple[str, str | None, dict | None]],
+                  batch_size: int = 32) -> Iterator[list[Finding]]:
+        """Findings for each (text, doc_type, child), in order, streamed through nlp.pipe."""
+        docs = (self.make_doc(t, d, c) for t, d, c in items)
+        for doc in self.nlp.pipe(docs, batch_size=batch_size):
+            yield doc._.findings
+
+
+_default: Linter | None = None
+
+
+def lint_text(text: str, doc_type: str | None = None, child: dict | None = None,
+              config: str | Config | None = None) -> list[Finding]:
+    """Lint one record. ``child``: {"name", "age", "pronouns"}. The default linter is cached."""
+    global _default
+    if config is not None:
+        linter = Linter(config=config) if isinstance(config, Config) else Linter(config_path=config)
+        return linter.lint(text, doc_type, child)
+    if _default is None:
+        _default = Linter(search=False)
+    return _default.lint(text, doc_type, child)

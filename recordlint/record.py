@@ -1,0 +1,192 @@
+"""Everything the rules need to know about one record, computed once.
+
+A Record wraps the text exactly as given (offsets are never normalised), its
+spaCy Doc, the doc type profile, what is known about the child, the lines and
+sentences, and the quoted or reported speech that person and language rules
+leave alone. The dependency parse is produced on demand (``parse``), only for
+the parts of the text a rule needs it for.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from spacy.tokens import Doc, Span
+
+from .config import Config, DocType
+from .findings import Finding, LineIndex, Severity
+from .speech import speech_ranges
+
+PRONOUN_SETS = {
+    "she": {"she", "her", "hers", "herself"},
+    "he": {"he", "him", "his", "himself"},
+    "they": {"they", "them", "their", "theirs", "themselves", "themself"},
+}
+
+
+@dataclass
+class Child:
+    name: str | None = None
+    age: float | None = None
+    pronouns: str | None = None
+
+    @classmethod
+    def from_any(cls, value) -> "Child":
+        if isinstance(value, Child):
+            return value
+        value = value or {}
+        age = value.get("age")
+        try:
+            age = float(age) if age not in (None, "") else None
+        except (TypeError, ValueError):
+            age = None
+        name = value.get("name")
+        return cls(name=str(name).strip() or None if name else None, age=age,
+                   pronouns=value.get("pronouns") or None)
+
+    @property
+    def first_name(self) -> str | None:
+        return self.name.split()[0] if self.name else None
+
+    @property
+    def pronoun_words(self) -> set[str]:
+        """Pronoun forms that may refer to the child ("she/her" -> she, her, hers, herself)."""
+        if not self.pronouns:
+            return set()
+        words = set()
+        for part in re.split(r"[/,\s]+", self.pronouns.lower()):
+            for key, forms in PRONOUN_SETS.items():
+                if part in forms:
+                    words |= PRONOUN_SETS[key]
+        return words
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "age": self.age, "pronouns": self.pronouns}
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’')]*[ \t]+(?=[\"“‘'(]?[A-Z0-9])")
+
+
+@dataclass
+class Record:
+    text: str
+    doc: Doc
+    doc_type: DocType
+    child: Child
+    config: Config
+    parser: Callable[[str], Doc] | None = None
+    speech: list[tuple[int, int]] = field(default_factory=list)
+    _parsed: Doc | None = None
+    _lines: list[tuple[int, int]] | None = None
+    _sentences: list[tuple[int, int]] | None = None
+    _index: LineIndex | None = None
+
+    def __post_init__(self):
+        self._regions: dict = {}
+        self.speech = speech_ranges(self.text)
+        self._speech_starts = [s for s, _ in self.speech]
+
+    # --- structure -------------------------------------------------------------------------
+    @property
+    def lines(self) -> list[tuple[int, int]]:
+        """(start, end) of every line, without its line break (CRLF, LF or CR)."""
+        if self._lines is None:
+            out, pos = [], 0
+            for m in _BREAK.finditer(self.text):
+                out.append((pos, m.start()))
+                pos = m.end()
+            out.append((pos, len(self.text)))
+            self._lines = out
+        return self._lines
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentences within lines (a line break always ends a sentence), blank lines skipped."""
+        if self._sentences is None:
+            out = []
+            for ls, le in self.lines:
+                line = self.text[ls:le]
+                if not line.strip():
+                    continue
+                start = 0
+                for m in _SENT_END.finditer(line):
+                    out.append((ls + start, ls + m.start()))
+                    start = m.end()
+                out.append((ls + start, le))
+            self._sentences = [(s + _lead(self.text, s, e), e - _trail(self.text, s, e))
+                               for s, e in out if self.text[s:e].strip()]
+        return self._sentences
+
+    def line_of(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right([s for s, _ in self.lines], offset) - 1
+        return self.lines[max(i, 0)]
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The sentence that holds ``offset`` (or its line, between sentences)."""
+        for s, e in self.sentences:
+            if s <= offset < e:
+                return s, e
+        return self.line_of(offset)
+
+    def in_speech(self, start: int, end: int | None = None) -> bool:
+        i = bisect.bisect_right(self._speech_starts, start) - 1
+        return i >= 0 and self.speech[i][0] <= start < self.speech[i][1]
+
+    def tokens_in(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    # --- parse on demand ---------------------------------------------------------------------
+    @property
+    def can_parse(self) -> bool:
+        return self.doc.has_annotation("DEP") or self.parser is not None
+
+    def parse(self) -> Doc | None:
+        """The whole record tagged and parsed (same text, same offsets); None with no model."""
+        if self.doc.has_annotation("DEP"):
+            return self.doc
+        if self._parsed is None and self.parser is not None:
+            self._parsed = self.parser(self.text)
+        return self._parsed
+
+    def parse_region(self, start: int, end: int) -> tuple[Span, int] | None:
+        """A parsed span for text[start:end] and the offset to add to its token.idx.
+
+        Only that region goes through the tagger and parser, unless the whole record
+        has been parsed already. None when no statistical model is available.
+        """
+        whole = self.doc if self.doc.has_annotation("DEP") else self._parsed
+        if whole is not None:
+            span = whole.char_span(start, end, alignment_mode="expand")
+            return (span, 0) if span is not None else None
+        if self.parser is None:
+            return None
+        key = (start, end)
+        if key not in self._regions:
+            sub = self.parser(self.text[start:end])
+            self._regions[key] = (sub[:], start)
+        return self._regions[key]
+
+    # --- findings ----------------------------------------------------------------------------
+    def finding(self, rule, start: int | None, end: int | None, message: str,
+                suggestion: str | None = None, severity: Severity | None = None) -> Finding:
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        if start is None:
+            return Finding(code=rule.code, name=rule.name, category=rule.category,
+                           severity=severity or rule.severity, message=message, doc=True,
+                           suggestion=suggestion)
+        line, col = self._index.line_col(start)
+        return Finding(code=rule.code, name=rule.name, category=rule.category,
+                       severity=severity or rule.severity, message=message, start=start, end=end,
+                       line=line, column=col, text=self.text[start:end], suggestion=suggestion)
+
+
+def _lead(text: str, s: int, e: int) -> int:
+    return len(text[s:e]) - len(text[s:e].lstrip())
+
+
+def _trail(text: str, s: int, e: int) -> int:
+    return len(text[s:e]) - len(text[s:e].rstrip())

@@ -1,0 +1,26 @@
+"""Where the bundled rule sets and model definition live.
+
+In an installed wheel they sit inside the package (``recordlint/_data``); in a
+source checkout they are the top-level ``rules/`` and ``models/`` folders.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+_PKG = Path(__file__).resolve().parent
+
+
+def data_dir(name: str) -> Path:
+    """Return the folder ``rules`` or ``models``, installed or in the checkout."""
+    for candidate in (_PKG / "_data" / name, _PKG.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"recordlint data folder '{name}' is missing from the installation")
+
+
+def rules_dir() -> Path:
+    return data_dir("rules")
+
+
+def default_config_path() -> Path:
+    return rules_dir() / "default.yaml"

@@ -1,0 +1,110 @@
+"""Find quoted and reported speech once per record.
+
+The child's or family's own words are exempt from the person and language
+rules: a quotation ("..." or curly quotes), the rest of the line after a
+speech verb and a colon ("Kayla said: I miss mum", "In Reece's words: ..."),
+and a pasted views section ("My views:" up to the next blank line).
+Returns sorted, non-overlapping (start, end) character ranges.
+"""
+from __future__ import annotations
+
+import re
+
+# "said:", "told the nurse:", "In Reece's words:", "wrote:" ...
+_COLON_SPEECH = re.compile(
+    r"\b(?:said|says|say|told(?:\s+[\w'’]+){0,3}|tells(?:\s+[\w'’]+){0,3}|asked|explained|wrote|writes"
+    r"|replied|added|shared|commented|stated|texted|messaged|shouted|whispered"
+    r"|(?:in\s+)?(?:[\w'’-]+\s+){0,2}(?:own\s+)?words)\s*:[ \t]*",
+    re.IGNORECASE,
+)
+# A pasted section in the child's voice: "My views:", "My wishes and feelings:", "In my own words:"
+_VIEWS_HEADING = re.compile(
+    r"^[ \t]*(?:my\s+(?:views|wishes(?:\s+and\s+feelings)?|feelings|voice|words|story)|in\s+my\s+own\s+words|what\s+i\s+(?:said|think|want))"
+    r"[ \t]*:?[ \t]*(?=\r?\n|$|\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PARA_END = re.compile(r"\r?\n[ \t]*\r?\n|\Z")
+_LINE_END = re.compile(r"\r\n|\r|\n|\Z")
+
+_OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"'}
+
+
+def speech_ranges(text: str) -> list[tuple[int, int]]:
+    ranges = _quotations(text) + _colon_speech(text) + _views_sections(text)
+    return _union(ranges)
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in ('"', "“") or (ch == "‘" and _is_open_single(text, i)) or (ch == "'" and _is_open_single(text, i)):
+            close = _OPEN_CLOSE.get(ch, "'")
+            j = _find_close(text, i + 1, close, single=ch in "'‘")
+            out.append((i, j + 1 if j < n else n))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def _is_open_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isalnum() and after.isalnum()
+
+
+def _find_close(text: str, start: int, close: str, single: bool) -> int:
+    """Index of the closing mark, or the end of the paragraph when it never closes."""
+    para_end = _PARA_END.search(text, start).start()
+    j = start
+    while j < para_end:
+        if text[j] == close or (close == "’" and text[j] == "'") or (close == '"' and text[j] == "”"):
+            nxt = text[j + 1] if j + 1 < len(text) else " "
+            if not single or not nxt.isalnum():
+                return j
+        j += 1
+    return para_end - 1 if single is False else _single_fallback(text, start)
+
+
+def _single_fallback(text: str, start: int) -> int:
+    # An unclosed single quote is far more often an apostrophe: quote nothing.
+    return start - 1
+
+
+def _colon_speech(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _COLON_SPEECH.finditer(text):
+        start = m.end()
+        if start < len(text) and text[start] in "\"“‘'":
+            continue  # the quotation itself is found by _quotations
+        end = _LINE_END.search(text, start).start()
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def _views_sections(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _VIEWS_HEADING.finditer(text):
+        start = m.end()
+        end = _PARA_END.search(text, start).start()
+        if text[m.end() - 1 : m.end()] != ":" and not re.match(r"[ \t]*\r?\n", text[start:]):
+            continue  # "My views are ..." in a sentence is not a heading
+        if re.match(r"[ \t]*\r?\n", text[start:]):
+            # heading on its own line: the section runs to the next blank line after its body
+            body = re.match(r"[ \t]*\r?\n", text[start:]).end() + start
+            end = _PARA_END.search(text, body).start()
+        out.append((start, end))
+    return out
+
+
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(r for r in ranges if r[1] > r[0]):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

@@ -1,0 +1,33 @@
+"""Shared fixtures: one Linter (model loaded once) for the whole test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recordlint import Linter
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    return Linter(search=False)
+
+
+@pytest.fixture(scope="session")
+def fast_linter() -> Linter:
+    return Linter(search=False, fast=True)
+
+
+def findings_of(linter, text, doc_type="case_note", child=None, category=None, code=None):
+    """(code, category, matched text) for each finding, optionally filtered."""
+    out = []
+    for f in linter.lint(text, doc_type, child):
+        if category and f.category != category:
+            continue
+        if code and f.code != code:
+            continue
+        out.append((f.code, f.category, f.text))
+    return out
