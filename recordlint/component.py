@@ -54,6 +54,11 @@ class RecordlintComponent:
 
         def parse(text: str) -> Doc:
             doc = self.nlp.make_doc(text)
+            # A line break always ends a sentence (headings, bullets, table rows); the
+            # parser respects boundaries set before it runs.
+            for tok in doc[1:]:
+                if "\n" in doc[tok.i - 1].text or "\r" in doc[tok.i - 1].text:
+                    tok.is_sent_start = True
             for proc in procs:
                 doc = proc(doc)
             return doc

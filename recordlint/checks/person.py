@@ -1,4 +1,344 @@
-"""Person rules."""
+"""Person rules: who the record speaks as, and to.
+
+  RL101 first-person     "I/me/my/we/us/our" narrating a third-person record
+  RL102 second-person    "you/your" addressing someone in a third-person record
+  RL103 third-person     the child in the third person in a record written to the child
+
+The guidance: records are written in the third person, child-centred; care plans,
+the child's review records and pathway plans are written directly to the child
+("you"), and there the author may speak as "I"/"we". Quoted and reported speech
+is the speaker's own words and is never a slip.
+"""
 from __future__ import annotations
 
-RULES: list = []
+import re
+
+from ..findings import Severity
+from ..rule import Example, Rule
+
+GUIDANCE_SOURCE = ("Recording guidance (GUIDELINES.md); Ofsted: records 'shift between the first and the "
+                   "third person'; Open University WISPER: writing to the child")
+
+FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves", "ya"}
+
+# Words that make a short line a title, not a sentence ("Kiera's Pathway Plan").
+TITLE_WORDS = {"plan", "review", "record", "pathway", "meeting", "assessment", "visit", "note", "notes",
+               "chronology", "report", "letter", "minutes", "summary", "update", "care"}
+GREETINGS = {"dear", "hi", "hello", "hiya", "hey", "to", "morning", "afternoon"}
+# "Name: Kiera Smith", "Child: Kiera (9)": the child's name as a form-field value.
+FORM_FIELD = re.compile(r"^[ \t]*[A-Z][\w'’ ()/&.-]{0,40}:[ \t]*")
+
+
+def _is_heading_line(text: str) -> bool:
+    """A short line without sentence punctuation: a heading or title."""
+    stripped = text.strip()
+    return bool(stripped) and len(stripped.split()) <= 6 and stripped[-1] not in ".!?,;"
+
+
+class _PronounRule(Rule):
+    """Flags listed pronouns outside speech, in the doc types of its perspective."""
+
+    words: set[str] = set()
+    perspective = "third_person"
+
+    def check(self, rec):
+        for tok in rec.doc:
+            low = tok.lower_
+            if low not in self.words:
+                continue
+            if low == "i" and tok.text != "I":
+                continue  # "i" as a letter or list marker
+            if low == "us" and tok.text == "US":
+                continue
+            if rec.in_speech(tok.idx):
+                continue
+            if self._exempt(rec, tok):
+                continue
+            yield rec.finding(self, tok.idx, tok.idx + len(tok.text), self.message(low),
+                              self.suggest(low))
+
+    def _exempt(self, rec, tok) -> bool:
+        ls, le = rec.line_of(tok.idx)
+        line = rec.text[ls:le]
+        # A title such as "My Plan" at the top of a pasted form is filing, not narration.
+        return _is_heading_line(line) and tok.idx == ls + (len(line) - len(line.lstrip())) \
+            and any(w.lower().strip(":") in TITLE_WORDS for w in line.split()[1:])
+
+    def message(self, word: str) -> str:
+        raise NotImplementedError
+
+    def suggest(self, word: str) -> str | None:
+        return None
+
+
+class FirstPerson(_PronounRule):
+    code = "RL101"
+    name = "first-person"
+    category = "person.first"
+    severity = Severity.warning
+    words = FIRST_PERSON
+    summary = "The author narrates as I/me/my/we/us/our in a record written in the third person."
+    why = ("Records other than care plans, review records and pathway plans are written in the third "
+           "person, child-centred. Inspectors criticised records that 'shift between the first and the "
+           "third person'. Name the worker's role instead ('the social worker visited').")
+    source = GUIDANCE_SOURCE
+    examples = [
+        Example("I visited Summer at home after school.", True, "visit_record"),
+        Example("Dylan showed me his Lego garage.", True, "chronology"),
+        Example("The social worker visited Summer at home after school.", False, "visit_record"),
+        Example('Kayla said "I miss my mum but I like it here."', False, "visit_record"),
+        Example("In Reece's words: I look after Kacey in the mornings.", False, "assessment"),
+        Example("I visited you at home and we talked about school.", False, "care_plan"),
+    ]
+
+    def message(self, word):
+        return f"first person ('{word}') in a third-person record: name who did it (e.g. 'the social worker')"
+
+    def suggest(self, word):
+        return {"i": "the social worker", "me": "the social worker", "my": "the social worker's",
+                "we": "the social worker and [name]", "us": "the social worker and [name]",
+                "our": "the team's"}.get(word, "the social worker")
+
+
+class SecondPerson(_PronounRule):
+    code = "RL102"
+    name = "second-person"
+    category = "person.second"
+    severity = Severity.warning
+    words = SECOND_PERSON
+    summary = "'You/your' addresses the child or reader in a record written in the third person."
+    why = ("Only care plans, the child's review records and pathway plans are written to the child. "
+           "Other records are third person: switching to 'you' mid-record is the shift inspectors "
+           "criticised. Use the child's name.")
+    source = GUIDANCE_SOURCE
+    examples = [
+        Example("You told the social worker that you get worried on Sunday nights.", True, "visit_record"),
+        Example("Reggie, your dad rang today.", True, "case_note"),
+        Example("Kayla told the social worker that she gets worried on Sunday nights.", False, "visit_record"),
+        Example('Mum said "Thank you for telling me."', False, "case_note"),
+        Example("You go to Hillside Academy every day.", False, "care_plan"),
+    ]
+
+    def message(self, word):
+        return f"second person ('{word}') in a third-person record: use the child's name"
+
+    def suggest(self, word):
+        return {"your": "[child's name]'s", "yours": "[child's name]'s"}.get(word, "[child's name]")
+
+
+# --- RL103: the child in the third person, in records written to the child -------------------
+
+FEMALE = {"mum", "mummy", "mother", "mom", "nan", "nanna", "nana", "nanny", "gran", "granny", "grandma",
+          "grandmother", "sister", "aunt", "auntie", "aunty", "stepmum", "girlfriend", "daughter", "niece",
+          "wife", "lady", "woman", "girl", "mrs", "ms", "miss", "madam", "stepmother", "godmother"}
+MALE = {"dad", "daddy", "father", "grandad", "granddad", "grandpa", "grandfather", "brother", "uncle",
+        "stepdad", "boyfriend", "son", "nephew", "husband", "man", "boy", "mr", "stepfather", "godfather"}
+NEUTRAL = {"teacher", "carer", "worker", "nurse", "doctor", "officer", "adviser", "advisor", "manager",
+           "tutor", "counsellor", "therapist", "parent", "grandparent", "friend", "cousin", "partner",
+           "keyworker", "mentor", "coach", "head", "headteacher", "senco", "midwife", "judge", "solicitor",
+           "chair", "person", "baby", "child", "someone", "somebody", "sibling", "advocate", "dentist",
+           "optician", "paediatrician", "psychologist", "psychiatrist", "guardian", "practitioner",
+           "assistant", "lead", "supervisor", "boss", "landlord", "neighbour", "chef", "driver",
+           "iro", "pa", "sw", "gp", "fc"}
+PLURAL_PEOPLE = {"staff", "people", "carers", "parents", "grandparents", "teachers", "friends", "family",
+                 "police", "school", "team", "doctors", "nurses", "workers", "children", "others",
+                 "everyone", "both", "foster", "siblings", "brothers", "sisters", "adults", "professionals"}
+PLACE_WORDS = {"school", "academy", "park", "house", "college", "centre", "center", "road", "street",
+               "close", "surgery", "hospital", "primary", "court", "lodge", "avenue", "lane", "way",
+               "housing", "association", "club", "group", "team", "library", "university", "nursery",
+               "shop", "home", "flat", "hall", "church", "mosque", "station", "council"}
+PREP_PLACE = {"at", "in", "to", "from", "near", "into", "towards", "outside", "inside", "around"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CHILD_PHRASES = re.compile(r"\b(?:[Tt]he (?:child|young person)|C?YP)\b")
+
+
+class _Mention:
+    __slots__ = ("start", "end", "gender", "plural", "child", "subject", "sent")
+
+    def __init__(self, start, end, gender, plural, child, subject, sent):
+        self.start, self.end = start, end
+        self.gender, self.plural, self.child = gender, plural, child
+        self.subject, self.sent = subject, sent
+
+
+class ThirdPerson(Rule):
+    code = "RL103"
+    name = "third-person-to-child"
+    category = "person.third"
+    severity = Severity.warning
+    perspective = "to_child"
+    summary = ("The child is written about in the third person (name, he/she/they, 'the child', "
+               "'the young person', YP) in a record written to the child.")
+    why = ("Care plans, the child's review records and pathway plans are written directly to the child. "
+           "Switching to 'Kiera will...' or 'he' part-way through is the shift between persons that "
+           "inspectors criticised. Greetings ('Dear Kiera'), titles and form fields are fine.")
+    source = GUIDANCE_SOURCE
+    options = {"window_sentences": 3}
+    examples = [
+        Example("You are settled at home. Mohammed has a good relationship with Nadia.", True, "review_record",
+                {"name": "Mohammed", "pronouns": "he/him"}),
+        Example("Kiera says she likes living with Dan and Leroy.", True, "care_plan",
+                {"name": "Kiera", "pronouns": "she/her"}),
+        Example("YP to open a bank account by 30 April 2026.", True, "pathway_plan",
+                {"name": "Kacper", "pronouns": "he/him"}),
+        Example("Dear Mohammed,\n\nThis is the record of your review.", False, "review_record",
+                {"name": "Mohammed", "pronouns": "he/him"}),
+        Example("Ask Mum if she can come to your netball match on 7 March.", False, "care_plan",
+                {"name": "Amara", "pronouns": "she/her"}),
+        Example("Kiera, this is your care plan.", False, "care_plan", {"name": "Kiera", "pronouns": "she/her"}),
+    ]
+
+    def check(self, rec):
+        name = rec.child.first_name
+        name_hits = self._name_mentions(rec, name) if name else []
+        for start, end in name_hits:
+            yield rec.finding(self, start, end, "the child's name in the third person in a record written "
+                              "to the child: write to them ('you')", "you / your")
+        phrase_hits = [(m.start(), m.end()) for m in CHILD_PHRASES.finditer(rec.text)
+                       if not rec.in_speech(m.start())]
+        for start, end in phrase_hits:
+            yield rec.finding(self, start, end, f"'{_label(rec.text[start:end])}' in a record written to the "
+                              "child: write to them ('you')", "you")
+        pron = rec.child.pronoun_words
+        if pron and any(t.lower_ in pron and not rec.in_speech(t.idx) for t in rec.doc):
+            yield from self._pronouns(rec, pron, name_hits, phrase_hits)
+
+    # names ------------------------------------------------------------------------------------
+    def _name_mentions(self, rec, name):
+        out = []
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rec.text):
+            s, e = m.start(), m.end()
+            if rec.in_speech(s) or self._addressing_or_filing(rec, s, e):
+                continue
+            out.append((s, e))
+        return out
+
+    def _addressing_or_filing(self, rec, s, e) -> bool:
+        text = rec.text
+        ls, le = rec.line_of(s)
+        line = text[ls:le]
+        before = text[ls:s]
+        after = text[e:le]
+        prev_word = re.findall(r"[\w']+", before)[-1:] if before.strip() else []
+        if prev_word and prev_word[0].lower() in GREETINGS:
+            return True  # "Dear Kiera", "Hi Kiera"
+        sent_start = not before.strip() or re.search(r"[.!?:]\s*$", before)
+        if after.startswith(",") and sent_start:
+            return True  # "Kiera, this is your plan."
+        if before.rstrip().endswith(",") and re.match(r"\s*[!.?]?\s*$", after):
+            return True  # "Well done, Kiera!"
+        field = FORM_FIELD.match(line)
+        if field and s >= ls + field.end():
+            value = line[field.end():]
+            if len(value.split()) <= 5 and not value.rstrip().endswith("."):
+                return True  # "Name: Kiera Smith", "Child: Kiera (9)"
+        if _is_heading_line(line) and not line.rstrip().endswith(":"):
+            words = {w.lower().strip("'’s:") for w in line.split()}
+            if words & TITLE_WORDS:
+                return True  # "Kiera's Pathway Plan"
+        return False
+
+    # pronouns ---------------------------------------------------------------------------------
+    def _pronouns(self, rec, pron, name_hits, phrase_hits):
+        doc = rec.parse()
+        if doc is None:
+            return  # fast profile: no parse, no pronoun resolution
+        child_starts = {s for s, _ in name_hits} | {s for s, _ in phrase_hits}
+        # Greeting and vocative mentions are addressing, not antecedents.
+        sent_index = {}
+        for i, sent in enumerate(doc.sents):
+            for t in sent:
+                sent_index[t.i] = i
+        mentions: list[_Mention] = []
+        window = int(self.opts.get("window_sentences", 2))
+        for tok in doc:
+            if rec.in_speech(tok.idx):
+                continue
+            low = tok.lower_
+            sent = sent_index.get(tok.i, 0)
+            subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECT_DEPS)
+            if low in pron:
+                target = self._resolve(mentions, tok, low, sent, subject, window)
+                is_child = target is not None and target.child
+                if is_child:
+                    yield rec.finding(self, tok.idx, tok.idx + len(tok.text),
+                                      f"'{tok.text}' refers to the child in a record written to the child: "
+                                      "write to them ('you')", _you_form(low))
+                mentions.append(_Mention(tok.idx, tok.idx + len(tok.text), _gender(low), low in
+                                         ("they", "them", "their", "theirs", "themselves"), is_child,
+                                         subject, sent))
+                continue
+            m = self._mention(rec, tok, child_starts, sent, subject)
+            if m is not None:
+                mentions.append(m)
+
+    def _mention(self, rec, tok, child_starts, sent, subject):
+        low = tok.lower_
+        start = tok.idx
+        if start in child_starts or (tok.text in ("YP", "CYP")) or \
+                (low in ("child", "person") and tok.i > 0 and tok.nbor(-1).lower_ in ("the", "young")
+                 and (tok.idx - 4 in child_starts or any(s <= tok.idx < s + 20 for s in child_starts))):
+            return _Mention(start, start + len(tok.text), None, False, True, subject, sent)
+        if rec.child.first_name and tok.text == rec.child.first_name:
+            return None  # a greeting or vocative: addressing the child, not an antecedent
+        plural_coord = any(c.dep_ == "conj" for c in tok.children)
+        if low in FEMALE or low in MALE or low in NEUTRAL:
+            gender = "f" if low in FEMALE else "m" if low in MALE else None
+            if low in ("mrs", "ms", "miss", "mr"):
+                return _Mention(start, start, gender, False, False, subject or tok.head.dep_ in SUBJECT_DEPS,
+                                sent)
+            return _Mention(start, start, gender, plural_coord or tok.tag_ in ("NNS", "NNPS"), False,
+                            subject, sent)
+        if low in PLURAL_PEOPLE or (tok.tag_ == "NNS" and tok.pos_ == "NOUN" and subject):
+            return _Mention(start, start, None, True, False, subject, sent)
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.dep_ != "compound":
+            if low in PLACE_WORDS or any(c.lower_ in PLACE_WORDS for c in tok.children) or \
+                    (tok.head.lower_ in PREP_PLACE and tok.dep_ == "pobj"):
+                return None
+            return _Mention(start, start, None, plural_coord, False, subject, sent)
+        return None
+
+    @staticmethod
+    def _compatible(m: _Mention, low: str) -> bool:
+        if low in ("they", "them", "their", "theirs", "themselves", "themself"):
+            return m.plural or m.child
+        if m.plural:
+            return False
+        want = _gender(low)
+        return m.gender is None or m.gender == want or m.child
+
+    def _resolve(self, mentions, tok, low, sent, subject, window):
+        """The mention a pronoun most likely refers to: subjects first, nearest first."""
+        same = [m for m in mentions if m.sent == sent and self._compatible(m, low)]
+        subj = [m for m in same if m.subject]
+        if subj:
+            return subj[-1]
+        if same:
+            return same[-1]
+        for back in range(1, window + 1):
+            prev = [m for m in mentions if m.sent == sent - back and self._compatible(m, low)]
+            if prev:
+                subj = [m for m in prev if m.subject]
+                return subj[0] if subj else prev[0]
+        return None
+
+
+def _gender(low: str) -> str | None:
+    if low in ("she", "her", "hers", "herself"):
+        return "f"
+    if low in ("he", "him", "his", "himself"):
+        return "m"
+    return None
+
+
+def _you_form(low: str) -> str:
+    return {"his": "your", "her": "your", "their": "your", "hers": "yours", "theirs": "yours",
+            "himself": "yourself", "herself": "yourself", "themselves": "yourself"}.get(low, "you")
+
+
+def _label(text: str) -> str:
+    return text if text in ("YP", "CYP") else text.lower()
+
+
+RULES = [FirstPerson, SecondPerson, ThirdPerson]

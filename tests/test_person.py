@@ -1,0 +1,113 @@
+"""Person rules RL101-RL103: exact findings on fixture texts, flagged and clean."""
+from conftest import findings_of
+
+SHE = {"name": "Kiera", "pronouns": "she/her"}
+HE = {"name": "Abdi", "pronouns": "he/him"}
+THEY = {"name": "Jordan", "pronouns": "they/them"}
+
+
+def test_first_person_in_third_person_record(linter):
+    text = "I visited Summer at home. She showed me her goldfish and we sat on the floor."
+    assert findings_of(linter, text, "visit_record", category="person.first") == [
+        ("RL101", "person.first", "I"), ("RL101", "person.first", "me"), ("RL101", "person.first", "we")]
+
+
+def test_first_person_inside_quotes_and_reported_speech_is_not_a_slip(linter):
+    text = ('Kayla said "I miss my mum but I like it here."\n'
+            "Courtney said: I'd rather stay with my nan.\n"
+            "In Reece's words: I look after Kacey in the mornings.\n"
+            "Noor told the social worker \u201cI\u2019m sad I can\u2019t live with Mummy.\u201d")
+    assert findings_of(linter, text, "assessment", category="person.first") == []
+
+
+def test_first_and_second_person_are_fine_in_records_written_to_the_child(linter):
+    text = "I am Grace, your social worker. We wrote this plan with you on 2 February 2026."
+    found = findings_of(linter, text, "care_plan", SHE)
+    assert [f for f in found if f[1] in ("person.first", "person.second")] == []
+
+
+def test_second_person_in_third_person_record(linter):
+    text = "Reggie, your dad rang today. I will ask you about the shirt."
+    assert findings_of(linter, text, "case_note", category="person.second") == [
+        ("RL102", "person.second", "your"), ("RL102", "person.second", "you")]
+
+
+def test_second_person_in_quotes_is_clean(linter):
+    text = 'Mum said "Thank you for telling me." The social worker told Zara "You can ring me any time."'
+    assert findings_of(linter, text, "case_note", category="person.second") == []
+
+
+def test_us_in_capitals_is_not_a_pronoun(linter):
+    assert findings_of(linter, "Dad moved to the US in 2024.", "case_note", category="person.first") == []
+
+
+def test_third_person_name_and_pronouns_of_the_child(linter):
+    text = ("Kiera, this is your care plan.\n\n"
+            "Views: Kiera says she likes living with Dan and Leroy and wants to stay.\n"
+            "Reading is below the level expected for her age.")
+    assert findings_of(linter, text, "care_plan", SHE, category="person.third") == [
+        ("RL103", "person.third", "Kiera"), ("RL103", "person.third", "she"), ("RL103", "person.third", "her")]
+
+
+def test_pronouns_that_refer_to_someone_else_are_clean(linter):
+    text = ("Dear Kiera,\n\nYou see Mum every other Sunday and she has not missed a visit.\n"
+            "Ask Mum if she can come to your netball match. Jo will have Kobi round to her house.\n"
+            "Mr Patel chairs your reviews. He will ring you by 5 May 2026.")
+    assert findings_of(linter, text, "care_plan", SHE, category="person.third") == []
+
+
+def test_greetings_titles_and_form_fields_are_not_slips(linter):
+    text = ("Kiera's Pathway Plan\nName: Kiera Smith\nChild: Kiera (9)\n\n"
+            "Hi Kiera. This plan is about you. Well done, Kiera!")
+    assert findings_of(linter, text, "pathway_plan", SHE, category="person.third") == []
+
+
+def test_heading_with_a_verb_is_third_person(linter):
+    text = "Where Kiera lives: you live with Dan and Leroy."
+    assert findings_of(linter, text, "care_plan", SHE, category="person.third") == [
+        ("RL103", "person.third", "Kiera")]
+
+
+def test_the_young_person_yp_and_cyp(linter):
+    text = "The young person lives in a flat. YP to open a bank account. CYP attends Ridgeway School."
+    assert findings_of(linter, text, "pathway_plan", HE, category="person.third") == [
+        ("RL103", "person.third", "The young person"), ("RL103", "person.third", "YP"),
+        ("RL103", "person.third", "CYP")]
+
+
+def test_a_young_person_in_general_is_not_the_child(linter):
+    text = "Staying Put is when a young person keeps living with their foster carers after 18."
+    assert findings_of(linter, text, "pathway_plan", THEY, category="person.third") == []
+
+
+def test_they_pronouns_follow_the_child_not_other_people(linter):
+    text = ("Jordan has a part-time job at a music shop. They pay their share of the bills on time.\n"
+            "Bev and Lou said they are proud of you.")
+    assert findings_of(linter, text, "pathway_plan", THEY, category="person.third") == [
+        ("RL103", "person.third", "Jordan"), ("RL103", "person.third", "They"),
+        ("RL103", "person.third", "their")]
+
+
+def test_third_person_in_a_third_person_record_is_correct(linter):
+    text = "Kiera says she likes living with Dan and Leroy."
+    assert findings_of(linter, text, "case_note", SHE, category="person.third") == []
+
+
+def test_child_name_inside_a_quote_is_clean(linter):
+    text = 'You told me: "Mum calls me Kiera-bear and Kiera is my real name."'
+    assert findings_of(linter, text, "care_plan", SHE, category="person.third") == []
+
+
+def test_offsets_index_the_text_as_given_with_crlf_and_tabs(linter):
+    text = "Case note\r\n\r\n\tThe social worker rang.  You were out.\r\nI will ring again."
+    found = linter.lint(text, "case_note")
+    you = next(f for f in found if f.code == "RL102")
+    assert text[you.start:you.end] == "You" and (you.line, you.column) == (3, 27)
+    i = next(f for f in found if f.code == "RL101")
+    assert text[i.start:i.end] == "I" and (i.line, i.column) == (4, 1)
+
+
+def test_fast_profile_skips_pronoun_resolution_but_keeps_names(fast_linter):
+    text = "Kiera says she likes living with Dan."
+    assert findings_of(fast_linter, text, "care_plan", SHE, category="person.third") == [
+        ("RL103", "person.third", "Kiera")]
