@@ -69,7 +69,7 @@ def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, f
 
     for path in paths:
         try:
-            records = list(read_path(path, warn, stdin_bytes=lambda: click.get_binary_stream("stdin").read()))
+            records = list(read_path(path, warn, stdin_bytes=lambda: sys.stdin.buffer.read()))
         except RecordlintError as exc:
             click.echo(f"recordlint: error: {exc}", err=True)
             input_errors += 1
@@ -146,7 +146,8 @@ def explain_text(rule) -> str:
              f"Category: {rule.category}", f"Severity: {rule.severity.name}",
              f"Applies to: {rule.describe_scope()}",
              f"Needs the parse: {'yes (skipped with --fast)' if rule.needs_model else 'no'}",
-             f"Defined in: {rule.origin}", "",
+             f"Defined in: {rule.origin}",
+             *getattr(rule, "explain_details", list)(), "",
              "## What it does", rule.summary or "(no summary)", "",
              "## Why", rule.why or "(not given)"]
     if rule.source:

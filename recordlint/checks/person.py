@@ -93,7 +93,7 @@ class FirstPerson(_PronounRule):
     ]
 
     def message(self, word):
-        return f"first person ('{word}') in a third-person record: name who did it (e.g. 'the social worker')"
+        return f"first person ('{'I' if word == 'i' else word}') in a third-person record: name who did it (e.g. 'the social worker')"
 
     def suggest(self, word):
         return {"i": "the social worker", "me": "the social worker", "my": "the social worker's",
