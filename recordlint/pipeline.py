@@ -17,7 +17,7 @@ from . import component  # noqa: F401  (registers the "recordlint" factory)
 from .config import Config
 from .errors import ConfigError
 
-EXCLUDE = ["ner"]
+EXCLUDE = ["ner", "senter"]
 
 
 def load_model(names: list[str]) -> Language:
