@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .config import Config, load_config
+from .errors import RuleError
 from .record import Child, Record
 from .registry import build_ruleset
 
@@ -72,9 +73,14 @@ class RecordlintComponent:
                      parser=self._parser())
         findings = []
         for rule, severity in self.ruleset.active(doc_type.name, self.fast):
-            for f in rule.check(rec):
-                f.severity = severity
-                findings.append(f)
+            try:
+                for f in rule.check(rec):
+                    f.severity = severity
+                    findings.append(f)
+            except Exception as exc:  # a bug in one rule must not lose the record or the run
+                # The exception's text may quote the record: name only its type.
+                raise RuleError(f"internal error in rule {rule.code} ({type(exc).__name__}); "
+                                "please report it") from exc
         findings.sort(key=lambda f: (f.doc, f.start or 0, f.end or 0, f.code))
         doc._.findings = findings
         return doc

@@ -11,3 +11,7 @@ class ConfigError(RecordlintError):
 
 class InputError(RecordlintError):
     pass
+
+
+class RuleError(RecordlintError):
+    """A rule failed on one record (a bug): reported for that record, the run goes on."""

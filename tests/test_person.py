@@ -111,3 +111,9 @@ def test_fast_profile_skips_pronoun_resolution_but_keeps_names(fast_linter):
     text = "Kiera says she likes living with Dan."
     assert findings_of(fast_linter, text, "care_plan", SHE, category="person.third") == [
         ("RL103", "person.third", "Kiera")]
+
+
+def test_child_name_inferred_from_the_record_when_not_given(linter):
+    text = "Dear Kiera,\n\nYou are doing well. Kiera has joined the choir and she loves it."
+    assert findings_of(linter, text, "review_record", None, category="person.third") == [
+        ("RL103", "person.third", "Kiera"), ("RL103", "person.third", "she")]

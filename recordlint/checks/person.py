@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Severity
+from ..record import PRONOUN_SETS
 from ..rule import Example, Rule
 
 GUIDANCE_SOURCE = ("Recording guidance (GUIDELINES.md); Ofsted: records 'shift between the first and the "
@@ -190,7 +191,7 @@ class ThirdPerson(Rule):
     ]
 
     def check(self, rec):
-        name = rec.child.first_name
+        name = rec.child.first_name or infer_child_name(rec.text)
         name_hits = self._name_mentions(rec, name) if name else []
         for start, end in name_hits:
             yield rec.finding(self, start, end, "the child's name in the third person in a record written "
@@ -200,7 +201,8 @@ class ThirdPerson(Rule):
         for start, end in phrase_hits:
             yield rec.finding(self, start, end, f"'{_label(rec.text[start:end])}' in a record written to the "
                               "child: write to them ('you')", "you")
-        pron = rec.child.pronoun_words
+        # Unknown pronouns: he and she may both refer to the child ("they" is too often plural).
+        pron = rec.child.pronoun_words or (PRONOUN_SETS["he"] | PRONOUN_SETS["she"])
         if pron and any(t.lower_ in pron and not rec.in_speech(t.idx) for t in rec.doc):
             yield from self._pronouns(rec, pron, name_hits, phrase_hits)
 
@@ -280,7 +282,7 @@ class ThirdPerson(Rule):
                 (low in ("child", "person") and tok.i > 0 and tok.nbor(-1).lower_ in ("the", "young")
                  and (tok.idx - 4 in child_starts or any(s <= tok.idx < s + 20 for s in child_starts))):
             return _Mention(start, start + len(tok.text), None, False, True, subject, sent)
-        if rec.child.first_name and tok.text == rec.child.first_name:
+        if tok.text == (rec.child.first_name or infer_child_name(rec.text)):
             return None  # a greeting or vocative: addressing the child, not an antecedent
         plural_coord = any(c.dep_ == "conj" for c in tok.children)
         if low in FEMALE or low in MALE or low in NEUTRAL:
@@ -322,6 +324,23 @@ class ThirdPerson(Rule):
                 subj = [m for m in prev if m.subject]
                 return subj[0] if subj else prev[0]
         return None
+
+
+_ADDRESSED = re.compile(
+    r"^[ \t]*(?:(?:Dear|Hi|Hello|Hiya)[ \t]+(?P<greet>[A-Z][\w'’-]+)"
+    r"|(?P<voc>[A-Z][\w'’-]+),[ \t]+(?:this|here|I|we)\b"
+    r"|(?:Child|Name|Child's name|Young person)[ \t]*:[ \t]*(?P<field>[A-Z][\w'’-]+))",
+    re.MULTILINE,
+)
+
+
+def infer_child_name(text: str) -> str | None:
+    """The child's first name from the record itself: "Dear Kiera", "Kiera, this is your plan",
+    "Name: Kiera Smith". None when the record does not say."""
+    m = _ADDRESSED.search(text)
+    if not m:
+        return None
+    return m.group("greet") or m.group("voc") or m.group("field")
 
 
 def _gender(low: str) -> str | None:
