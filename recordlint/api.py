@@ -1,7 +1,7 @@
 """The Python API: everything the CLI does is callable from here."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .config import Config, load_config
 from .findings import Finding

@@ -39,8 +39,10 @@ def main():
 @click.option("--child-name", help="The child's first name (or full name).")
 @click.option("--child-age", type=float, help="The child's age in years.")
 @click.option("--child-pronouns", help="The child's pronouns, e.g. she/her, he/him, they/them.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="A recordlint.yaml (default: nearest one from here up).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "sarif"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="A recordlint.yaml (default: nearest one from here up).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "sarif"]), default="text",
+              show_default=True)
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--no-excerpts", is_flag=True, help="Leave the matched record text out of every output.")
@@ -58,7 +60,8 @@ def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, f
             linter.config.resolve_doc_type(doc_type)
         except RecordlintError as exc:
             fail(str(exc))
-    cli_child = {k: v for k, v in (("name", child_name), ("age", child_age), ("pronouns", child_pronouns)) if v is not None}
+    cli_child = {k: v for k, v in (("name", child_name), ("age", child_age), ("pronouns", child_pronouns))
+                 if v is not None}
     excerpts = not no_excerpts
     colour = fmt == "text" and sys.stdout.isatty()
     threshold = Severity.parse(fail_on)

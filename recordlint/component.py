@@ -72,7 +72,9 @@ class RecordlintComponent:
         rec = Record(text=doc.text, doc=doc, doc_type=doc_type, child=child, config=self.config,
                      parser=self._parser())
         findings = []
-        for rule, severity in self.ruleset.active(doc_type.name, self.fast):
+        # An empty record has nothing to check (not even a missing contingency or voice).
+        active = self.ruleset.active(doc_type.name, self.fast) if doc.text.strip() else []
+        for rule, severity in active:
             try:
                 for f in rule.check(rec):
                     f.severity = severity

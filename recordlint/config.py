@@ -24,6 +24,7 @@ import yaml
 
 from .errors import ConfigError
 from .findings import Severity
+from .lexicon import ENTRY_KEYS
 from .resources import default_config_path
 
 CONFIG_NAME = "recordlint.yaml"
@@ -207,6 +208,8 @@ def _validate_shape(data: dict, path: Path) -> None:
                 _fail(path, f"{where}.{k}", f"unknown key (expected one of: {', '.join(sorted(DOC_TYPE_KEYS))})")
         if "perspective" in profile and profile["perspective"] not in PERSPECTIVES:
             _fail(path, f"{where}.perspective", "expected third_person or to_child")
+        if "description" in profile and not isinstance(profile["description"], str):
+            _fail(path, f"{where}.description", "expected a string")
         for k in ("aliases", "disable", "enable"):
             v = profile.get(k)
             if v is not None and not (isinstance(v, list) and all(isinstance(x, str) for x in v)):
@@ -243,9 +246,19 @@ def _validate_shape(data: dict, path: Path) -> None:
         for k in change:
             if k not in LEXICON_KEYS:
                 _fail(path, f"{where}.{k}", "unknown key (expected add or remove)")
-        for i, entry in enumerate(change.get("add", []) or []):
+        add = change.get("add", []) or []
+        if not isinstance(add, list):
+            _fail(path, f"{where}.add", "expected a list of entries (term, variants, alternatives, source)")
+        for i, entry in enumerate(add):
             if not isinstance(entry, dict) or not isinstance(entry.get("term"), str):
                 _fail(path, f"{where}.add[{i}]", "expected a mapping with at least 'term'")
+            for k, v in entry.items():
+                if k not in ENTRY_KEYS:
+                    _fail(path, f"{where}.add[{i}].{k}",
+                          f"unknown key (expected one of: {', '.join(sorted(ENTRY_KEYS))})")
+                if k in ("variants", "alternatives", "not_before", "not_after", "pos") and not (
+                        isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v))):
+                    _fail(path, f"{where}.add[{i}].{k}", "expected a word or a list of words")
         rm = change.get("remove", []) or []
         if not (isinstance(rm, list) and all(isinstance(x, str) for x in rm)):
             _fail(path, f"{where}.remove", "expected a list of terms")
@@ -289,6 +302,14 @@ def _build(data: dict, files: list[Path]) -> Config:
     )
     if cfg.default_doc_type not in doc_types:
         _fail(where, "default_doc_type", f"unknown doc type {cfg.default_doc_type!r}")
+    owner: dict[str, str] = {normalise_name(name): name for name in doc_types}
+    for dt in doc_types.values():
+        for alias in dt.aliases:
+            key = normalise_name(alias)
+            if owner.get(key, dt.name) != dt.name:
+                _fail(where, f"doc_types.{dt.name}.aliases",
+                      f"{alias!r} already names doc type {owner[key]!r} (each name or alias means one doc type)")
+            owner[key] = dt.name
     for rule_key, settings in cfg.rules.items():
         for dt in (settings or {}).get("doc_types", []) or []:
             if dt not in doc_types:

@@ -13,7 +13,7 @@ class Severity(IntEnum):
     error = 3
 
     @classmethod
-    def parse(cls, value: str) -> "Severity":
+    def parse(cls, value: str) -> Severity:
         try:
             return cls[str(value).lower()]
         except KeyError:

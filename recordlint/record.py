@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -33,7 +33,7 @@ class Child:
     pronouns: str | None = None
 
     @classmethod
-    def from_any(cls, value) -> "Child":
+    def from_any(cls, value) -> Child:
         if isinstance(value, Child):
             return value
         value = value or {}

@@ -70,6 +70,11 @@ def build_ruleset(config: Config, nlp) -> RuleSet:
     ruleset = RuleSet(rules, config)
     for r in rules:
         settings = config.rule_settings(r.code, r.name)
+        for key in settings:
+            if key not in ("severity", "enabled", "doc_types") and key not in r.options:
+                where = config.files[-1] if config.files else "config"
+                known = ", ".join(["severity", "enabled", "doc_types", *sorted(r.options)])
+                raise ConfigError(f"{where}: rules.{r.code}.{key}: unknown setting (expected one of: {known})")
         try:
             r.configure(settings)
         except ValueError as exc:

@@ -6,8 +6,8 @@ not), so the documentation cannot drift from the behaviour.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterable
+from dataclasses import dataclass
+from collections.abc import Iterable
 
 from .config import DocType
 from .findings import Finding, Severity
@@ -21,7 +21,7 @@ class Example:
     child: dict | None = None
 
     @classmethod
-    def parse(cls, value, flagged: bool, default_doc_type: str | None = None) -> "Example":
+    def parse(cls, value, flagged: bool, default_doc_type: str | None = None) -> Example:
         if isinstance(value, str):
             return cls(text=value, flagged=flagged, doc_type=default_doc_type)
         return cls(text=value["text"], flagged=flagged,

@@ -19,7 +19,8 @@ _COLON_SPEECH = re.compile(
 )
 # A pasted section in the child's voice: "My views:", "My wishes and feelings:", "In my own words:"
 _VIEWS_HEADING = re.compile(
-    r"^[ \t]*(?:my\s+(?:views|wishes(?:\s+and\s+feelings)?|feelings|voice|words|story)|in\s+my\s+own\s+words|what\s+i\s+(?:said|think|want))"
+    r"^[ \t]*(?:my\s+(?:views|wishes(?:\s+and\s+feelings)?|feelings|voice|words|story)"
+    r"|in\s+my\s+own\s+words|what\s+i\s+(?:said|think|want))"
     r"[ \t]*:?[ \t]*(?=\r?\n|$|\S)",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -94,7 +94,8 @@ class FirstPerson(_PronounRule):
     ]
 
     def message(self, word):
-        return f"first person ('{'I' if word == 'i' else word}') in a third-person record: name who did it (e.g. 'the social worker')"
+        shown = "I" if word == "i" else word
+        return f"first person ('{shown}') in a third-person record: name who did it (e.g. 'the social worker')"
 
     def suggest(self, word):
         return {"i": "the social worker", "me": "the social worker", "my": "the social worker's",
