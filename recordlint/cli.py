@@ -18,13 +18,24 @@ def fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def load_linter(config: str | None, fast: bool = False):
-    from .api import Linter
+_linters: dict = {}
 
-    try:
-        return Linter(config_path=config, fast=fast)
-    except RecordlintError as exc:
-        fail(str(exc))
+
+def load_linter(config: str | None, fast: bool = False):
+    """The Linter for a config (model loaded once per process, e.g. for the test runner)."""
+    from pathlib import Path
+
+    from .api import Linter
+    from .config import find_config
+
+    path = Path(config) if config else find_config()
+    key = (str(path.resolve()) if path else None, path.stat().st_mtime if path and path.exists() else None, fast)
+    if key not in _linters:
+        try:
+            _linters[key] = Linter(config_path=config, fast=fast)
+        except RecordlintError as exc:
+            fail(str(exc))
+    return _linters[key]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
