@@ -7,6 +7,7 @@ when the model tags the word so, e.g. NOUN), expansion (acronyms).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,3 +92,51 @@ def load_lexicon(path: Path, changes: dict | None = None, require_source: bool =
     for i, entry in enumerate(changes.get("add", []) or []):
         terms.append(term_from_dict(entry, f"config lexicon add[{i}]"))
     return terms
+
+
+# --- explained on first use ----------------------------------------------------------------
+# "Staying Put, which is when ...", "A core group is a meeting where ...", "an advocate (someone who ...)",
+# "This is called Staying Put": a term explained where it is used is fine there and afterwards.
+_KIND = (r"(?:special\s+|legal\s+|formal\s+)?(?:meeting|plan|person|group|way|time|place|team|service|worker"
+         r"|order|letter|book|check|talk|law|rule|decision|word|name|visit|form)\s+"
+         r"(?:where|when|who|that|which|to|for|with|about)\b")
+_EXPLAIN_AFTER = re.compile(
+    r"[ \t]*(?:"
+    r",?\s*(?:which|that)\s+(?:means|stands\s+for|is\s+(?:when|where|what|how|someone|somebody|called)\b"
+    r"|are\s+(?:people|the\s+people)\b|is\s+(?:an?|the)\s+" + _KIND + r")"
+    r"|(?:means|is\s+(?:when|where|someone|somebody|a\s+person|the\s+person)|are\s+(?:the\s+)?people)\b"
+    r"|is\s+an?\s+" + _KIND +
+    r"|[-–—:]\s+(?:this\s+means|that\s+means|which\s+means|when|where|someone|people\s+who)\b"
+    # a parenthesis that explains: "(the person who ...)", "(seeing your family)", "(time with Mum)"
+    r"|\((?=\s*(?:the|a|an|someone|somebody|people|when|where|which|this|that|what|how|meaning|i\.e\.|time"
+    r"|\w+ing)\s[^)]*\))"
+    r")",
+    re.IGNORECASE,
+)
+_EXPLAIN_BEFORE = re.compile(
+    r"(?:\bcalled|\bknown[ \t]+as|\bwe[ \t]+call[ \t]+(?:this|it|that))[ \t]+(?:an?[ \t]+|the[ \t]+)?[\"“‘']?$",
+    re.IGNORECASE,
+)
+
+
+def explained_at(text: str, start: int, end: int) -> bool:
+    """True when the term at text[start:end] is explained right there."""
+    if _EXPLAIN_AFTER.match(text, end):
+        return True
+    return bool(_EXPLAIN_BEFORE.search(text[max(0, start - 40):start]))
+
+
+def drop_explained(text: str, found: list) -> list:
+    """Remove matches of terms explained on (or before) that use: [(start, end, term), ...] in text order."""
+    explained: set[int] = set()
+    out = []
+    for item in found:
+        start, end, term = item[0], item[1], item[2]
+        key = id(term) if term is not None else hash(text[start:end].lower())
+        if key in explained:
+            continue
+        if explained_at(text, start, end):
+            explained.add(key)
+            continue
+        out.append(item)
+    return out

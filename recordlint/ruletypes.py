@@ -1,20 +1,24 @@
 """Rules without code, in the spirit of Vale's rule types.
 
 A YAML rule file is a list of rules; each has ``code``, ``name``, ``type``,
-``category``, ``severity``, ``message`` (placeholders: {text}, {suggestion},
-{count}, {max}), ``summary``, ``why``, ``source``, ``perspective`` or
+``category``, ``severity``, ``message`` (placeholders: {term}, {suggestion} and
+{source} for existence/substitution, {count} and {max} for occurrence; never the
+record's own text, which is in the finding's ``text`` field), ``summary``, ``why``, ``source``, ``perspective`` or
 ``doc_types``, ``exceptions`` (phrases that, when they contain a match, cancel
 it) and ``examples`` (``flagged`` and ``clean``). Types:
 
   existence     ``tokens``: words or phrases to flag
   substitution  ``swap``: {phrase: replacement}, or ``lexicon``: a lexicon file
   sequence      ``patterns``: spaCy Matcher token patterns (LOWER, LEMMA, POS, DEP...)
-  occurrence    ``tokens`` or ``patterns`` with ``max`` per ``scope`` (record or sentence)
+  occurrence    ``tokens``, ``swap``, ``lexicon`` or ``patterns`` with ``max`` per ``scope``
+                (record or sentence)
 
 All are compiled into spaCy PhraseMatcher / Matcher patterns once, at load time.
 """
 from __future__ import annotations
 
+import re
+import string
 from pathlib import Path
 
 import yaml
@@ -23,7 +27,7 @@ from spacy.util import filter_spans
 
 from .errors import ConfigError
 from .findings import Severity
-from .lexicon import Term, load_lexicon
+from .lexicon import Term, drop_explained, load_lexicon
 from .rule import Example, Rule
 
 RULE_KEYS = {"code", "name", "type", "category", "severity", "message", "summary", "why", "source",
@@ -32,6 +36,11 @@ RULE_KEYS = {"code", "name", "type", "category", "severity", "message", "summary
              "explained_ok", "options"}
 TYPES = {"existence", "substitution", "sequence", "occurrence"}
 MODEL_ATTRS = {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "IS_SENT_START"}
+PHRASE_KEYS = ("tokens", "swap", "lexicon")
+PLACEHOLDERS = {"existence": {"term", "suggestion", "source"},
+                "substitution": {"term", "suggestion", "source"},
+                "sequence": set(), "occurrence": {"count", "max"}}
+EXAMPLE_KEYS = {"text", "doc_type", "child"}
 
 
 def load_rule_file(path: Path, config) -> list[Rule]:
@@ -40,21 +49,25 @@ def load_rule_file(path: Path, config) -> list[Rule]:
     except FileNotFoundError:
         raise ConfigError(f"{path}: rule file not found") from None
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}:" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{path}:{where} invalid YAML: {problem}") from None
     if isinstance(data, dict):
         data = data.get("rules", [])
     if not isinstance(data, list):
         raise ConfigError(f"{path}: a rule file is a list of rules")
-    return [YamlRule(spec, Path(path), config) for spec in data]
+    return [YamlRule(spec, Path(path), config, i) for i, spec in enumerate(data, 1)]
 
 
 class YamlRule(Rule):
-    def __init__(self, spec: dict, path: Path, config):
+    def __init__(self, spec: dict, path: Path, config, index: int | None = None):
         super().__init__()
         self.path = path
-        where = f"{path}: rule {spec.get('code', '?') if isinstance(spec, dict) else '?'}"
+        nth = f"#{index}" if index else "?"
+        where = f"{path}: rule {spec.get('code') or nth if isinstance(spec, dict) else nth}"
         if not isinstance(spec, dict):
-            raise ConfigError(f"{path}: each rule is a mapping")
+            raise ConfigError(f"{where}: each rule is a mapping (code, name, type, ...)")
         unknown = set(spec) - RULE_KEYS
         if unknown:
             raise ConfigError(f"{where}: unknown key(s): {', '.join(sorted(unknown))}")
@@ -84,29 +97,131 @@ class YamlRule(Rule):
         self.opts = dict(self.options)
         self.origin = str(path)
         ex = spec.get("examples") or {}
+        self._validate_spec(spec, where, config)
         self.examples = [Example.parse(e, True) for e in ex.get("flagged", []) or []] + \
                         [Example.parse(e, False) for e in ex.get("clean", []) or []]
         self.config = config
         self.terms: list[Term] = []
         self._term_by_key: dict[str, Term] = {}
 
+    @property
+    def uses_phrases(self) -> bool:
+        return self.type in ("existence", "substitution") or any(k in self.spec for k in PHRASE_KEYS)
+
+    def _validate_spec(self, spec: dict, where: str, config) -> None:
+        """Everything that can be checked without the model, with the key that is wrong."""
+        def bad(problem):
+            raise ConfigError(f"{where}: {problem}")
+
+        for key in ("code", "name", "category", "message", "summary", "why", "source"):
+            if key in spec and not isinstance(spec[key], str):
+                bad(f"'{key}' must be a string")
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(spec["message"]) if f is not None]
+        except ValueError as exc:
+            bad(f"message: {exc} (write a literal brace as {{{{ or }}}})")
+        allowed = PLACEHOLDERS[self.type]
+        for f in fields:
+            if f == "text":
+                bad("message: {text} is not allowed: messages must not embed record text "
+                    "(the matched text is in the finding's text field)")
+            if f not in allowed:
+                bad(f"message: unknown placeholder {{{f}}} for a {self.type} rule "
+                    f"(allowed: {', '.join('{' + a + '}' for a in sorted(allowed)) or 'none'})")
+        present = [k for k in PHRASE_KEYS + ("patterns",) if k in spec]
+        if len(present) > 1:
+            bad(f"give only one of {', '.join(present)}")
+        if self.type in ("existence", "substitution") and (not present or present[0] == "patterns"):
+            bad(f"{self.type} needs 'tokens', 'swap' or 'lexicon'")
+        if self.type == "sequence" and present != ["patterns"]:
+            bad("sequence needs 'patterns', a list of spaCy Matcher token patterns")
+        if self.type == "occurrence":
+            if not present:
+                bad("occurrence needs 'tokens', 'swap', 'lexicon' or 'patterns'")
+            if "max" not in spec:
+                bad("occurrence needs 'max', the most matches allowed per scope")
+            if not isinstance(spec["max"], int) or isinstance(spec["max"], bool) or spec["max"] < 0:
+                bad("'max' must be a whole number, 0 or more")
+            if spec.get("scope", "record") not in ("record", "sentence"):
+                bad("'scope' must be record or sentence")
+        elif "max" in spec or "scope" in spec:
+            bad("'max' and 'scope' belong to occurrence rules")
+        if "tokens" in spec and not (isinstance(spec["tokens"], list) and spec["tokens"]
+                                     and all(isinstance(t, str) and t.strip() for t in spec["tokens"])):
+            bad("'tokens' must be a non-empty list of words or phrases")
+        if "swap" in spec and not (isinstance(spec["swap"], dict) and spec["swap"]):
+            bad("'swap' must be a mapping of phrase to replacement")
+        if "lexicon" in spec and not isinstance(spec["lexicon"], str):
+            bad("'lexicon' must be a path to a lexicon file (relative to the rule file)")
+        for key in ("exempt_speech", "case_sensitive"):
+            if key in spec and not isinstance(spec[key], bool):
+                bad(f"'{key}' must be true or false")
+        if "options" in spec and not isinstance(spec["options"], dict):
+            bad("'options' must be a mapping of option name to default value")
+        exc = spec.get("exceptions")
+        if exc is not None and not (isinstance(exc, list) and all(isinstance(e, str) for e in exc)):
+            bad("'exceptions' must be a list of phrases")
+        known = set(getattr(config, "doc_types", {}) or {})
+        dts = spec.get("doc_types")
+        if dts is not None:
+            if not (isinstance(dts, list) and all(isinstance(d, str) for d in dts)):
+                bad("'doc_types' must be a list of doc type names")
+            unknown = [d for d in dts if known and d not in known]
+            if unknown:
+                bad(f"doc_types: unknown doc type(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+        ex = spec.get("examples")
+        if ex is None:
+            return
+        if not isinstance(ex, dict) or set(ex) - {"flagged", "clean"}:
+            bad("'examples' must be a mapping with 'flagged' and 'clean' lists")
+        for kind in ("flagged", "clean"):
+            items = ex.get(kind) or []
+            if not isinstance(items, list):
+                bad(f"examples.{kind} must be a list")
+            for i, e in enumerate(items, 1):
+                if isinstance(e, str):
+                    continue
+                if not isinstance(e, dict) or not isinstance(e.get("text"), str) or set(e) - EXAMPLE_KEYS:
+                    bad(f"examples.{kind}[{i}] must be a string or a mapping with text, doc_type, child")
+                if e.get("doc_type") is not None and config is not None:
+                    try:
+                        config.resolve_doc_type(e["doc_type"])
+                    except ConfigError:
+                        bad(f"examples.{kind}[{i}]: unknown doc type {e['doc_type']!r}")
+
+    def explain_details(self) -> list[str]:
+        """Extra lines for ``recordlint explain``: the rule type and what it matches."""
+        spec = self.spec
+        lines = [f"Rule type: {self.type} (YAML, no code: see docs/rules.md)", f"Message: {self.message}"]
+        if "lexicon" in spec:
+            name = spec.get("lexicon_name") or Path(spec["lexicon"]).stem
+            lines.append(f"Terms: {len(self.terms)} from {spec['lexicon']} "
+                         f"(add or remove them under lexicon.{name} in recordlint.yaml)")
+        elif "swap" in spec or "tokens" in spec:
+            shown = [t.term for t in self.terms][:12]
+            more = f", ... ({len(self.terms)} in all)" if len(self.terms) > len(shown) else ""
+            lines.append("Terms: " + ", ".join(shown) + more)
+        elif "patterns" in spec:
+            n = len(spec["patterns"]) if not all(isinstance(p, dict) for p in spec["patterns"]) else 1
+            lines.append(f"Patterns: {n} spaCy Matcher token pattern(s)")
+        if self.type == "occurrence":
+            lines.append(f"At most {spec['max']} per {spec.get('scope', 'record')}")
+        if spec.get("exceptions"):
+            lines.append("Exceptions: " + ", ".join(spec["exceptions"]))
+        return lines
+
     # --- compile ---------------------------------------------------------------------------
     def setup(self, nlp, config) -> None:
         vocab = nlp.vocab
-        spec, where = self.spec, self.where
+        spec = self.spec
         self.exceptions = PhraseMatcher(vocab, attr="LOWER")
         exc = spec.get("exceptions") or []
         if exc:
             self.exceptions.add("EXC", [nlp.make_doc(p) for p in exc])
-        if self.type in ("existence", "substitution") or (self.type == "occurrence" and "tokens" in spec):
+        if self.uses_phrases:
             self._compile_phrases(nlp, config)
         else:
             self._compile_patterns(vocab)
-        if self.type == "occurrence":
-            if not isinstance(spec.get("max"), int) or spec["max"] < 0:
-                raise ConfigError(f"{where}: occurrence needs 'max', a whole number")
-            if spec.get("scope", "record") not in ("record", "sentence"):
-                raise ConfigError(f"{where}: scope must be record or sentence")
 
     def _compile_phrases(self, nlp, config) -> None:
         spec, where = self.spec, self.where
@@ -144,16 +259,14 @@ class YamlRule(Rule):
         try:
             self.matcher.add(self.code, patterns)
         except Exception as exc:  # spaCy raises ValueError/MatchPatternError with details
-            first = str(exc).strip().splitlines()
-            detail = " ".join(line.strip() for line in first[:4] if line.strip())
-            raise ConfigError(f"{where}: invalid pattern: {detail}") from None
+            raise ConfigError(f"{where}: invalid pattern: {_pattern_error(exc)}") from None
         attrs = {str(k).upper() for p in patterns for tok in p if isinstance(tok, dict) for k in tok}
         self.needs_model = bool(attrs & MODEL_ATTRS)
 
     # --- run -------------------------------------------------------------------------------
     def _matches(self, rec):
         """(start_char, end_char, term or None) for every match, longest first, speech skipped."""
-        if self.type in ("sequence",) or (self.type == "occurrence" and "tokens" not in self.spec):
+        if not self.uses_phrases:
             doc = rec.parse() if self.needs_model else rec.doc
             if doc is None:
                 return []
@@ -180,7 +293,10 @@ class YamlRule(Rule):
         if len(self.exceptions):
             blocked = [(exc_doc[s:e].start_char, exc_doc[s:e].end_char) for _, s, e in self.exceptions(exc_doc)]
             found = [f for f in found if not any(bs <= f[0] and f[1] <= be for bs, be in blocked)]
-        return sorted(found, key=lambda f: f[0])
+        found = sorted(found, key=lambda f: f[0])
+        if self.spec.get("explained_ok"):  # a term explained on first use is fine there and later
+            found = drop_explained(rec.text, found)
+        return found
 
     def _context_excludes(self, term: Term, doc, span, rec) -> bool:
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -204,22 +320,42 @@ class YamlRule(Rule):
             return
         for start, end, term in matches:
             suggestion = term.suggestion if term is not None else None
-            fmt = {"text": rec.text[start:end], "suggestion": suggestion or "",
-                   "term": term.term if term else rec.text[start:end], "source": term.source if term else ""}
+            fmt = {"suggestion": suggestion or "", "term": term.term if term else "",
+                   "source": term.source if term else ""}
             yield rec.finding(self, start, end, _format(self.message, fmt), suggestion)
 
     def _check_occurrence(self, rec, matches):
         limit = self.spec["max"]
         if self.spec.get("scope", "record") == "record":
             if len(matches) > limit:
-                yield rec.finding(self, None, None, _format(self.message, {"count": len(matches), "max": limit,
-                                                                           "text": ""}))
+                yield rec.finding(self, None, None, _format(self.message, {"count": len(matches), "max": limit}))
             return
         for s, e in rec.sentences:
             inside = [m for m in matches if s <= m[0] < e]
             if len(inside) > limit:
-                yield rec.finding(self, s, e, _format(self.message, {"count": len(inside), "max": limit,
-                                                                     "text": rec.text[s:e]}))
+                yield rec.finding(self, s, e, _format(self.message, {"count": len(inside), "max": limit}))
+
+
+_PATTERN_PROBLEM = re.compile(r"^- \[pattern -> (\d+)(?: -> (.*?))?\] (.*)$")
+
+
+def _pattern_error(exc: Exception) -> str:
+    """spaCy's pattern errors on one line: 'pattern 1, token 2, LOWER: <problem>'."""
+    pattern, out = None, []
+    for line in str(exc).splitlines():
+        line = line.strip()
+        if line.startswith("Pattern "):
+            pattern = int(line.split()[1].rstrip(":")) + 1
+            continue
+        m = _PATTERN_PROBLEM.match(line)
+        if m and not any(o.startswith(f"pattern {pattern},") for o in out):
+            path = (m.group(2) or "").split(" -> ")
+            attr = f", {path[0]}" if path and path[0] else ""
+            out.append(f"pattern {pattern}, token {int(m.group(1)) + 1}{attr}: {m.group(3)}")
+    if out:
+        return "; ".join(out)
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return first.split(" Maybe ")[0]
 
 
 class _Blank(dict):

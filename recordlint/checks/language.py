@@ -1,4 +1,248 @@
-"""Language rules that need Python (jargon and blaming words are YAML: rules/language.yaml)."""
+"""Language rules that need Python (jargon and blaming words are YAML: rules/language.yaml).
+
+  RL202 unexplained-acronym   an acronym not spelled out on first use in the record
+
+An acronym is a word of two or more capital letters ("IRO", "EHCP", "YP"), a mixed form with at most
+one small letter ("SENCo", "ePEP", "DfE"), or a section of the Children Act ("S47", "s20", "s.47").
+It is explained for the rest of the record by "Independent Reviewing Officer (IRO)" or
+"IRO (Independent Reviewing Officer)", where the words' first letters spell the acronym.
+Everyday acronyms a child knows (rules/lexicon/everyday-acronyms.yaml: GP, TV, NHS ...) are never
+flagged; care acronyms (rules/lexicon/acronyms.yaml) give the child-friendly suggestion.
+"""
 from __future__ import annotations
 
-RULES: list = []
+import re
+from pathlib import Path
+
+import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..errors import ConfigError
+from ..findings import Severity
+from ..lexicon import Term, load_lexicon
+from ..resources import rules_dir
+from ..rule import Example, Rule
+
+# A word with letters, digits and inner "&" or "." ("A&E", "s.47", "L.A.C"); never after a letter or dot.
+_WORD = re.compile(r"(?<![\w&.])[A-Za-z](?:[A-Za-z0-9]|[&.](?=[A-Za-z0-9]))*")
+_SECTION = re.compile(r"[Ss](?:ec)?(\d{1,3})")
+_ROMAN = re.compile(r"[IVX]+")
+# "(IRO)" right after the long form; "(Independent Reviewing Officer)" right after the acronym.
+_OPEN_BEFORE = re.compile(r"\(\s*$")
+_CLOSE_AFTER = re.compile(r"^\s*\)")
+_PAREN_AFTER = re.compile(r"^\s*\(([^()\n]{3,160})\)")
+_SAYS_AFTER = re.compile(r"^[\s,]*(?:(?:which|that)\s+)?(?:stands\s+for|is\s+short\s+for)\b", re.IGNORECASE)
+_LONG_WORDS = re.compile(r"[A-Za-z]+|\d+")
+_UNITS = re.compile(r"[A-Z]|[a-z]+|\d+")
+_PREV_WORD = re.compile(r"\b([A-Z][a-z]+) $")
+_FAMILY_WORDS = {"mum", "dad", "nan", "grandma", "grandad", "mummy", "daddy", "aunt", "uncle", "school", "police"}
+_LINKS = {"and", "of", "the", "for", "in", "to", "on", "a", "an", "with", "at", "or", "&"}
+_EXPLAIN_START = {"the", "a", "an", "someone", "somebody", "people", "which", "this", "that", "who", "when",
+                  "where", "what", "your", "our", "my", "it"}
+
+
+def _units(acronym: str) -> list[str]:
+    return _UNITS.findall(acronym.replace(".", "").replace("&", ""))
+
+
+def spells(acronym: str, words: list[str]) -> bool:
+    """True when ``words`` (all of them; small linking words may be skipped) spell ``acronym``.
+
+    Each capital of the acronym is the first letter of a word; a run of small letters continues
+    the word ("SENCo": special educational needs coordinator) or starts the next one ("DfE");
+    digits match a number ("S47": section 47).
+    """
+    units = _units(acronym)
+    if not units or not words:
+        return False
+    low = [w.lower() for w in words]
+
+    def match(u: int, w: int, rest: str | None) -> bool:
+        # rest: what is left of the current word after its matched part (None: between words)
+        if u == len(units):
+            return all(x in _LINKS for x in low[w:])
+        unit = units[u]
+        if rest is not None and unit.islower() and unit[0] in rest:
+            i = rest.index(unit[0])
+            if rest[i:i + len(unit)] == unit and match(u + 1, w, rest[i + len(unit):]):
+                return True
+        if w == len(low):
+            return False
+        word = low[w]
+        if unit.isdigit():
+            if word == unit and match(u + 1, w + 1, None):
+                return True
+        elif word.startswith(unit.lower()):
+            if match(u + 1, w + 1, word[len(unit):]):
+                return True
+        return word in _LINKS and match(u, w + 1, None)
+
+    return match(0, 0, None)
+
+
+def _long_form_before(text: str, start: int) -> list[str]:
+    """The last words before "(" that might be a long form ("... Officer (IRO)")."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind(".", 0, start - 1), text.rfind(":", 0, start)) + 1
+    return _LONG_WORDS.findall(text[max(line_start, start - 160):start])[-14:]
+
+
+class UnexplainedAcronym(Rule):
+    code = "RL202"
+    name = "unexplained-acronym"
+    category = "language.jargon"
+    severity = Severity.warning
+    summary = "An acronym that is not spelled out on first use in the record."
+    why = ("Children and families read their records, now or as adults; an acronym they do not know "
+           "(IRO, PEP, S47, YP) shuts them out. Recording guidance: no unexplained jargon or acronyms. "
+           "Spell it out the first time (\"Independent Reviewing Officer (IRO)\"), or use a plain word.")
+    source = ("Recording guidance (GUIDELINES.md); acronym glossaries: Sutton CP conferences, ourpatch, "
+              "Devon Stand Up Speak Up (rules/lexicon/acronyms.yaml gives a source per acronym)")
+    options = {"max_unknown_letters": 5}
+    examples = [
+        Example("Kayla's PEP meeting is on Friday.", True, "case_note"),
+        Example("The social worker will speak to the SENCo.", True, "case_note"),
+        Example("S47 enquiries started on 03/10/2025.", True, "chronology"),
+        Example("I am Gail, your Independent Reviewing Officer (IRO). As your IRO, I chair your review.",
+                False, "review_record"),
+        Example("Your PEP (Personal Education Plan) meeting is on Friday.", False, "care_plan"),
+        Example("Kayla saw her GP and watched TV with her carer.", False, "case_note"),
+    ]
+
+    def setup(self, nlp, config) -> None:
+        lexdir = rules_dir() / "lexicon"
+        changes = config.lexicon or {}
+        terms = load_lexicon(lexdir / "acronyms.yaml", changes.get("acronyms"))
+        self.known: dict[str, Term] = {}
+        for t in terms:
+            for form in t.forms:
+                self.known.setdefault(self._key(form), t)
+        self.everyday = self._load_everyday(lexdir / "everyday-acronyms.yaml", changes.get("everyday-acronyms"))
+
+    @staticmethod
+    def _load_everyday(path: Path, changes: dict | None) -> set[str]:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: cannot read the everyday acronyms: {exc}") from None
+        words = data.get("acronyms") if isinstance(data, dict) else data
+        if not isinstance(words, list):
+            raise ConfigError(f"{path}: 'acronyms' is a list of acronyms")
+        changes = changes or {}
+        for entry in changes.get("add", []) or []:
+            words.append(entry.get("term") if isinstance(entry, dict) else entry)
+        remove = {str(r).upper() for r in changes.get("remove", []) or []}
+        return {str(w).replace(".", "").upper() for w in words if w and str(w).upper() not in remove}
+
+    @staticmethod
+    def _key(word: str) -> str:
+        word = word.replace(".", "")
+        m = _SECTION.fullmatch(word)
+        return f"S{m.group(1)}" if m else word.upper()
+
+    # --- what counts as an acronym ------------------------------------------------------------
+    def _candidate(self, rec, word: str, start: int) -> tuple[str, Term | None] | None:
+        """(key, lexicon term or None) when ``word`` is an acronym to check, else None."""
+        bare = word.replace(".", "")
+        if _SECTION.fullmatch(bare):
+            key = self._key(bare)
+            return key, self.known.get(key)
+        forms = [bare]
+        if bare.endswith("s") and sum(c.isupper() for c in bare[:-1]) >= 2:
+            forms = [bare[:-1], bare]  # a plural: "PEPs", "GCSEs"
+        if any(f.upper() in self.everyday for f in forms):
+            return None
+        for form in forms:
+            key = form.upper()
+            uppers = sum(c.isupper() for c in form)
+            lowers = sum(c.islower() for c in form)
+            if uppers < 2 or lowers > 1:
+                continue
+            if key in self.known:
+                return key, self.known[key]
+            if any(c.isdigit() for c in form) or "&" in form:
+                return None
+            if form.lower() in STOP_WORDS or _ROMAN.fullmatch(form):
+                return None
+            if len(form) > self.opts.get("max_unknown_letters", 5):
+                return None  # a shouted or heading word ("ACTIONS"), not an acronym
+            if self._in_heading(rec, form, start) or self._surname(rec.text, form, start):
+                return None
+            return key, None
+        return None
+
+    @staticmethod
+    def _in_heading(rec, word: str, start: int) -> bool:
+        ls, le = rec.line_of(start)
+        line = rec.text[ls:le]
+        if not any(c.islower() for c in line):
+            return True  # a line in capitals: "SUPERVISION RECORD"
+        before = rec.text[ls:start].strip(" \t-*•")
+        after = rec.text[start + len(word):start + len(word) + 1]
+        return not before and after == ":" and len(word) >= 4  # a form label: "CHILD:", "DATE:"
+
+    @staticmethod
+    def _surname(text: str, word: str, start: int) -> bool:
+        """A surname in capitals after a first name: "Kayla SMITH", "Mrs KHAN"."""
+        if len(word) < 3 or not word.isalpha():
+            return False
+        m = _PREV_WORD.search(text, max(0, start - 30), start)
+        if not m:
+            return False
+        prev = m.group(1)
+        if prev.lower() in STOP_WORDS or prev.lower() in _FAMILY_WORDS:
+            return False
+        before = text[max(0, m.start(1) - 2):m.start(1)].strip()
+        return before not in ("", ".", "!", "?")  # the first name does not start a sentence
+
+    # --- explained? ------------------------------------------------------------------------------
+    @staticmethod
+    def _explains(text: str, word: str, start: int, end: int) -> bool:
+        if _OPEN_BEFORE.search(text[max(0, start - 3):start]) and _CLOSE_AFTER.match(text[end:end + 3]):
+            paren = text.rfind("(", 0, start)
+            words = _long_form_before(text, paren)
+            for k in range(1, len(words) + 1):
+                if spells(word, words[-k:]):
+                    return True
+        m = _PAREN_AFTER.match(text[end:end + 170])
+        if m:
+            inner = re.split(r"[;:]|\s[-–—]\s", m.group(1))[0]
+            words = _LONG_WORDS.findall(inner)
+            if any(spells(word, words[:k]) for k in range(1, len(words) + 1)):
+                return True
+            if len(words) >= 3 and words[0].lower() in _EXPLAIN_START:
+                return True  # "YOT (the team who ...)"
+        return bool(_SAYS_AFTER.match(text[end:end + 40]))
+
+    def check(self, rec):
+        text = rec.text
+        explained: set[str] = set()
+        for m in _WORD.finditer(text):
+            word, start, end = m.group(), m.start(), m.end()
+            if not any(c.isupper() for c in word) and not _SECTION.fullmatch(word.replace(".", "")):
+                continue
+            found = self._candidate(rec, word, start)
+            if found is None:
+                continue
+            key, term = found
+            if key in explained:
+                continue
+            if self._explains(text, word, start, end):
+                explained.add(key)
+                continue
+            if rec.in_speech(start):
+                continue
+            if term is not None:
+                message = f"'{term.term}' is an acronym that is not spelled out on first use in this record"
+                if term.alternatives:
+                    suggestion = " / ".join(term.alternatives[:3])
+                elif term.expansion:
+                    suggestion = f"spell it out: {term.expansion}"
+                else:
+                    suggestion = "spell it out the first time, or use a plain word"
+            else:
+                message = "An acronym that is not spelled out on first use in this record"
+                suggestion = "spell it out the first time, or use a plain word"
+            yield rec.finding(self, start, end, message, suggestion)
+
+
+RULES: list = [UnexplainedAcronym]

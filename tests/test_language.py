@@ -1,0 +1,237 @@
+"""Language rules: care jargon (RL201), unexplained acronyms (RL202), blaming words (RL211)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import findings_of
+from recordlint.checks.language import UnexplainedAcronym, spells
+from recordlint.lexicon import explained_at, load_lexicon
+
+LEXICON = Path(__file__).resolve().parent.parent / "rules" / "lexicon"
+J, B = "language.jargon", "language.blaming"
+
+
+def jargon(linter, text, doc_type="case_note"):
+    return [(code, t) for code, _, t in findings_of(linter, text, doc_type, category=J)]
+
+
+def blaming(linter, text, doc_type="case_note"):
+    return [(code, t) for code, _, t in findings_of(linter, text, doc_type, category=B)]
+
+
+# --- RL201 care jargon -----------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Kayla has contact with her mum every Saturday.", [("RL201", "contact")]),
+    ("Contact with Dad went ahead on 14/02/2026.", [("RL201", "Contact")]),
+    ("Supervised contact is at the family centre.", [("RL201", "Supervised contact")]),
+    ("Your placement with Jo and Sam is going well.", [("RL201", "placement")]),
+    ("Strategy discussion held. Section 47 enquiry started.",
+     [("RL201", "Strategy discussion"), ("RL201", "Section 47")]),
+    ("The first core group meeting was on 05/12/2025.", [("RL201", "core group meeting")]),
+    ("Her parenting capacity is affected by low mood.", [("RL201", "parenting capacity")]),
+    ("The threshold for statutory intervention is not met.",
+     [("RL201", "threshold for"), ("RL201", "statutory intervention")]),
+    ("The recommendation is step down to Early Help.", [("RL201", "step down"), ("RL201", "Early Help")]),
+    ("Ryan is worried about drift because the plan has not changed.", [("RL201", "drift")]),
+    ("The care plan was ratified.", [("RL201", "ratified")]),
+    ("No missing episodes since October.", [("RL201", "missing episodes")]),
+    ("Return home interview completed.", [("RL201", "Return home interview")]),
+    ("Claire to consider whether a legal planning meeting is needed.", [("RL201", "legal planning meeting")]),
+    ("A child protection medical found a bruise.", [("RL201", "child protection medical")]),
+    ("Becky to look into life story work.", [("RL201", "life story work")]),
+    ("Statutory visit completed.", [("RL201", "Statutory visit")]),
+    ("You are in Staying Put with Lynn.", [("RL201", "Staying Put")]),
+])
+def test_jargon_flagged(linter, text, expected):
+    assert jargon(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Please contact me on Friday.",
+    "Mum rang to update her contact details.",
+    "Dad's contact number has changed.",
+    "Dad has been in contact with the school.",
+    "I will contact the school about the trip.",
+    "Contact the school by Friday to check the trip.",
+    "She will contact the school.",
+    "I am your main contact at the council.",
+    "The builder checked the placement of the ramp.",
+    "Kayla's work placement at the garage went well.",
+    "Mum is staying put at Nan's house this week.",
+    "He drifted off to sleep on the sofa.",
+    "The threshold of the back door is broken.",
+    "Kayla sees her mum every Saturday.",
+    "Case note 03/02/2026: Kayla lives with her foster carers.",
+])
+def test_jargon_plain_sense_clean(linter, text):
+    assert jargon(linter, text) == []
+
+
+def test_jargon_explained_on_first_use_is_fine_later(linter):
+    text = ("You can stay through Staying Put, which is when a young person keeps living with their "
+            "foster carers after 18. Staying Put will start in May.")
+    assert jargon(linter, text, "pathway_plan") == []
+    text = "This is called Staying Put. Staying Put starts in May."
+    assert jargon(linter, text, "pathway_plan") == []
+    text = "An advocate is someone who helps you have your say. Your advocate is Sam."
+    assert jargon(linter, text, "care_plan") == []
+
+
+def test_jargon_used_before_explained_is_flagged_once(linter):
+    text = "You will have an advocate. An advocate is someone who helps you have your say."
+    assert jargon(linter, text, "care_plan") == [("RL201", "advocate")]
+
+
+def test_jargon_in_speech_is_exempt(linter):
+    assert jargon(linter, 'Kayla said "I hate contact and my placement".') == []
+    assert jargon(linter, "In Kayla's words: contact is boring.") == []
+
+
+def test_jargon_message_uses_the_term_not_record_text(linter):
+    f = [f for f in linter.lint("CONTACT with Dad was cancelled.", "case_note") if f.code == "RL201"]
+    assert len(f) == 1
+    assert f[0].text == "CONTACT" and "'contact'" in f[0].message and "CONTACT" not in f[0].message
+    assert f[0].suggestion and "family time" in f[0].suggestion
+
+
+def test_explained_at():
+    text = "A core group is a meeting where people check the plan. The placement is a good one for her."
+    assert explained_at(text, 2, 12)
+    i = text.index("placement")
+    assert not explained_at(text, i, i + len("placement"))
+
+
+# --- RL202 unexplained acronyms ----------------------------------------------------------------
+def test_acronym_flagged_every_occurrence(linter):
+    text = "Kayla's PEP meeting is on Friday. The PEP will be updated. Her EHCP is late."
+    assert jargon(linter, text) == [("RL202", "PEP"), ("RL202", "PEP"), ("RL202", "EHCP")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("S47 enquiries agreed. The s47 enquiry ended. Under s20 since May.", ["S47", "s47", "s20"]),
+    ("The school's SENCo has asked for an assessment.", ["SENCo"]),
+    ("YP to open a bank account. CYP attends school.", ["YP", "CYP"]),
+    ("Present: Priya Sharma (SW), Tom Gill (TM).", ["SW", "TM"]),
+    ("FSW Lisa says the HV rang.", ["FSW", "HV"]),  # not in the lexicon: still flagged
+    ("Tyler's PEPs were reviewed. The L.A.C. review happened.", ["PEPs", "L.A.C"]),
+])
+def test_acronym_forms(linter, text, expected):
+    assert [t for code, t in jargon(linter, text) if code == "RL202"] == expected
+
+
+def test_yp_in_record_to_child_is_still_jargon(linter):
+    found = findings_of(linter, "YP to apply for a provisional driving licence.", "pathway_plan", code="RL202")
+    assert found == [("RL202", J, "YP")]
+
+
+@pytest.mark.parametrize("text", [
+    "I am Gail, your Independent Reviewing Officer (IRO). As your IRO, I chair your review.",
+    "IRO (Independent Reviewing Officer): Gail Ross. The IRO chaired the meeting.",
+    "The school's special educational needs coordinator (SENCo) applied for an "
+    "Education, Health and Care Plan (EHCP). The EHCP was agreed.",
+    "The doctor asked the Child and Adolescent Mental Health Service (CAMHS) to see Amir. CAMHS rang.",
+    "Your EHCP (Education, Health and Care Plan) was agreed.",
+    "Marley will have a personal adviser (PA) until 21. A PA helps you plan for adult life.",
+    "Your YOT (the team who helps young people in trouble with the police) will meet you weekly.",
+])
+def test_acronym_explained_on_first_use(linter, text):
+    assert [t for code, t in jargon(linter, text, "care_plan") if code == "RL202"] == []
+
+
+def test_acronym_explained_later_flags_only_earlier_uses(linter):
+    text = "The IRO will visit. I am your Independent Reviewing Officer (IRO). Your IRO is Gail."
+    assert [t for code, t in jargon(linter, text, "review_record") if code == "RL202"] == ["IRO"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kayla saw her GP and watched TV. She went to A&E with the NHS.",
+    "She got 6 GCSEs and did PE, RE and ICT. She plays on her PS4 and watches the BBC.",
+    "OK, she said. Her ID card came.",
+    "SUPERVISION RECORD\nCHILD: Zac Morgan (6)\nDATE: 27/02/2026\nACTIONS\n- Kirsty to ring Mum.",
+    "Name: Kayla SMITH",
+    "She is in Year 11 and the visit was at 10 AM.",
+    'Kayla said "my IRO is nice".',
+])
+def test_acronym_clean(linter, text):
+    assert [t for code, t in jargon(linter, text) if code == "RL202"] == []
+
+
+def test_acronym_suggestion_and_message(linter):
+    f = [f for f in linter.lint("Kayla's IRO will visit.", "case_note") if f.code == "RL202"][0]
+    assert f.text == "IRO" and f.category == J
+    assert "Independent Reviewing Officer" in f.suggestion
+    g = [f for f in linter.lint("The PSW rang.", "case_note") if f.code == "RL202"][0]
+    assert g.text == "PSW" and "PSW" not in g.message and g.suggestion.startswith("spell it out")
+
+
+def test_spells():
+    assert spells("IRO", "Independent Reviewing Officer".split())
+    assert spells("CAMHS", "Child and Adolescent Mental Health Service".split())
+    assert spells("SENCo", "special educational needs coordinator".split())
+    assert spells("S47", ["section", "47"])
+    assert not spells("TM", ["Tom", "Gill"])
+    assert not spells("SW", ["Priya", "Sharma"])
+
+
+def test_acronym_rule_documents_itself():
+    rule = UnexplainedAcronym()
+    assert rule.summary and rule.why and rule.source
+    assert any(e.flagged for e in rule.examples) and any(not e.flagged for e in rule.examples)
+
+
+# --- RL211 blaming words -----------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Tyler refused to go to school on Monday.", ["refused"]),
+    ("You have been refusing to go to school on Mondays.", ["refusing"]),
+    ("Courtney uncooperative and hostile towards the worker.", ["uncooperative", "hostile"]),
+    ("Mr Hughes said Tyler-Jay kicked off in maths.", ["kicked off"]),
+    ("He has been attention-seeking and playing up at bedtime.", ["attention-seeking", "playing up"]),
+    ("Mum has failed to engage and failed to attend two meetings.", ["failed to engage", "failed to attend"]),
+    ("He absconded from the home and was non-compliant.", ["absconded", "non-compliant"]),
+    ("Staff say you have been lying about where you go.", ["lying"]),
+    ("Dad is resistant to advice. The home is chaotic.", ["resistant", "chaotic"]),
+    ("Your chaotic lifestyle led to the end of your tenancy.", ["chaotic lifestyle"]),
+    ("He had an aggressive outburst and was verbally aggressive.", ["aggressive outburst", "verbally aggressive"]),
+    ("She is manipulative, defiant and volatile.", ["manipulative", "defiant", "volatile"]),
+    ("Concerns about risk-taking behaviour. He had a tantrum.", ["risk-taking behaviour", "tantrum"]),
+])
+def test_blaming_flagged(linter, text, expected):
+    assert [t for _, t in blaming(linter, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tyler did not go to school on Monday; he said he was worried about a test.",
+    "The bus company refused to replace the pass.",
+    "Mum was refused a crisis loan.",
+    "Kayla was lying on the sofa watching TV.",
+    "The problem lies in the lack of a bus route.",
+    "Kayla bought a water-resistant coat.",
+    'Mum said: "He refused to go to bed and kicked off."',
+    'Kayla said "I was really angry".',
+])
+def test_blaming_clean(linter, text):
+    assert blaming(linter, text) == []
+
+
+def test_blaming_message_has_term_and_suggestion(linter):
+    f = [f for f in linter.lint("He REFUSED to come home.", "case_note") if f.code == "RL211"][0]
+    assert f.text == "REFUSED" and "REFUSED" not in f.message and "'refused'" in f.message
+    assert f.suggestion
+
+
+# --- lexicons ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["jargon", "blaming", "acronyms"])
+def test_every_lexicon_entry_has_source_and_suggestion(name):
+    terms = load_lexicon(LEXICON / f"{name}.yaml")
+    assert len(terms) > 30
+    for t in terms:
+        assert t.source.startswith("http"), t.term
+        assert t.alternatives or t.expansion, t.term
+
+
+def test_everyday_acronyms_file():
+    data = yaml.safe_load((LEXICON / "everyday-acronyms.yaml").read_text(encoding="utf-8"))
+    assert data["source"] and {"GP", "TV", "UK", "NHS", "OK", "PE", "ID", "DVD", "BBC", "PS4"} <= set(data["acronyms"])
