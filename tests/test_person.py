@@ -117,3 +117,10 @@ def test_child_name_inferred_from_the_record_when_not_given(linter):
     text = "Dear Kiera,\n\nYou are doing well. Kiera has joined the choir and she loves it."
     assert findings_of(linter, text, "review_record", None, category="person.third") == [
         ("RL103", "person.third", "Kiera"), ("RL103", "person.third", "she")]
+
+
+def test_title_lines_with_full_name_and_date_are_filing(linter):
+    text = ("CLA Review - Elif Brennan - 18/02/2026\nElif Brennan - 05/05/2026\n\n"
+            "Dear Elif,\n\nYou came to your review. Elif Brennan has settled well.")
+    assert findings_of(linter, text, "review_record", {"name": "Elif", "pronouns": "she/her"},
+                       category="person.third") == [("RL103", "person.third", "Elif")]

@@ -31,10 +31,10 @@ GREETINGS = {"dear", "hi", "hello", "hiya", "hey", "to", "morning", "afternoon"}
 FORM_FIELD = re.compile(r"^[ \t]*[A-Z][\w'’ ()/&.-]{0,40}:[ \t]*")
 
 
-def _is_heading_line(text: str) -> bool:
+def _is_heading_line(text: str, max_words: int = 6) -> bool:
     """A short line without sentence punctuation: a heading or title."""
     stripped = text.strip()
-    return bool(stripped) and len(stripped.split()) <= 6 and stripped[-1] not in ".!?,;"
+    return bool(stripped) and len(stripped.split()) <= max_words and stripped[-1] not in ".!?,;"
 
 
 class _PronounRule(Rule):
@@ -236,10 +236,12 @@ class ThirdPerson(Rule):
             value = line[field.end():]
             if len(value.split()) <= 5 and not value.rstrip().endswith("."):
                 return True  # "Name: Kiera Smith", "Child: Kiera (9)"
-        if _is_heading_line(line) and not line.rstrip().endswith(":"):
+        if _is_heading_line(line, max_words=10) and not line.rstrip().endswith(":"):
             words = {w.lower().strip("'’s:") for w in line.split()}
             if words & TITLE_WORDS:
-                return True  # "Kiera's Pathway Plan"
+                return True  # "Kiera's Pathway Plan", "CLA Review - Kiera Smith - 18/02/2026"
+            if re.match(r"[ \t]+[A-Z][\w'’-]+", after) and not re.search(r"\b[a-z]+s\b", after):
+                return True  # "Kiera Smith - 05/05/2026": a full name filing the record
         return False
 
     # pronouns ---------------------------------------------------------------------------------
