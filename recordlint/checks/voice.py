@@ -1,4 +1,154 @@
-"""voice rules (issue: SMART planning, contingency, child's voice and reading age)."""
+"""Voice rule: RL401 voice.child, the child's own wishes, feelings or words.
+
+A record shows the child's voice when it has any of:
+  - a section for the child's views with some content ("My views", "What you told me",
+    "Kayla's wishes and feelings");
+  - the child as the subject of a voice verb or feeling ("Kayla said", "You told me",
+    "YP wants", "You are worried about", "he feels" when "he" is the child);
+  - "said Kayla" after a quotation.
+The phrase lists are YAML (``rules/phrases/voice.yaml``); which doc types need the
+child's voice is the rule's ``doc_types`` (config: ``rules.RL401.doc_types``).
+"""
 from __future__ import annotations
 
-RULES: list = []
+import re
+from functools import lru_cache
+
+from ..findings import Severity
+from ..rule import Example, Rule
+from .actions import load_phrases, phrase_regex
+
+PHRASE_FILE = "phrases/voice.yaml"
+
+
+@lru_cache(maxsize=4)
+def _lists(name: str = PHRASE_FILE) -> dict:
+    return load_phrases(name)
+
+
+def _heading_norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9' ]+", "", re.sub(r"[’‘]", "'", text.lower())).strip()
+
+
+class ChildVoice(Rule):
+    code = "RL401"
+    name = "child-voice"
+    category = "voice.child"
+    severity = Severity.warning
+    summary = "A record with no wishes, feelings or words of the child."
+    why = ("The guidance asks that the child's own voice (wishes, feelings, words) is recorded: "
+           "what they said, what they want, how they feel, in their words where possible.")
+    source = "Local recording guidance point 6; Children Act 1989 s.22(4) (ascertain the child's wishes and feelings)"
+    doc_types = ["visit_record", "review_record", "assessment", "care_plan", "pathway_plan"]
+    exempt_speech = False
+    options = {"phrases": PHRASE_FILE}
+    examples = [
+        Example("Statutory visit. Harley seen alone in his room. Room clean and tidy.\n\nSW to visit again by "
+                "02/04/2026.", True, "visit_record", {"name": "Harley", "age": 10, "pronouns": "he/him"}),
+        Example("Statutory visit. Harley said he likes his new bed.", False, "visit_record",
+                {"name": "Harley", "age": 10, "pronouns": "he/him"}),
+        Example("This is your plan.\n\nWhat you told me\nYou want to stay with Nan.", False, "care_plan",
+                {"name": "Ava", "age": 8}),
+        Example("This is your plan. Mum said she is happy with the plan.", True, "care_plan",
+                {"name": "Ava", "age": 8, "pronouns": "she/her"}),
+    ]
+
+    def check(self, rec):
+        data = _lists(self.opts.get("phrases", PHRASE_FILE))
+        if self._has_voice(rec, data):
+            return
+        who = rec.child.first_name or "the child"
+        yield rec.finding(self, None, None,
+                          f"No wishes, feelings or words of {who} are recorded.",
+                          f"record what {who} said, wants or feels, in their own words where possible")
+
+    # --- evidence ---------------------------------------------------------------------------
+    def _has_voice(self, rec, data) -> bool:
+        text = rec.text
+        name = rec.child.first_name
+        full = rec.child.name
+        if self._views_section(rec, data, name):
+            return True
+        subjects = list(data.get("child_words", []))
+        if name:
+            subjects.append(name)
+        if full and full != name:
+            subjects.append(full)
+        if rec.doc_type.to_child:
+            subjects.append("you")
+        subj_re = phrase_regex(subjects).pattern
+        verbs_re = phrase_regex(data.get("voice_verbs", [])).pattern
+        between = "|".join(re.escape(w) for w in sorted(data.get("between_words", []), key=len, reverse=True))
+        gap = rf"(?:\s*(?:{between})\b)*" if between else ""
+        pat = re.compile(rf"(?:{subj_re})(?:[’']s\b)?{gap}\s*(?:{verbs_re})", re.IGNORECASE)
+        for m in pat.finditer(text):
+            # "Kayla's mum said" is not Kayla: the subject must be the whole noun
+            if self._possessive_other(text, m):
+                continue
+            self.last_evidence = m.group(0)
+            return True
+        # '"I like it here," said Kayla.' - the verb after a quotation, the child after the verb
+        named = phrase_regex([w for w in subjects if w.lower() != "you"]).pattern
+        inv = re.compile(rf"[,.!?]?[\"”’']\s*(?:said|says|asked|added|explained|replied|wrote)\s+(?:{named})",
+                         re.IGNORECASE)
+        if inv.search(text):
+            return True
+        # "he said" / "she wants" when the pronoun is the child's (third-person records)
+        prons = [p for p in rec.child.pronoun_words if p in ("he", "she", "they")]
+        if prons and name:
+            others = phrase_regex(data.get("other_people", []))
+            ppat = re.compile(rf"\b(?:{'|'.join(prons)}){gap}\s*(?:{verbs_re})", re.IGNORECASE)
+            for m in ppat.finditer(text):
+                if self._pronoun_is_child(text, m.start(), name, others):
+                    return True
+        return False
+
+    @staticmethod
+    def _possessive_other(text: str, m) -> bool:
+        frag = m.group(0)
+        return bool(re.match(r"^\S+[’']s\s+(?!own\b)[a-z]", frag)) and \
+            not re.match(r"^\S+[’']s\s+(?:also|always|really|still)", frag)
+
+    @staticmethod
+    def _pronoun_is_child(text: str, pos: int, name: str, others) -> bool:
+        """The nearest person before the pronoun (this or the previous sentence) is the child."""
+        start = max(0, pos - 250)
+        window = text[start:pos]
+        sents = re.split(r"(?<=[.!?])\s+|\n", window)
+        window = " ".join(sents[-2:])
+        last_child = max((mm.end() for mm in re.finditer(rf"\b{re.escape(name)}\b", window)), default=-1)
+        last_other = max((mm.end() for mm in others.finditer(window)), default=-1)
+        return last_child >= 0 and last_child > last_other
+
+    def _views_section(self, rec, data, name) -> bool:
+        heads = set()
+        for h in data.get("view_headings", []):
+            h = str(h)
+            if "{name}" in h:
+                if not name:
+                    continue
+                h = h.replace("{name}", name)
+            heads.add(_heading_norm(h))
+        lines = rec.lines
+        text = rec.text
+        for i, (ls, le) in enumerate(lines):
+            line = text[ls:le].strip()
+            if not line or len(line.split()) > 12:
+                continue
+            head, _, rest = line.partition(":")
+            if _heading_norm(head) not in heads:
+                continue
+            if len(rest.strip().split()) >= 3:
+                return True
+            if not rest.strip():
+                for s2, e2 in lines[i + 1:i + 3]:
+                    nxt = text[s2:e2].strip()
+                    if nxt:
+                        empty = re.match(r"(?i)^(?:n/?a|none|not (?:seen|asked|known))\b", nxt)
+                        if len(nxt.split()) >= 3 and not empty:
+                            return True
+                        break
+        return False
+
+
+RULES: list = [ChildVoice]

@@ -1,0 +1,74 @@
+"""RL401 voice.child: the child's wishes, feelings or words."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import findings_of
+from recordlint import Linter
+from recordlint.config import load_config
+
+VOICE = "voice.child"
+KAI = {"name": "Kai Smith", "age": 9, "pronouns": "he/him"}
+MIA = {"name": "Mia", "age": 15, "pronouns": "she/her"}
+
+
+def flagged(linter, text, doc_type, child):
+    return bool(findings_of(linter, text, doc_type, child, category=VOICE))
+
+
+@pytest.mark.parametrize("text,doc_type,child", [
+    ("Home visit. Kai showed me his room. He told me he likes his new bed.", "visit_record", KAI),
+    ("Home visit. Mia said she wants to stay at home.", "visit_record", MIA),
+    ('Home visit. "I like my room," said Mia.', "visit_record", MIA),
+    ("Home visit. The young person told me she is happy at school.", "visit_record", MIA),
+    ("Wishes and feelings: Mia would like to see her brother every week.", "assessment", MIA),
+    ("Views of the child\nMia wants to stay with her nan and feels safe there.", "assessment", MIA),
+    ("This is your plan.\n\nYou told me you want to play football.", "care_plan", MIA),
+    ("This is your plan.\nMy views: I want to live with my nan.", "care_plan", MIA),
+    ("Dear Mia, this is your review.\nYou said: \"I don't want to move.\"", "review_record", MIA),
+    ("This is your pathway plan. You are worried about the fitness test.", "pathway_plan", MIA),
+])
+def test_voice_present(linter, text, doc_type, child):
+    assert not flagged(linter, text, doc_type, child)
+
+
+@pytest.mark.parametrize("text,doc_type,child", [
+    ("Home visit. Mum said she is tired. She wants more help.", "visit_record", KAI),
+    ("Home visit. Mia was at school. Mum said she wants more help.", "visit_record", MIA),
+    ("Home visit. Mia's mum said the house is calm.", "visit_record", MIA),
+    ("This is your plan.\nYou go to school every day.\nYour mum said you are doing well.", "care_plan", MIA),
+    ("Dear Mia,\nMrs Aziz said you can now write your name. Denise says you help her bake.", "review_record", MIA),
+    ("Statutory visit. Kai seen alone in his room. Room clean and tidy.\n\nSW to visit again by 02/04/2026.",
+     "visit_record", KAI),
+])
+def test_voice_missing(linter, text, doc_type, child):
+    found = findings_of(linter, text, doc_type, child, category=VOICE)
+    assert found == [("RL401", VOICE, None)]
+
+
+def test_voice_is_a_document_finding_with_the_childs_name(linter):
+    found = [f for f in linter.lint("Home visit. Room tidy.", "visit_record", KAI) if f.category == VOICE]
+    assert found[0].doc and "Kai" in found[0].message
+
+
+@pytest.mark.parametrize("doc_type", ["case_note", "chronology", "supervision"])
+def test_not_required_in_other_doc_types(linter, doc_type):
+    assert not flagged(linter, "Phone call with school. Attendance 95%.", doc_type, KAI)
+
+
+def test_doc_types_are_config(tmp_path):
+    cfg = tmp_path / "recordlint.yaml"
+    cfg.write_text("extends: default\nrules:\n  RL401:\n    doc_types: [case_note]\n", encoding="utf-8")
+    linter = Linter(config=load_config(str(cfg), search=False))
+    assert findings_of(linter, "Phone call with school. Attendance 95%.", "case_note", KAI, category=VOICE)
+    assert not findings_of(linter, "Home visit. Room tidy.", "visit_record", KAI, category=VOICE)
+
+
+def test_rule_examples_are_correct(linter):
+    from recordlint.checks import voice
+
+    for cls in voice.RULES:
+        rule = cls()
+        for ex in rule.examples:
+            got = [f for f in linter.lint(ex.text, ex.doc_type, ex.child) if f.code == rule.code]
+            assert bool(got) == ex.flagged, (rule.code, ex.text)
