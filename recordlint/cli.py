@@ -77,6 +77,7 @@ def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, f
     colour = fmt == "text" and sys.stdout.isatty()
     threshold = Severity.parse(fail_on)
     results, worst, input_errors = [], None, 0
+    sources: list[str] = []  # where each record came from (SARIF locations)
 
     def warn(msg):
         click.echo(f"recordlint: note: {msg}", err=True)
@@ -106,6 +107,7 @@ def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, f
                     worst = f.severity
             result = record_result(rec, dt_name, findings, excerpts, error)
             results.append(result)
+            sources.append(rec.source)
             if fmt == "jsonl":
                 click.echo(format_jsonl_line(result))
             elif fmt == "text":
@@ -116,7 +118,7 @@ def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, f
     elif fmt == "sarif":
         from .io.sarif import format_sarif
 
-        click.echo(format_sarif(results, linter.ruleset))
+        click.echo(format_sarif(results, linter.ruleset, sources))
     if fmt == "text" and results:
         n = sum(len(r["findings"]) for r in results)
         click.echo(f"{n} finding{'s' if n != 1 else ''} in {len(results)} record{'s' if len(results) != 1 else ''}",

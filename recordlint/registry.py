@@ -68,6 +68,7 @@ def build_ruleset(config: Config, nlp) -> RuleSet:
     for path in config.rule_files:
         rules.extend(load_rule_file(path, config))
     ruleset = RuleSet(rules, config)
+    _check_lexicon_names(config, rules)
     for r in rules:
         settings = config.rule_settings(r.code, r.name)
         for key in settings:
@@ -81,3 +82,20 @@ def build_ruleset(config: Config, nlp) -> RuleSet:
             raise ConfigError(f"{config.files[-1] if config.files else 'config'}: rules.{r.code}: {exc}") from None
         r.setup(nlp, config)
     return ruleset
+
+
+def _check_lexicon_names(config: Config, rules: list[Rule]) -> None:
+    """``lexicon.NAME`` in a config must name a lexicon some rule reads (a typo would do nothing)."""
+    from pathlib import Path
+
+    from .resources import rules_dir
+
+    known = {p.stem for p in (rules_dir() / "lexicon").glob("*.yaml")}
+    for r in rules:
+        spec = getattr(r, "spec", None) or {}
+        if "lexicon" in spec:
+            known.add(spec.get("lexicon_name") or Path(spec["lexicon"]).stem)
+    for name in config.lexicon or {}:
+        if name not in known:
+            where = config.files[-1] if config.files else "config"
+            raise ConfigError(f"{where}: lexicon.{name}: unknown lexicon (known: {', '.join(sorted(known))})")
