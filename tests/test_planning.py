@@ -242,3 +242,24 @@ def test_rule_examples_are_correct(linter):
         for ex in rule.examples:
             got = [f for f in linter.lint(ex.text, ex.doc_type, ex.child) if f.code == rule.code]
             assert bool(got) == ex.flagged, (rule.code, ex.text)
+
+
+def test_rows_of_a_chronology_table_are_not_actions(linter):
+    text = ("Date | Event | Source\n11/07/2025 | Noah was stopped by police in town. | Police\n"
+            "15/07/2025 | Referral made by the social worker. | Social care\n"
+            "Social worker: Danny Pearce | Supervisor: Hayley Ormerod")
+    assert texts(linter, text, "plan.timescale", "chronology") == []
+
+
+def test_an_amount_per_period_is_a_frequency(linter):
+    assert texts(linter, "You will keep putting £20 a month into savings.", "plan.timescale", "pathway_plan") == []
+
+
+def test_a_passive_with_a_named_agent_has_an_owner(linter):
+    text = "Your health check will be booked by Janine by 30 April 2026."
+    assert texts(linter, text, "plan.specific", "care_plan") == []
+
+
+def test_will_inside_a_subordinate_clause_is_not_an_action(linter):
+    assert texts(linter, "It is a plan for how you will get ready for adult life.", "plan.timescale",
+                 "pathway_plan") == []

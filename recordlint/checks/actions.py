@@ -122,6 +122,8 @@ CLEAR_PATTERNS = [
     rf"\b(?:once|twice|three\s+times|four\s+times|five\s+times|\d+\s+times|{_NUM}\s+times)\s+(?:a|per|each|every)\s+"
     rf"(?:{_UNIT}|term)\b",
     r"\b(?:once|twice)\s+(?:weekly|monthly|daily|termly|a\s+fortnight)\b",
+    # "£20 a month", "3 jobs a week", "2 hours per day"
+    r"\b\d[\d,.]*\s+(?:[a-z]+\s+){0,2}(?:a|per|each)\s+(?:day|night|week|fortnight|month|term|year)\b",
     r"\b(?:at\s+least|a\s+minimum\s+of)\s+(?:once\s+)?every\b",
     # anchors: before the end of the summer term, by your 18th birthday, before school starts
     r"\b(?:by|before|until|till|at|for|after|during|over)\s+(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+"
@@ -244,6 +246,11 @@ class _Finder:
                 if roles:
                     table_roles = roles
                     in_plan = True
+                elif table_roles == "other" or (table_roles is None and self._other_header(line)):
+                    # a table that is not an action table ("Date | Event | Source", form fields):
+                    # its rows are actions only if they say so in words ("Mum will ...")
+                    table_roles = "other"
+                    out.extend(self._line_units(ls, le, False, False))
                 else:
                     act = self._table_row(ls, le, table_roles)
                     if act:
@@ -276,6 +283,14 @@ class _Finder:
     @staticmethod
     def _is_table(line: str) -> bool:
         return line.count("|") >= 1 and len([c for c in line.split("|") if c.strip()]) >= 2
+
+    @staticmethod
+    def _other_header(line: str) -> bool:
+        """A header row of some other table, or a row of form fields ("Social worker: Ann | ...")."""
+        cells = [c.strip() for c in line.split("|") if c.strip()]
+        if all(re.match(r"^[A-Z][\w' ()/-]{0,30}:\s*\S", c) for c in cells):
+            return True
+        return all(len(c.split()) <= 3 and not re.search(r"\d", c) and not c.endswith(".") for c in cells)
 
     def _header_roles(self, line: str) -> list[str] | None:
         cells = [_norm_heading(c) for c in line.split("|")]
@@ -493,8 +508,13 @@ class _Finder:
                 # a finite verb before any anchor: narrative ("The plan is for you to ...")
                 if w in ("need", "needs", "has", "have", "is", "are", "am") and nxt < n and low[nxt] in ("to", "going"):
                     continue
-                if not any(low[j] in _MODALS for j in range(i + 1, n)) and \
-                        not any(low[j] in ("need", "needs") for j in range(i + 1, n)):
+                later = [j for j in range(i + 1, n) if low[j] in _MODALS or low[j] in ("need", "needs")]
+                if not later:
+                    return None
+                # "It is a plan for how you will ...": the modal is in a subordinate clause
+                if any((low[j] in _SUBORD and low[j] not in ("and", "or", "but")) or toks[j].tag_ in ("WDT", "WP", "WRB")
+                       for j in range(i + 1, later[0])) \
+                        and not self.ph.no_owner.search(" ".join(low[:later[0]])):
                     return None
         return None
 
@@ -613,8 +633,8 @@ class _Finder:
         for j in range(v_idx + 1, len(toks)):
             if toks[j].lower_ == "by" and j + 1 < len(toks):
                 rest = self.text[toks[j].idx + offset:toks[j].idx + offset + 60]
-                m = CLEAR_RE.match(rest) or re.match(r"by\s+(?:the\s+)?(?:end|start|time|next|then|" + _MONTH + r"|\d)",
-                                                     rest, re.I)
+                m = CLEAR_RE.match(rest) or re.match(r"by\s+(?:the\s+)?(?:(?:end|start|time|next|then|" + _MONTH +
+                                                     r")\b|\d)", rest, re.I)
                 if m:
                     continue
                 return " ".join(t.text for t in toks[j + 1:j + 4])
