@@ -9,6 +9,9 @@ parser (even when disabled) only on the parts of the text a rule needs.
 """
 from __future__ import annotations
 
+import re
+from collections import OrderedDict
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,6 +21,7 @@ from .record import Child, Record
 from .registry import build_ruleset
 
 STATISTICAL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+_PARAGRAPHS = re.compile(r"(?s).+?(?:(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)\s*|\Z)")
 
 for _name, _default in (("findings", None), ("recordlint_doc_type", None), ("recordlint_child", None)):
     if not Doc.has_extension(_name):
@@ -45,6 +49,13 @@ class RecordlintComponent:
         if self.default_doc_type:
             config.resolve_doc_type(self.default_doc_type)
 
+    def enable_parse_cache(self, size: int = 512) -> None:
+        """Keep the parses of the last ``size`` paragraphs in memory (never on disk), so that
+        checking a draft again after an edit re-parses only the paragraphs that changed.
+        For the local draft-check service; off by default (a batch never repeats text)."""
+        self._cache_size = size
+        self._cache: OrderedDict[str, Doc] = OrderedDict()
+
     def _parser(self):
         """Run the pipeline's statistical components on a piece of text, or None (fast profile)."""
         if self.fast:
@@ -53,7 +64,7 @@ class RecordlintComponent:
         if not any(name == "parser" for name, _ in self.nlp.components):
             return None
 
-        def parse(text: str) -> Doc:
+        def parse_text(text: str) -> Doc:
             doc = self.nlp.make_doc(text)
             # A line break always ends a sentence (headings, bullets, table rows); the
             # parser respects boundaries set before it runs.
@@ -64,7 +75,28 @@ class RecordlintComponent:
                 doc = proc(doc)
             return doc
 
-        return parse
+        if not getattr(self, "_cache_size", 0):
+            return parse_text
+
+        def parse_cached(text: str) -> Doc:
+            # Paragraphs (with their trailing blank lines) partition the text exactly, so
+            # the joined Doc has the same text and offsets as a parse of the whole.
+            docs = []
+            for para in _PARAGRAPHS.findall(text):
+                doc = self._cache.get(para)
+                if doc is None:
+                    doc = parse_text(para)
+                    self._cache[para] = doc
+                    if len(self._cache) > self._cache_size:
+                        self._cache.popitem(last=False)
+                else:
+                    self._cache.move_to_end(para)
+                docs.append(doc)
+            if not docs:
+                return parse_text(text)
+            return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+        return parse_cached
 
     def __call__(self, doc: Doc) -> Doc:
         doc_type = self.config.resolve_doc_type(doc._.recordlint_doc_type or self.default_doc_type)
