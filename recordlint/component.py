@@ -14,6 +14,7 @@ from collections import OrderedDict
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .config import Config, load_config
 from .errors import RuleError
@@ -57,55 +58,99 @@ class RecordlintComponent:
         self._cache: OrderedDict[str, Doc] = OrderedDict()
 
     def _parser(self):
-        """Run the pipeline's statistical components on a piece of text, or None (fast profile)."""
+        """``parse(text, level)`` with the pipeline's statistical components, or None (fast profile).
+        Level "tag" runs everything but the parser; "parse" runs it too."""
         if self.fast:
             return None
-        procs = [proc for name, proc in self.nlp.components if name in STATISTICAL]
         if not any(name == "parser" for name, _ in self.nlp.components):
             return None
 
-        def parse_text(text: str) -> Doc:
-            doc = self.nlp.make_doc(text)
+        def parse_text(text: str, level: str = "parse") -> Doc:
+            return next(self._analyse([self.nlp.make_doc(text)], level))
+
+        if not getattr(self, "_cache_size", 0):
+            return parse_text
+
+        def parse_cached(text: str, level: str = "parse") -> Doc:
+            # Paragraphs (with their trailing blank lines) partition the text exactly, so
+            # the joined Doc has the same text and offsets as a parse of the whole.
+            docs = []
+            for para in _PARAGRAPHS.findall(text):
+                doc = self._cache.get((para, level))
+                if doc is None:
+                    doc = parse_text(para, level)
+                    self._cache[(para, level)] = doc
+                    if len(self._cache) > self._cache_size:
+                        self._cache.popitem(last=False)
+                else:
+                    self._cache.move_to_end((para, level))
+                docs.append(doc)
+            if not docs:
+                return parse_text(text, level)
+            return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+        return parse_cached
+
+    def _analyse(self, docs: list[Doc], level: str):
+        """Run the statistical components over many docs at once (the parser only for "parse")."""
+        names = [n for n in STATISTICAL if n != "parser" or level == "parse"]
+        procs = [proc for name, proc in self.nlp.components if name in names]
+        for doc in docs:
             # A line break always ends a sentence (headings, bullets, table rows); the
             # parser respects boundaries set before it runs.
             for tok in doc[1:]:
                 if "\n" in doc[tok.i - 1].text or "\r" in doc[tok.i - 1].text:
                     tok.is_sent_start = True
-            for proc in procs:
-                doc = proc(doc)
-            return doc
+        stream = iter(docs)
+        for proc in procs:
+            stream = proc.pipe(stream, batch_size=256) if hasattr(proc, "pipe") else map(proc, stream)
+        return stream
 
-        if not getattr(self, "_cache_size", 0):
-            return parse_text
-
-        def parse_cached(text: str) -> Doc:
-            # Paragraphs (with their trailing blank lines) partition the text exactly, so
-            # the joined Doc has the same text and offsets as a parse of the whole.
-            docs = []
-            for para in _PARAGRAPHS.findall(text):
-                doc = self._cache.get(para)
-                if doc is None:
-                    doc = parse_text(para)
-                    self._cache[para] = doc
-                    if len(self._cache) > self._cache_size:
-                        self._cache.popitem(last=False)
-                else:
-                    self._cache.move_to_end(para)
-                docs.append(doc)
-            if not docs:
-                return parse_text(text)
-            return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
-
-        return parse_cached
+    def _record(self, doc: Doc, parser) -> Record:
+        doc_type = self.config.resolve_doc_type(doc._.recordlint_doc_type or self.default_doc_type)
+        return Record(text=doc.text, doc=doc, doc_type=doc_type, child=Child.from_any(doc._.recordlint_child),
+                      config=self.config, parser=parser)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc_type = self.config.resolve_doc_type(doc._.recordlint_doc_type or self.default_doc_type)
-        child = Child.from_any(doc._.recordlint_child)
-        rec = Record(text=doc.text, doc=doc, doc_type=doc_type, child=child, config=self.config,
-                     parser=self._parser())
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs, batch_size: int = 64):
+        """Check a stream of docs. Per batch: note which regions the rules want analysed, analyse
+        them all in one pass through the statistical components, then run the rules."""
+        parser = self._parser()
+        for batch in minibatch(docs, size=batch_size):
+            recs = [self._record(doc, parser) for doc in batch]
+            if parser is not None and not getattr(self, "_cache_size", 0):
+                self._preparse(recs)
+            for doc, rec in zip(batch, recs, strict=True):
+                doc._.findings = self._check(rec)
+                yield doc
+
+    def _preparse(self, recs: list[Record]) -> None:
+        wanted: dict[str, list[tuple[Record, int, int]]] = {"tag": [], "parse": []}
+        for rec in recs:
+            if rec.doc.has_annotation("DEP") or not rec.text.strip():
+                continue
+            rec.collecting = True
+            for rule, _ in self.ruleset.active(rec.doc_type.name, self.fast):
+                if rule.uses_parse:
+                    for _finding in rule.check(rec):
+                        pass
+            rec.collecting = False
+            rec.scratch.clear()  # caches built without the parse
+            for start, end, level in dict.fromkeys(rec.wanted):
+                wanted[level].append((rec, start, end))
+        for level, items in wanted.items():
+            if not items:
+                continue
+            docs = [self.nlp.make_doc(rec.text[s:e]) for rec, s, e in items]
+            for (rec, s, e), sub in zip(items, self._analyse(docs, level), strict=True):
+                rec.add_region(s, e, level, sub)
+
+    def _check(self, rec: Record) -> list:
         findings = []
         # An empty record has nothing to check (not even a missing contingency or voice).
-        active = self.ruleset.active(doc_type.name, self.fast) if doc.text.strip() else []
+        active = self.ruleset.active(rec.doc_type.name, self.fast) if rec.text.strip() else []
         for rule, severity in active:
             try:
                 for f in rule.check(rec):
@@ -116,5 +161,4 @@ class RecordlintComponent:
                 raise RuleError(f"internal error in rule {rule.code} ({type(exc).__name__}); "
                                 "please report it") from exc
         findings.sort(key=lambda f: (f.doc, f.start or 0, f.end or 0, f.code))
-        doc._.findings = findings
-        return doc
+        return findings

@@ -77,7 +77,7 @@ class Record:
     doc_type: DocType
     child: Child
     config: Config
-    parser: Callable[[str], Doc] | None = None
+    parser: Callable[[str, str], Doc] | None = None
     speech: list[tuple[int, int]] = field(default_factory=list)
     _parsed: Doc | None = None
     _lines: list[tuple[int, int]] | None = None
@@ -86,6 +86,9 @@ class Record:
 
     def __post_init__(self):
         self._regions: dict = {}
+        self.collecting = False
+        self.wanted: list[tuple[int, int, str]] = []
+        self.scratch: dict = {}  # per-record caches that rules share (e.g. the actions found)
         self.speech = speech_ranges(self.text)
         self._speech_starts = [s for s, _ in self.speech]
 
@@ -139,6 +142,11 @@ class Record:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     # --- parse on demand ---------------------------------------------------------------------
+    # Rules ask for the parse of the whole record (``parse``) or of a region (``parse_region``),
+    # at level "tag" (tagger, lemmas, POS) or "parse" (also dependencies). When the component
+    # checks a batch, it first runs the rules that use the parse with ``collecting`` on: they get
+    # None (as with no model) and their requests are noted in ``wanted``; it then parses every
+    # request of the batch in one nlp.pipe-style pass and runs the rules again for real.
     @property
     def can_parse(self) -> bool:
         return self.doc.has_annotation("DEP") or self.parser is not None
@@ -148,14 +156,18 @@ class Record:
         if self.doc.has_annotation("DEP"):
             return self.doc
         if self._parsed is None and self.parser is not None:
-            self._parsed = self.parser(self.text)
+            if self.collecting:
+                self.wanted.append((0, len(self.text), "parse"))
+                return None
+            self._parsed = self.parser(self.text, "parse")
         return self._parsed
 
-    def parse_region(self, start: int, end: int) -> tuple[Span, int] | None:
-        """A parsed span for text[start:end] and the offset to add to its token.idx.
+    def parse_region(self, start: int, end: int, level: str = "parse") -> tuple[Span, int] | None:
+        """An analysed span for text[start:end] and the offset to add to its token.idx.
 
-        Only that region goes through the tagger and parser, unless the whole record
-        has been parsed already. None when no statistical model is available.
+        Only that region goes through the statistical components (the parser only for
+        level "parse"), unless the whole record has been parsed already. None when no
+        statistical model is available.
         """
         whole = self.doc if self.doc.has_annotation("DEP") else self._parsed
         if whole is not None:
@@ -163,11 +175,19 @@ class Record:
             return (span, 0) if span is not None else None
         if self.parser is None:
             return None
-        key = (start, end)
-        if key not in self._regions:
-            sub = self.parser(self.text[start:end])
-            self._regions[key] = (sub[:], start)
-        return self._regions[key]
+        for lvl in ("parse", level):
+            if (start, end, lvl) in self._regions:
+                return self._regions[(start, end, lvl)]
+        if self.collecting:
+            self.wanted.append((start, end, level))
+            return None
+        self.add_region(start, end, level, self.parser(self.text[start:end], level))
+        return self._regions[(start, end, level)]
+
+    def add_region(self, start: int, end: int, level: str, sub: Doc) -> None:
+        if (start, end) == (0, len(self.text)) and level == "parse":
+            self._parsed = sub
+        self._regions[(start, end, level)] = (sub[:], start)
 
     # --- findings ----------------------------------------------------------------------------
     def finding(self, rule, start: int | None, end: int | None, message: str,

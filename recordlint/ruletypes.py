@@ -222,6 +222,7 @@ class YamlRule(Rule):
             self._compile_phrases(nlp, config)
         else:
             self._compile_patterns(vocab)
+        self.uses_parse = self.needs_model or any(t.pos for t in self.terms)
 
     def _compile_phrases(self, nlp, config) -> None:
         spec, where = self.spec, self.where
@@ -304,7 +305,7 @@ class YamlRule(Rule):
         if prev in term.not_after or nxt in term.not_before:
             return True
         if term.pos:
-            region = rec.parse_region(*rec.sentence_of(span.start_char))
+            region = rec.parse_region(*rec.sentence_of(span.start_char), "tag")
             if region is not None:
                 sub, offset = region
                 head = span[-1].idx

@@ -197,8 +197,10 @@ _WHO_FIELD = re.compile(r"(?:^|[/;|]\s*|\s{2,})(?:who|by whom|responsible|lead)\
 _WHEN_FIELD = re.compile(r"(?:^|[/;|]\s*|\s{2,})(?:by when|when|timescale|deadline|by|date)\s*:\s*([^/;|\n]*)",
                          re.IGNORECASE)
 _CANDIDATE = re.compile(
-    r"\b(?:will|shall|must|should|need|needs|needed|has\s+to|have\s+to|going\s+to|to|hoped|hopefully|"
+    r"\b(?:will|shall|must|should|need|needs|needed|has\s+to|have\s+to|going\s+to|hoped|hopefully|"
     r"expected|planned|intended)\b|'ll\b|’ll\b", re.IGNORECASE)
+# "Social worker to visit ...": an infinitive of intent comes early in the unit
+_EARLY_TO = re.compile(r"^\W*(?:\S+\s+){0,7}?to\s", re.IGNORECASE)
 _FINITE = {"VBD", "VBZ", "VBP"}
 _SUBORD = {"that", "what", "which", "who", "whom", "whether", "if", "when", "where", "because", "so", "and",
            "or", "but", "how", "why", "until", "while", "as", "than", "once", "after", "before", "whose"}
@@ -208,13 +210,13 @@ _CONDITIONAL_START = re.compile(r"^\s*(?:if|unless|should|in the event|in case)\
 
 
 def find_actions(rec) -> list[Action]:
-    cached = getattr(rec, "_rl_actions", None)
+    cached = rec.scratch.get("actions")
     if cached is not None:
         return cached
     finder = _Finder(rec, phrases())
     out = finder.run()
-    rec._rl_actions = out
-    rec._rl_dated = finder.dated
+    rec.scratch["actions"] = out
+    rec.scratch["dated"] = finder.dated
     return out
 
 
@@ -456,9 +458,9 @@ class _Finder:
             return None
         if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
             return None
-        if not (_CANDIDATE.search(unit) or imperative_ok or ph.no_owner.search(unit)):
+        if not (_CANDIDATE.search(unit) or _EARLY_TO.match(unit) or imperative_ok or ph.no_owner.search(unit)):
             return None
-        region = rec.parse_region(s, e)
+        region = rec.parse_region(s, e, "tag")  # tags, POS and lemmas; no dependencies needed
         if region is None:
             return self._analyse_plain(s, e, kind, imperative_ok)
         span, offset = region

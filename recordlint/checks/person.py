@@ -170,6 +170,7 @@ class ThirdPerson(Rule):
     category = "person.third"
     severity = Severity.warning
     perspective = "to_child"
+    uses_parse = True  # pronoun resolution (skipped without a model)
     summary = ("The child is written about in the third person (name, he/she/they, 'the child', "
                "'the young person', YP) in a record written to the child.")
     why = ("Care plans, the child's review records and pathway plans are written directly to the child. "
@@ -193,6 +194,7 @@ class ThirdPerson(Rule):
 
     def check(self, rec):
         name = rec.child.first_name or infer_child_name(rec.text)
+        rec.scratch["child_name"] = name
         name_hits = self._name_mentions(rec, name) if name else []
         for start, end in name_hits:
             yield rec.finding(self, start, end, "the child's name in the third person in a record written "
@@ -204,7 +206,8 @@ class ThirdPerson(Rule):
                               "child: write to them ('you')", "you")
         # Unknown pronouns: he and she may both refer to the child ("they" is too often plural).
         pron = rec.child.pronoun_words or (PRONOUN_SETS["he"] | PRONOUN_SETS["she"])
-        if pron and any(t.lower_ in pron and not rec.in_speech(t.idx) for t in rec.doc):
+        pron_re = re.compile(r"\b(?:" + "|".join(sorted(pron)) + r")\b", re.IGNORECASE)
+        if any(not rec.in_speech(m.start()) for m in pron_re.finditer(rec.text)):
             yield from self._pronouns(rec, pron, name_hits, phrase_hits)
 
     # names ------------------------------------------------------------------------------------
@@ -246,19 +249,39 @@ class ThirdPerson(Rule):
 
     # pronouns ---------------------------------------------------------------------------------
     def _pronouns(self, rec, pron, name_hits, phrase_hits):
-        doc = rec.parse()
-        if doc is None:
-            return  # fast profile: no parse, no pronoun resolution
+        """Resolve each pronoun that could mean the child, paragraph by paragraph: only the
+        lines holding such a pronoun, with the two lines before them, are parsed."""
         child_starts = {s for s, _ in name_hits} | {s for s, _ in phrase_hits}
-        # Greeting and vocative mentions are addressing, not antecedents.
+        for start, end in self._pronoun_regions(rec, pron):
+            got = rec.parse_region(start, end, "parse")
+            if got is not None:  # None: fast profile (no model), or the component is collecting
+                yield from self._resolve_region(rec, pron, child_starts, *got)
+
+    @staticmethod
+    def _pronoun_regions(rec, pron) -> list[tuple[int, int]]:
+        lines = [(s, e) for s, e in rec.lines if rec.text[s:e].strip()]
+        regions: list[tuple[int, int]] = []
+        for i, (s, e) in enumerate(lines):
+            words = re.findall(r"[A-Za-z]+", rec.text[s:e])
+            if not any(w.lower() in pron for w in words):
+                continue
+            first = lines[max(0, i - 2)][0]
+            if regions and first <= regions[-1][1]:
+                regions[-1] = (regions[-1][0], e)
+            else:
+                regions.append((first, e))
+        return regions
+
+    def _resolve_region(self, rec, pron, child_starts, span, offset):
         sent_index = {}
-        for i, sent in enumerate(doc.sents):
+        for i, sent in enumerate(span.sents):
             for t in sent:
                 sent_index[t.i] = i
         mentions: list[_Mention] = []
         window = int(self.opts.get("window_sentences", 2))
-        for tok in doc:
-            if rec.in_speech(tok.idx):
+        for tok in span:
+            idx = tok.idx + offset
+            if rec.in_speech(idx):
                 continue
             low = tok.lower_
             sent = sent_index.get(tok.i, 0)
@@ -267,25 +290,24 @@ class ThirdPerson(Rule):
                 target = self._resolve(mentions, tok, low, sent, subject, window)
                 is_child = target is not None and target.child
                 if is_child:
-                    yield rec.finding(self, tok.idx, tok.idx + len(tok.text),
+                    yield rec.finding(self, idx, idx + len(tok.text),
                                       f"'{tok.text}' refers to the child in a record written to the child: "
                                       "write to them ('you')", _you_form(low))
-                mentions.append(_Mention(tok.idx, tok.idx + len(tok.text), _gender(low), low in
+                mentions.append(_Mention(idx, idx + len(tok.text), _gender(low), low in
                                          ("they", "them", "their", "theirs", "themselves"), is_child,
                                          subject, sent))
                 continue
-            m = self._mention(rec, tok, child_starts, sent, subject)
+            m = self._mention(rec, tok, idx, child_starts, sent, subject)
             if m is not None:
                 mentions.append(m)
 
-    def _mention(self, rec, tok, child_starts, sent, subject):
+    def _mention(self, rec, tok, start, child_starts, sent, subject):
         low = tok.lower_
-        start = tok.idx
         if start in child_starts or (tok.text in ("YP", "CYP")) or \
                 (low in ("child", "person") and tok.i > 0 and tok.nbor(-1).lower_ in ("the", "young")
-                 and (tok.idx - 4 in child_starts or any(s <= tok.idx < s + 20 for s in child_starts))):
+                 and any(s <= start < s + 20 for s in child_starts)):
             return _Mention(start, start + len(tok.text), None, False, True, subject, sent)
-        if tok.text == (rec.child.first_name or infer_child_name(rec.text)):
+        if tok.text == rec.scratch.get("child_name"):
             return None  # a greeting or vocative: addressing the child, not an antecedent
         plural_coord = any(c.dep_ == "conj" for c in tok.children)
         if low in FEMALE or low in MALE or low in NEUTRAL:

@@ -17,7 +17,7 @@ GUIDANCE = "../shared/reference/domain.md section 2; local recording guidance po
 def _when(rec, act):
     """The timescale of an action: from its When column / field, else its own words."""
     ph = phrases()
-    dated = getattr(rec, "_rl_dated", set())
+    dated = rec.scratch.get("dated", set())
     found = None
     for s, e in act.context or [(act.start, act.end)]:
         ts = find_timescale(rec.text[s:e], ph, dated)
@@ -38,7 +38,8 @@ class PlanTimescale(Rule):
            "and drift is seen. Inspectors found care plans that 'lack timescales'.")
     source = GUIDANCE
     exempt_speech = False   # speech is handled by action detection: a quoted wish is not an action
-    needs_model = True      # action detection uses the tagger and parser
+    needs_model = True      # action detection uses the tagger
+    uses_parse = True
     options = {"skip_conditional": True}
     examples = [
         Example("Actions:\n- SW to continue to support Mum with home conditions.", True, "supervision"),
@@ -81,6 +82,7 @@ class PlanSpecific(Rule):
     source = GUIDANCE
     exempt_speech = False
     needs_model = True
+    uses_parse = True
     options = {"skip_conditional": True}
     examples = [
         Example("Actions:\n- Staff to monitor Connor's whereabouts.", True, "visit_record"),
