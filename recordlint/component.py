@@ -18,6 +18,7 @@ from spacy.util import minibatch
 
 from .config import Config, load_config
 from .errors import RuleError
+from .fastattrs import FastAttributes
 from .record import Child, Record
 from .registry import build_ruleset
 
@@ -95,6 +96,10 @@ class RecordlintComponent:
         """Run the statistical components over many docs at once (the parser only for "parse")."""
         names = [n for n in STATISTICAL if n != "parser" or level == "parse"]
         procs = [proc for name, proc in self.nlp.components if name in names]
+        if level == "tag":
+            # Without dependencies the attribute ruler's patterns reduce to lookups (fastattrs.py).
+            procs = [self._fast_attrs() if name == "attribute_ruler" else proc
+                     for name, proc in self.nlp.components if name in names]
         for doc in docs:
             # A line break always ends a sentence (headings, bullets, table rows); the
             # parser respects boundaries set before it runs.
@@ -105,6 +110,11 @@ class RecordlintComponent:
         for proc in procs:
             stream = proc.pipe(stream, batch_size=256) if hasattr(proc, "pipe") else map(proc, stream)
         return stream
+
+    def _fast_attrs(self) -> FastAttributes:
+        if getattr(self, "_fast_attributes", None) is None:
+            self._fast_attributes = FastAttributes(self.nlp.get_pipe("attribute_ruler"))
+        return self._fast_attributes
 
     def _record(self, doc: Doc, parser) -> Record:
         doc_type = self.config.resolve_doc_type(doc._.recordlint_doc_type or self.default_doc_type)

@@ -89,6 +89,7 @@ class Record:
         self.collecting = False
         self.wanted: list[tuple[int, int, str]] = []
         self.scratch: dict = {}  # per-record caches that rules share (e.g. the actions found)
+        self.memo: dict = {}     # caches that depend on the text only (kept across both passes)
         self.speech = speech_ranges(self.text)
         self._speech_starts = [s for s, _ in self.speech]
 

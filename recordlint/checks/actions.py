@@ -225,7 +225,9 @@ class _Finder:
         self.rec = rec
         self.ph = ph
         self.text = rec.text
-        self.dated = dated_events(rec.text, ph)
+        if "dated_events" not in rec.memo:  # depends on the text only: kept across passes
+            rec.memo["dated_events"] = dated_events(rec.text, ph)
+        self.dated = rec.memo["dated_events"]
 
     # -- structure --------------------------------------------------------------------------
     def run(self) -> list[Action]:

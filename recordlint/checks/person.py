@@ -42,28 +42,26 @@ class _PronounRule(Rule):
 
     words: set[str] = set()
     perspective = "third_person"
+    _pattern: re.Pattern | None = None
 
     def check(self, rec):
-        for tok in rec.doc:
-            low = tok.lower_
-            if low not in self.words:
+        if self._pattern is None:
+            alts = "|".join(sorted(self.words, key=len, reverse=True))
+            type(self)._pattern = re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w-])", re.IGNORECASE)
+        for m in self._pattern.finditer(rec.text):
+            word, start = m.group(), m.start()
+            low = word.lower()
+            if (low == "i" and word != "I") or word == "US":
+                continue  # "i" as a letter or list marker; the United States
+            if rec.in_speech(start) or self._exempt(rec, start):
                 continue
-            if low == "i" and tok.text != "I":
-                continue  # "i" as a letter or list marker
-            if low == "us" and tok.text == "US":
-                continue
-            if rec.in_speech(tok.idx):
-                continue
-            if self._exempt(rec, tok):
-                continue
-            yield rec.finding(self, tok.idx, tok.idx + len(tok.text), self.message(low),
-                              self.suggest(low))
+            yield rec.finding(self, start, m.end(), self.message(low), self.suggest(low))
 
-    def _exempt(self, rec, tok) -> bool:
-        ls, le = rec.line_of(tok.idx)
+    def _exempt(self, rec, start: int) -> bool:
+        ls, le = rec.line_of(start)
         line = rec.text[ls:le]
         # A title such as "My Plan" at the top of a pasted form is filing, not narration.
-        return _is_heading_line(line) and tok.idx == ls + (len(line) - len(line.lstrip())) \
+        return _is_heading_line(line) and start == ls + (len(line) - len(line.lstrip())) \
             and any(w.lower().strip(":") in TITLE_WORDS for w in line.split()[1:])
 
     def message(self, word: str) -> str:

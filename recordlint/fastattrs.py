@@ -1,0 +1,63 @@
+"""A fast stand-in for the model's attribute_ruler on tagged-only text.
+
+en_core_web_sm's attribute_ruler maps fine-grained tags to POS and morphology
+with a spaCy Matcher, which costs about as much as the parser. On text that is
+only tagged (no dependencies), almost all of its patterns are single tokens
+keyed on TAG and/or the lowercase form, so a dictionary lookup gives the same
+result; the few multi-token and dependency patterns are left out here (the full
+parse level still runs the real attribute_ruler).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+
+class FastAttributes:
+    def __init__(self, ruler):
+        self.by_tag: dict[str, dict] = {}
+        self.by_tag_lower: dict[tuple[str, str], dict] = {}
+        self.by_lower: dict[str, dict] = {}
+        for entry in ruler.patterns:
+            for pattern in entry["patterns"]:
+                if len(pattern) != 1:
+                    continue
+                tok = pattern[0]
+                keys = set(tok)
+                attrs = entry["attrs"]
+                tags, lowers = _values(tok.get("TAG")), _values(tok.get("LOWER"))
+                if keys == {"TAG"}:
+                    for tag in tags:
+                        self.by_tag.setdefault(tag, {}).update(attrs)
+                elif keys == {"TAG", "LOWER"}:
+                    for tag in tags:
+                        for low in lowers:
+                            self.by_tag_lower.setdefault((tag, low), {}).update(attrs)
+                elif keys == {"LOWER"}:
+                    for low in lowers:
+                        self.by_lower.setdefault(low, {}).update(attrs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            tag, low = tok.tag_, tok.lower_
+            for attrs in (self.by_tag.get(tag), self.by_lower.get(low), self.by_tag_lower.get((tag, low))):
+                if attrs:
+                    if "POS" in attrs:
+                        tok.pos_ = attrs["POS"]
+                    if "MORPH" in attrs:
+                        tok.set_morph(attrs["MORPH"] if attrs["MORPH"] != "_" else None)
+                    if "LEMMA" in attrs:
+                        tok.lemma_ = attrs["LEMMA"]
+        return doc
+
+    def pipe(self, docs, batch_size: int = 256):
+        for doc in docs:
+            yield self(doc)
+
+
+def _values(value) -> list[str]:
+    """A pattern value: a string, or {"IN": [...]}; anything else matches nothing here."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and isinstance(value.get("IN"), list):
+        return [v for v in value["IN"] if isinstance(v, str)]
+    return []
