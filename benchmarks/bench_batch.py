@@ -38,7 +38,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 RECORDLINT = [PY, "-m", "recordlint"]
-CORPUS = Path("/work/shared/corpus")
+CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def make_corpus(n: int, path: Path, gold: Path, maker: Path) -> Path:

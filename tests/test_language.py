@@ -235,3 +235,8 @@ def test_every_lexicon_entry_has_source_and_suggestion(name):
 def test_everyday_acronyms_file():
     data = yaml.safe_load((LEXICON / "everyday-acronyms.yaml").read_text(encoding="utf-8"))
     assert data["source"] and {"GP", "TV", "UK", "NHS", "OK", "PE", "ID", "DVD", "BBC", "PS4"} <= set(data["acronyms"])
+
+
+def test_a_capitals_form_label_of_several_words_is_not_an_acronym(linter):
+    text = "YOUNG PERSON: Zuzanna Kowalczyk\nDATE OF BIRTH: 01/02/2009\nYP to see the GP."
+    assert [(c, t) for c, _, t in findings_of(linter, text, "case_note", code="RL202")] == [("RL202", "YP")]

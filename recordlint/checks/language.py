@@ -178,7 +178,11 @@ class UnexplainedAcronym(Rule):
             return True  # a line in capitals: "SUPERVISION RECORD"
         before = rec.text[ls:start].strip(" \t-*•")
         after = rec.text[start + len(word):start + len(word) + 1]
-        return not before and after == ":" and len(word) >= 4  # a form label: "CHILD:", "DATE:"
+        if not before and after == ":" and len(word) >= 4:
+            return True  # a form label: "CHILD:", "DATE:"
+        label = line.split(":", 1)[0]
+        # a label of several words in capitals: "YOUNG PERSON: ...", "DATE OF BIRTH: ..."
+        return ":" in line and start < ls + len(label) and len(label.split()) >= 2 and label.strip().isupper()
 
     @staticmethod
     def _surname(text: str, word: str, start: int) -> bool:

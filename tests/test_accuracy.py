@@ -1,0 +1,40 @@
+"""Accuracy floors on the labelled records: a rule change that costs accuracy fails here.
+
+dev.jsonl (../shared/corpus) was used to tune the rules; heldout.jsonl (tests/fixtures) was
+written and labelled independently of them, so its floors are the ones that say the rules
+generalise. The scoring is score.py's (tests/test_evaluate.py checks that evaluate agrees).
+"""
+from pathlib import Path
+
+import pytest
+
+from recordlint.evaluate import evaluate
+
+HERE = Path(__file__).resolve().parent
+DEV = HERE.parent.parent / "shared" / "corpus" / "dev.jsonl"
+HELDOUT = HERE / "fixtures" / "heldout.jsonl"
+
+# The issues ask for F1 >= 0.85 per category (0.90 for contingency and voice) and a micro-F1
+# >= 0.88 on dev. Held-out floors sit a little under today's numbers (README, Accuracy).
+DEV_FLOORS = {"person.first": 0.85, "person.second": 0.85, "person.third": 0.85, "language.jargon": 0.85,
+              "language.blaming": 0.85, "plan.timescale": 0.85, "plan.specific": 0.85,
+              "plan.contingency": 0.90, "voice.child": 0.90, "micro": 0.88}
+HELDOUT_FLOORS = {"person.first": 0.90, "person.second": 0.90, "person.third": 0.90, "language.jargon": 0.90,
+                  "language.blaming": 0.85, "plan.timescale": 0.90, "plan.specific": 0.85,
+                  "plan.contingency": 0.80, "voice.child": 0.80, "micro": 0.93}
+
+
+def f1_by_category(linter, path):
+    _, report = evaluate(linter, path)
+    return {**{c: row["f1"] for c, row in report.categories.items()}, "micro": report.micro["f1"]}
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev.jsonl not present")
+def test_dev_set_meets_the_issue_targets(linter):
+    got = f1_by_category(linter, DEV)
+    assert {c: got[c] for c in DEV_FLOORS if got[c] < DEV_FLOORS[c]} == {}
+
+
+def test_held_out_set_meets_its_floors(linter):
+    got = f1_by_category(linter, HELDOUT)
+    assert {c: got[c] for c in HELDOUT_FLOORS if got[c] < HELDOUT_FLOORS[c]} == {}
