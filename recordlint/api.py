@@ -23,6 +23,7 @@ class Linter:
         """A Doc with its doc type (name or alias, checked) and child details attached."""
         dt = self.config.resolve_doc_type(doc_type)
         doc = self.nlp.make_doc(text)
+        doc._.recordlint_text = text  # the text as given (the same as doc.text, without rebuilding it)
         doc._.recordlint_doc_type = dt.name
         doc._.recordlint_child = Child.from_any(child).to_dict()
         return doc

@@ -25,7 +25,8 @@ from .registry import build_ruleset
 STATISTICAL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 _PARAGRAPHS = re.compile(r"(?s).+?(?:(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)\s*|\Z)")
 
-for _name, _default in (("findings", None), ("recordlint_doc_type", None), ("recordlint_child", None)):
+for _name, _default in (("findings", None), ("recordlint_doc_type", None), ("recordlint_child", None),
+                         ("recordlint_text", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -118,7 +119,9 @@ class RecordlintComponent:
 
     def _record(self, doc: Doc, parser) -> Record:
         doc_type = self.config.resolve_doc_type(doc._.recordlint_doc_type or self.default_doc_type)
-        return Record(text=doc.text, doc=doc, doc_type=doc_type, child=Child.from_any(doc._.recordlint_child),
+        # doc.text joins every token: take the text as given when the Linter attached it
+        text = doc._.recordlint_text if doc._.recordlint_text is not None else doc.text
+        return Record(text=text, doc=doc, doc_type=doc_type, child=Child.from_any(doc._.recordlint_child),
                       config=self.config, parser=parser)
 
     def __call__(self, doc: Doc) -> Doc:

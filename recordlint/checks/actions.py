@@ -464,6 +464,8 @@ class _Finder:
             return None
         region = rec.parse_region(s, e, "tag")  # tags, POS and lemmas; no dependencies needed
         if region is None:
+            if rec.collecting:
+                return None  # only noting what to analyse: the real pass comes next
             return self._analyse_plain(s, e, kind, imperative_ok)
         span, offset = region
         toks = [t for t in span if not t.is_space]
