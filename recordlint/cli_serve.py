@@ -35,15 +35,15 @@ def serve(host, port, config_path, fast, no_access_log):
     Open http://127.0.0.1:8765/ in a browser, pick the document type, paste the
     draft and read the findings. The API is described at /openapi.json.
     Nothing that is checked is written to disk or to the log; the parses of recent
-    paragraphs are kept in memory while the service runs, so a re-check is quick.
+    sentences are kept in memory while the service runs, so a re-check is quick.
     """
     import uvicorn
 
     from .server import create_app, log_config, warm_up
 
     linter = load_linter(config_path, fast)  # the model is loaded once, here
-    # Re-checking after an edit re-parses only changed paragraphs (kept in memory only).
-    linter.nlp.get_pipe("recordlint").enable_parse_cache(512)
+    # Re-checking after an edit analyses only the sentences that changed (kept in memory only).
+    linter.nlp.get_pipe("recordlint").enable_parse_cache()
     warm_up(linter)
     app = create_app(linter)
     if not is_loopback(host):

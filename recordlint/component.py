@@ -9,7 +9,6 @@ parser (even when disabled) only on the parts of the text a rule needs.
 """
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 
 from spacy.language import Language
@@ -23,7 +22,6 @@ from .record import Child, Record
 from .registry import build_ruleset
 
 STATISTICAL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-_PARAGRAPHS = re.compile(r"(?s).+?(?:(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)\s*|\Z)")
 
 for _name, _default in (("findings", None), ("recordlint_doc_type", None), ("recordlint_child", None),
                          ("recordlint_text", None)):
@@ -44,6 +42,7 @@ class RecordlintComponent:
         self.nlp = nlp
         self.fast = fast
         self.default_doc_type = doc_type
+        self._cache_size = 0
         self.configure(config)
 
     def configure(self, config: Config) -> None:
@@ -52,12 +51,24 @@ class RecordlintComponent:
         if self.default_doc_type:
             config.resolve_doc_type(self.default_doc_type)
 
-    def enable_parse_cache(self, size: int = 512) -> None:
-        """Keep the parses of the last ``size`` paragraphs in memory (never on disk), so that
-        checking a draft again after an edit re-parses only the paragraphs that changed.
+    def enable_parse_cache(self, size: int = 2048) -> None:
+        """Keep the analyses of the last ``size`` regions in memory (never on disk), so that
+        checking a draft again after an edit analyses only the sentences that changed.
         For the local draft-check service; off by default (a batch never repeats text)."""
         self._cache_size = size
-        self._cache: OrderedDict[str, Doc] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], Doc] = OrderedDict()
+
+    def _cached(self, text: str, level: str) -> Doc | None:
+        doc = self._cache.get((text, level)) if self._cache_size else None
+        if doc is not None:
+            self._cache.move_to_end((text, level))
+        return doc
+
+    def _remember(self, text: str, level: str, doc: Doc) -> None:
+        if self._cache_size:
+            self._cache[(text, level)] = doc
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
 
     def _parser(self):
         """``parse(text, level)`` with the pipeline's statistical components, or None (fast profile).
@@ -68,30 +79,13 @@ class RecordlintComponent:
             return None
 
         def parse_text(text: str, level: str = "parse") -> Doc:
-            return next(self._analyse([self.nlp.make_doc(text)], level))
+            doc = self._cached(text, level)
+            if doc is None:
+                doc = next(self._analyse([self.nlp.make_doc(text)], level))
+                self._remember(text, level, doc)
+            return doc
 
-        if not getattr(self, "_cache_size", 0):
-            return parse_text
-
-        def parse_cached(text: str, level: str = "parse") -> Doc:
-            # Paragraphs (with their trailing blank lines) partition the text exactly, so
-            # the joined Doc has the same text and offsets as a parse of the whole.
-            docs = []
-            for para in _PARAGRAPHS.findall(text):
-                doc = self._cache.get((para, level))
-                if doc is None:
-                    doc = parse_text(para, level)
-                    self._cache[(para, level)] = doc
-                    if len(self._cache) > self._cache_size:
-                        self._cache.popitem(last=False)
-                else:
-                    self._cache.move_to_end((para, level))
-                docs.append(doc)
-            if not docs:
-                return parse_text(text, level)
-            return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
-
-        return parse_cached
+        return parse_text
 
     def _analyse(self, docs: list[Doc], level: str):
         """Run the statistical components over many docs at once (the parser only for "parse")."""
@@ -133,7 +127,7 @@ class RecordlintComponent:
         parser = self._parser()
         for batch in minibatch(docs, size=batch_size):
             recs = [self._record(doc, parser) for doc in batch]
-            if parser is not None and not getattr(self, "_cache_size", 0):
+            if parser is not None:
                 self._preparse(recs)
             for doc, rec in zip(batch, recs, strict=True):
                 doc._.findings = self._check(rec)
@@ -154,10 +148,16 @@ class RecordlintComponent:
             for start, end, level in dict.fromkeys(rec.wanted):
                 wanted[level].append((rec, start, end))
         for level, items in wanted.items():
-            if not items:
-                continue
-            docs = [self.nlp.make_doc(rec.text[s:e]) for rec, s, e in items]
-            for (rec, s, e), sub in zip(items, self._analyse(docs, level), strict=True):
+            todo = []
+            for rec, s, e in items:
+                sub = self._cached(rec.text[s:e], level)
+                if sub is None:
+                    todo.append((rec, s, e))
+                else:
+                    rec.add_region(s, e, level, sub)
+            docs = [self.nlp.make_doc(rec.text[s:e]) for rec, s, e in todo]
+            for (rec, s, e), sub in zip(todo, self._analyse(docs, level), strict=True):
+                self._remember(rec.text[s:e], level, sub)
                 rec.add_region(s, e, level, sub)
 
     def _check(self, rec: Record) -> list:

@@ -1,4 +1,4 @@
-"""The paragraph parse cache (used by `recordlint serve`) gives the same findings as a full parse."""
+"""The analysis cache (used by `recordlint serve`) gives the same findings as no cache."""
 import json
 from pathlib import Path
 

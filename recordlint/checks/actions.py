@@ -518,8 +518,8 @@ class _Finder:
                 if not later:
                     return None
                 # "It is a plan for how you will ...": the modal is in a subordinate clause
-                if any((low[j] in _SUBORD and low[j] not in ("and", "or", "but")) or toks[j].tag_ in ("WDT", "WP", "WRB")
-                       for j in range(i + 1, later[0])) \
+                if any((low[j] in _SUBORD and low[j] not in ("and", "or", "but"))
+                       or toks[j].tag_ in ("WDT", "WP", "WRB") for j in range(i + 1, later[0])) \
                         and not self.ph.no_owner.search(" ".join(low[:later[0]])):
                     return None
         return None
