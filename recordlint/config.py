@@ -65,15 +65,18 @@ class Config:
     lexicon: dict[str, dict[str, list]]
     rule_files: list[Path]
     raw: dict
+    _alias_index: dict | None = field(default=None, repr=False)
 
     def resolve_doc_type(self, name: str | None) -> DocType:
         """A doc type by its name or any alias (case and spacing ignored)."""
         if name is None or str(name).strip() == "":
             name = self.default_doc_type
-        key = normalise_name(name)
-        for dt in self.doc_types.values():
-            if key == normalise_name(dt.name) or key in {normalise_name(a) for a in dt.aliases}:
-                return dt
+        if self._alias_index is None:
+            self._alias_index = {normalise_name(a): dt for dt in self.doc_types.values()
+                                 for a in [dt.name, *dt.aliases]}
+        dt = self._alias_index.get(normalise_name(name))
+        if dt is not None:
+            return dt
         raise ConfigError(
             f"unknown doc type {name!r} (known: {', '.join(sorted(self.doc_types))}; "
             "add it as an alias in recordlint.yaml)"

@@ -6,6 +6,7 @@ vague timescales, contingency cues) are YAML in ``rules/phrases/planning.yaml``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..findings import Severity
 from ..rule import Example, Rule
@@ -134,6 +135,11 @@ class _ContingencyCues:
         self.not_condition = phrase_regex(d.get("contingency_not_conditions", []))
 
 
+@lru_cache(maxsize=4)
+def _contingency_cues() -> _ContingencyCues:
+    return _ContingencyCues(phrases())
+
+
 class PlanContingency(Rule):
     code = "RL303"
     name = "plan-contingency"
@@ -154,7 +160,7 @@ class PlanContingency(Rule):
     ]
 
     def check(self, rec):
-        cues = _ContingencyCues(phrases())
+        cues = _contingency_cues()
         text = rec.text
         found_heading_empty = False
         lines = rec.lines

@@ -30,6 +30,37 @@ def _heading_norm(text: str) -> str:
     return re.sub(r"[^a-z0-9' ]+", "", re.sub(r"[’‘]", "'", text.lower())).strip()
 
 
+# Patterns depend on the child's name and the phrase file: compile each once (many records
+# share names), rather than once per record.
+
+
+@lru_cache(maxsize=1024)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _voice_patterns(subjects: tuple[str, ...], phrase_file: str):
+    data = _lists(phrase_file)
+    subj_re = phrase_regex(subjects).pattern
+    verbs_re = phrase_regex(data.get("voice_verbs", [])).pattern
+    between = "|".join(re.escape(w) for w in sorted(data.get("between_words", []), key=len, reverse=True))
+    gap = rf"(?:\s*(?:{between})\b)*" if between else ""
+    return _compiled(rf"(?:{subj_re})(?:[’']s\b)?{gap}\s*(?:{verbs_re})"), gap, verbs_re
+
+
+@lru_cache(maxsize=1024)
+def _inverted_pattern(named: tuple[str, ...]) -> re.Pattern:
+    """'"I like it here," said Kayla.': the verb after a quotation, the child after the verb."""
+    names = phrase_regex(named).pattern
+    return _compiled(rf"[,.!?]?[\"”’']\s*(?:said|says|asked|added|explained|replied|wrote)\s+(?:{names})")
+
+
+@lru_cache(maxsize=16)
+def _other_people(phrase_file: str) -> re.Pattern:
+    return phrase_regex(_lists(phrase_file).get("other_people", []))
+
+
 class ChildVoice(Rule):
     code = "RL401"
     name = "child-voice"
@@ -54,8 +85,9 @@ class ChildVoice(Rule):
     ]
 
     def check(self, rec):
-        data = _lists(self.opts.get("phrases", PHRASE_FILE))
-        if self._has_voice(rec, data):
+        phrase_file = self.opts.get("phrases", PHRASE_FILE)
+        data = _lists(phrase_file)
+        if self._has_voice(rec, data, phrase_file):
             return
         who = rec.child.first_name or "the child"
         yield rec.finding(self, None, None,
@@ -63,7 +95,7 @@ class ChildVoice(Rule):
                           f"record what {who} said, wants or feels, in their own words where possible")
 
     # --- evidence ---------------------------------------------------------------------------
-    def _has_voice(self, rec, data) -> bool:
+    def _has_voice(self, rec, data, phrase_file: str) -> bool:
         text = rec.text
         name = rec.child.first_name
         full = rec.child.name
@@ -76,11 +108,7 @@ class ChildVoice(Rule):
             subjects.append(full)
         if rec.doc_type.to_child:
             subjects.append("you")
-        subj_re = phrase_regex(subjects).pattern
-        verbs_re = phrase_regex(data.get("voice_verbs", [])).pattern
-        between = "|".join(re.escape(w) for w in sorted(data.get("between_words", []), key=len, reverse=True))
-        gap = rf"(?:\s*(?:{between})\b)*" if between else ""
-        pat = re.compile(rf"(?:{subj_re})(?:[’']s\b)?{gap}\s*(?:{verbs_re})", re.IGNORECASE)
+        pat, gap, verbs_re = _voice_patterns(tuple(subjects), phrase_file)
         for m in pat.finditer(text):
             # "Kayla's mum said" is not Kayla: the subject must be the whole noun
             if self._possessive_other(text, m):
@@ -88,16 +116,14 @@ class ChildVoice(Rule):
             self.last_evidence = m.group(0)
             return True
         # '"I like it here," said Kayla.' - the verb after a quotation, the child after the verb
-        named = phrase_regex([w for w in subjects if w.lower() != "you"]).pattern
-        inv = re.compile(rf"[,.!?]?[\"”’']\s*(?:said|says|asked|added|explained|replied|wrote)\s+(?:{named})",
-                         re.IGNORECASE)
+        inv = _inverted_pattern(tuple(w for w in subjects if w.lower() != "you"))
         if inv.search(text):
             return True
         # "he said" / "she wants" when the pronoun is the child's (third-person records)
         prons = [p for p in rec.child.pronoun_words if p in ("he", "she", "they")]
         if prons and name:
-            others = phrase_regex(data.get("other_people", []))
-            ppat = re.compile(rf"\b(?:{'|'.join(prons)}){gap}\s*(?:{verbs_re})", re.IGNORECASE)
+            others = _other_people(phrase_file)
+            ppat = _compiled(rf"\b(?:{'|'.join(prons)}){gap}\s*(?:{verbs_re})")
             for m in ppat.finditer(text):
                 if self._pronoun_is_child(text, m.start(), name, others):
                     return True
