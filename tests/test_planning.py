@@ -263,3 +263,20 @@ def test_a_passive_with_a_named_agent_has_an_owner(linter):
 def test_will_inside_a_subordinate_clause_is_not_an_action(linter):
     assert texts(linter, "It is a plan for how you will get ready for adult life.", "plan.timescale",
                  "pathway_plan") == []
+
+
+def _tagged_regions(linter, text, doc_type):
+    comp = linter.nlp.get_pipe("recordlint")
+    rec = comp._record(linter.make_doc(text, doc_type), comp._parser())
+    comp._preparse([rec])
+    return [text[s:e] for (s, e, level) in rec._regions if level == "tag"]
+
+
+def test_only_lines_that_may_be_actions_are_tagged(linter):
+    text = ("Summer wanted to show me her goldfish.\nSocial worker to visit again on 25/04/2026.\n\n"
+            "Actions\n- Book the dentist by 3 May 2026.\n- Next review in May.")
+    tagged = _tagged_regions(linter, text, "visit_record")
+    assert "Social worker to visit again on 25/04/2026." in tagged
+    assert "Book the dentist by 3 May 2026." in tagged
+    assert "Summer wanted to show me her goldfish." not in tagged  # narrative: a finite verb before "to"
+    assert "Next review in May." not in tagged  # a plan line that does not start with a verb

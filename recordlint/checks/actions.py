@@ -202,6 +202,24 @@ _CANDIDATE = re.compile(
 # "Social worker to visit ...": an infinitive of intent comes early in the unit
 _EARLY_TO = re.compile(r"^\W*(?:\S+\s+){0,7}?to\s", re.IGNORECASE)
 _FINITE = {"VBD", "VBZ", "VBP"}
+# Finite verbs that, before an early "to", show the sentence is narrative ("wanted to", "went to")
+_FINITE_WORDS = {"is", "was", "were", "are", "am", "has", "had", "have", "wants", "want", "likes", "like", "went",
+                 "goes", "go", "came", "comes", "said", "says", "told", "tells", "asked", "asks", "spoke", "talked",
+                 "moved", "got", "gets", "used", "tried", "tries", "seems", "seemed", "loves", "hopes", "hoped"}
+
+
+BASE_VERBS: set[str] = set()
+
+
+def load_base_verbs(nlp) -> None:
+    """Base forms of English verbs from the model's own lemmatizer tables, used to skip tagging
+    plan lines that cannot be imperatives. Without a model the set stays empty (nothing skipped)."""
+    if BASE_VERBS or "lemmatizer" not in getattr(nlp, "component_names", []):
+        return
+    try:
+        BASE_VERBS.update(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+    except KeyError:
+        pass
 _SUBORD = {"that", "what", "which", "who", "whom", "whether", "if", "when", "where", "because", "so", "and",
            "or", "but", "how", "why", "until", "while", "as", "than", "once", "after", "before", "whose"}
 _NOT_OWNER = {"it", "there", "this", "that", "these", "those", "which", "what"}
@@ -460,8 +478,9 @@ class _Finder:
             return None
         if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
             return None
-        if not (_CANDIDATE.search(unit) or _EARLY_TO.match(unit) or imperative_ok or ph.no_owner.search(unit)):
-            return None
+        if not (_CANDIDATE.search(unit) or self._early_to(unit) or ph.no_owner.search(unit)
+                or (imperative_ok and self._may_be_imperative(unit))):
+            return None  # cannot be an action: no need to tag it
         region = rec.parse_region(s, e, "tag")  # tags, POS and lemmas; no dependencies needed
         if region is None:
             if rec.collecting:
@@ -485,6 +504,25 @@ class _Finder:
             if t.lemma_.lower() in ph.reporting and t.tag_ in _FINITE | {"VBN", "VBG"} and not no_owner:
                 return None
         return self._build(toks, offset, s, e, a_kind, a_idx, v_idx, kind, no_owner)
+
+    @staticmethod
+    def _early_to(unit: str) -> bool:
+        """"Social worker to visit ...", not "Summer wanted to show ..." (a finite verb before "to")."""
+        m = _EARLY_TO.match(unit)
+        if not m:
+            return False
+        before = re.findall(r"[A-Za-z']+", unit[:m.end()])[:-1]
+        return not any(w.lower() in _FINITE_WORDS or (len(w) > 4 and w.endswith("ed")) for w in before)
+
+    def _may_be_imperative(self, unit: str) -> bool:
+        """An imperative plan line starts with a verb: "Book the dentist", "Review at next supervision"."""
+        words = re.findall(r"[A-Za-z][A-Za-z'-]*", unit)
+        if not words:
+            return False
+        first = words[0].lower()
+        two = " ".join(w.lower() for w in words[:2])
+        return (first in self.ph.imperatives or two in self.ph.imperatives or first in BASE_VERBS
+                or not BASE_VERBS)
 
     def _anchor(self, toks, offset) -> tuple[str, int, int] | None:
         """(kind, index of the anchor word, index of the first verb after it) or None."""

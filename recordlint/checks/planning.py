@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..findings import Severity
 from ..rule import Example, Rule
-from .actions import find_actions, find_timescale, phrase_regex, phrases
+from .actions import find_actions, find_timescale, load_base_verbs, phrase_regex, phrases
 
 GUIDANCE = "../shared/reference/domain.md section 2; local recording guidance point 4 (plans are SMART)"
 
@@ -41,6 +41,9 @@ class PlanTimescale(Rule):
     exempt_speech = False   # speech is handled by action detection: a quoted wish is not an action
     needs_model = True      # action detection uses the tagger
     uses_parse = True
+
+    def setup(self, nlp, config) -> None:
+        load_base_verbs(nlp)
     options = {"skip_conditional": True}
     examples = [
         Example("Actions:\n- SW to continue to support Mum with home conditions.", True, "supervision"),
@@ -84,6 +87,9 @@ class PlanSpecific(Rule):
     exempt_speech = False
     needs_model = True
     uses_parse = True
+
+    def setup(self, nlp, config) -> None:
+        load_base_verbs(nlp)
     options = {"skip_conditional": True}
     examples = [
         Example("Actions:\n- Staff to monitor Connor's whereabouts.", True, "visit_record"),
