@@ -30,30 +30,35 @@ def _heading_norm(text: str) -> str:
     return re.sub(r"[^a-z0-9' ]+", "", re.sub(r"[’‘]", "'", text.lower())).strip()
 
 
-# Patterns depend on the child's name and the phrase file: compile each once (many records
-# share names), rather than once per record.
+# The patterns are compiled once per phrase file: the child's name is not built into them
+# (a name-specific pattern of this size costs ~10 ms to compile, per child); the subject
+# a pattern found is compared with the child's name in Python.
+_NAME = r"(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)"
 
 
-@lru_cache(maxsize=1024)
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-@lru_cache(maxsize=1024)
-def _voice_patterns(subjects: tuple[str, ...], phrase_file: str):
+@lru_cache(maxsize=16)
+def _voice_patterns(phrase_file: str):
+    """(subject + verb pattern, inverted "..., said X" pattern, pronoun + verb pattern)."""
     data = _lists(phrase_file)
-    subj_re = phrase_regex(subjects).pattern
+    words = phrase_regex(list(data.get("child_words", [])) + ["you"]).pattern
     verbs_re = phrase_regex(data.get("voice_verbs", [])).pattern
     between = "|".join(re.escape(w) for w in sorted(data.get("between_words", []), key=len, reverse=True))
     gap = rf"(?:\s*(?:{between})\b)*" if between else ""
-    return _compiled(rf"(?:{subj_re})(?:[’']s\b)?{gap}\s*(?:{verbs_re})"), gap, verbs_re
+    flags = re.IGNORECASE
+    subject_verb = re.compile(rf"(?P<subj>{words}|(?<![\w'’-]){_NAME})(?:[’']s\b)?{gap}\s*(?:{verbs_re})", flags)
+    inverted = re.compile(rf"[,.!?]?[\"”’']\s*(?:said|says|asked|added|explained|replied|wrote)\s+(?P<subj>{_NAME})",
+                          flags)
+    pronoun_verb = re.compile(rf"\b(?P<subj>he|she|they){gap}\s*(?:{verbs_re})", flags)
+    return subject_verb, inverted, pronoun_verb
 
 
-@lru_cache(maxsize=1024)
-def _inverted_pattern(named: tuple[str, ...]) -> re.Pattern:
-    """'"I like it here," said Kayla.': the verb after a quotation, the child after the verb."""
-    names = phrase_regex(named).pattern
-    return _compiled(rf"[,.!?]?[\"”’']\s*(?:said|says|asked|added|explained|replied|wrote)\s+(?:{names})")
+def _is_child(subject: str, name: str | None, full: str | None, child_words: set[str], to_child: bool) -> bool:
+    low = subject.lower()
+    if low == "you":
+        return to_child
+    if low in child_words:
+        return True
+    return bool(name) and (subject == name or subject == full or subject.split()[0] == name)
 
 
 @lru_cache(maxsize=16)
@@ -101,31 +106,30 @@ class ChildVoice(Rule):
         full = rec.child.name
         if self._views_section(rec, data, name):
             return True
-        subjects = list(data.get("child_words", []))
-        if name:
-            subjects.append(name)
-        if full and full != name:
-            subjects.append(full)
-        if rec.doc_type.to_child:
-            subjects.append("you")
-        pat, gap, verbs_re = _voice_patterns(tuple(subjects), phrase_file)
-        for m in pat.finditer(text):
+        child_words = {w.lower() for w in data.get("child_words", [])}
+        to_child = rec.doc_type.to_child
+        subject_verb, inverted, pronoun_verb = _voice_patterns(phrase_file)
+        pos = 0
+        while True:
+            m = subject_verb.search(text, pos)
+            if m is None:
+                break
+            pos = m.start() + 1  # a name that is not the child's may hide one just after it
             # "Kayla's mum said" is not Kayla: the subject must be the whole noun
-            if self._possessive_other(text, m):
+            if not _is_child(m.group("subj"), name, full, child_words, to_child) or self._possessive_other(text, m):
                 continue
             self.last_evidence = m.group(0)
             return True
         # '"I like it here," said Kayla.' - the verb after a quotation, the child after the verb
-        inv = _inverted_pattern(tuple(w for w in subjects if w.lower() != "you"))
-        if inv.search(text):
-            return True
+        for m in inverted.finditer(text):
+            if _is_child(m.group("subj"), name, full, child_words, False):
+                return True
         # "he said" / "she wants" when the pronoun is the child's (third-person records)
-        prons = [p for p in rec.child.pronoun_words if p in ("he", "she", "they")]
+        prons = {p for p in rec.child.pronoun_words if p in ("he", "she", "they")}
         if prons and name:
             others = _other_people(phrase_file)
-            ppat = _compiled(rf"\b(?:{'|'.join(prons)}){gap}\s*(?:{verbs_re})")
-            for m in ppat.finditer(text):
-                if self._pronoun_is_child(text, m.start(), name, others):
+            for m in pronoun_verb.finditer(text):
+                if m.group("subj").lower() in prons and self._pronoun_is_child(text, m.start(), name, others):
                     return True
         return False
 
