@@ -280,3 +280,9 @@ def test_only_lines_that_may_be_actions_are_tagged(linter):
     assert "Book the dentist by 3 May 2026." in tagged
     assert "Summer wanted to show me her goldfish." not in tagged  # narrative: a finite verb before "to"
     assert "Next review in May." not in tagged  # a plan line that does not start with a verb
+
+
+def test_a_deferred_contingency_is_missing(linter):
+    text = ("Dear Aarav,\n\nWhat will happen\n- Graham will take you to cricket every Friday.\n\n"
+            "Contingency\nTo be agreed at your next review.")
+    assert [c for _, c, _ in findings_of(linter, text, "care_plan", category=CONT)] == [CONT]

@@ -72,3 +72,12 @@ def test_rule_examples_are_correct(linter):
         for ex in rule.examples:
             got = [f for f in linter.lint(ex.text, ex.doc_type, ex.child) if f.code == rule.code]
             assert bool(got) == ex.flagged, (rule.code, ex.text)
+
+
+def test_missed_school_is_not_the_childs_voice(linter):
+    text = ("Dear Matilda,\n\nThis is the record of your review. Mandy said you are sleeping well.\n"
+            "You have missed 9 days of school.")
+    found = [c for _, c, _ in findings_of(linter, text, "review_record", {"name": "Matilda"}, category="voice.child")]
+    assert found == ["voice.child"]
+    text2 = "Dear Matilda,\n\nYou missed your mum when she was in hospital."
+    assert findings_of(linter, text2, "review_record", {"name": "Matilda"}, category="voice.child") == []

@@ -222,6 +222,9 @@ class PlanContingency(Rule):
         first = re.split(r"[.;\n]", norm)[0].strip()
         if first in cues.empty and len(norm.split()) <= 6:
             return False
+        # "To be agreed at your next review.": a deferral, not a plan
+        if any(first.startswith(e + " ") for e in cues.empty if " " in e):
+            return False
         if re.match(r"^(?:see|refer to|as per|can be found|is in|please see)\b", norm):
             return False
         return len(norm.split()) >= 3

@@ -118,6 +118,8 @@ class ChildVoice(Rule):
             # "Kayla's mum said" is not Kayla: the subject must be the whole noun
             if not _is_child(m.group("subj"), name, full, child_words, to_child) or self._possessive_other(text, m):
                 continue
+            if re.search(r"\b(?:have|has|had)\s+missed$", m.group(0), re.IGNORECASE):
+                continue  # "you have missed 9 days of school": absence, not a feeling
             self.last_evidence = m.group(0)
             return True
         # '"I like it here," said Kayla.' - the verb after a quotation, the child after the verb
