@@ -62,6 +62,13 @@ def _is_child(subject: str, name: str | None, full: str | None, child_words: set
 
 
 @lru_cache(maxsize=16)
+def _not_voice(phrase_file: str) -> re.Pattern:
+    """Endings of a subject-verb match that are not the child's voice ("have missed")."""
+    phrases = _lists(phrase_file).get("not_voice", [])
+    return re.compile(rf"(?:{phrase_regex(phrases).pattern})$", re.IGNORECASE) if phrases else re.compile(r"(?!x)x")
+
+
+@lru_cache(maxsize=16)
 def _other_people(phrase_file: str) -> re.Pattern:
     return phrase_regex(_lists(phrase_file).get("other_people", []))
 
@@ -118,7 +125,7 @@ class ChildVoice(Rule):
             # "Kayla's mum said" is not Kayla: the subject must be the whole noun
             if not _is_child(m.group("subj"), name, full, child_words, to_child) or self._possessive_other(text, m):
                 continue
-            if re.search(r"\b(?:have|has|had)\s+missed$", m.group(0), re.IGNORECASE):
+            if _not_voice(phrase_file).search(m.group(0)):
                 continue  # "you have missed 9 days of school": absence, not a feeling
             self.last_evidence = m.group(0)
             return True
