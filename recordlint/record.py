@@ -83,8 +83,11 @@ class Record:
     _lines: list[tuple[int, int]] | None = None
     _sentences: list[tuple[int, int]] | None = None
     _index: LineIndex | None = None
+    _line_starts: list[int] | None = None
+    _sentence_starts: list[int] | None = None
 
     def __post_init__(self):
+        self._doc_parsed = self.doc.has_annotation("DEP")  # scans every token: ask once
         self._regions: dict = {}
         self.collecting = False
         self.wanted: list[tuple[int, int, str]] = []
@@ -125,14 +128,18 @@ class Record:
         return self._sentences
 
     def line_of(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right([s for s, _ in self.lines], offset) - 1
+        if self._line_starts is None:
+            self._line_starts = [s for s, _ in self.lines]
+        i = bisect.bisect_right(self._line_starts, offset) - 1
         return self.lines[max(i, 0)]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The sentence that holds ``offset`` (or its line, between sentences)."""
-        for s, e in self.sentences:
-            if s <= offset < e:
-                return s, e
+        if self._sentence_starts is None:
+            self._sentence_starts = [s for s, _ in self.sentences]
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i][1]:
+            return self.sentences[i]
         return self.line_of(offset)
 
     def in_speech(self, start: int, end: int | None = None) -> bool:
@@ -150,11 +157,11 @@ class Record:
     # request of the batch in one nlp.pipe-style pass and runs the rules again for real.
     @property
     def can_parse(self) -> bool:
-        return self.doc.has_annotation("DEP") or self.parser is not None
+        return self._doc_parsed or self.parser is not None
 
     def parse(self) -> Doc | None:
         """The whole record tagged and parsed (same text, same offsets); None with no model."""
-        if self.doc.has_annotation("DEP"):
+        if self._doc_parsed:
             return self.doc
         if self._parsed is None and self.parser is not None:
             if self.collecting:
@@ -170,7 +177,7 @@ class Record:
         level "parse"), unless the whole record has been parsed already. None when no
         statistical model is available.
         """
-        whole = self.doc if self.doc.has_annotation("DEP") else self._parsed
+        whole = self.doc if self._doc_parsed else self._parsed
         if whole is not None:
             span = whole.char_span(start, end, alignment_mode="expand")
             return (span, 0) if span is not None else None

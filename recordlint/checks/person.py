@@ -33,6 +33,8 @@ FORM_FIELD = re.compile(r"^[ \t]*[A-Z][\w'’ ()/&.-]{0,40}:[ \t]*")
 
 def _is_heading_line(text: str, max_words: int = 6) -> bool:
     """A short line without sentence punctuation: a heading or title."""
+    if len(text) > 40 * max_words:  # far too long for a heading: no need to split it
+        return False
     stripped = text.strip()
     return bool(stripped) and len(stripped.split()) <= max_words and stripped[-1] not in ".!?,;"
 
@@ -224,10 +226,10 @@ class ThirdPerson(Rule):
         line = text[ls:le]
         before = text[ls:s]
         after = text[e:le]
-        prev_word = re.findall(r"[\w']+", before)[-1:] if before.strip() else []
+        prev_word = re.findall(r"[\w']+", before[-40:])[-1:] if before.strip() else []  # the word before
         if prev_word and prev_word[0].lower() in GREETINGS:
             return True  # "Dear Kiera", "Hi Kiera"
-        sent_start = not before.strip() or re.search(r"[.!?:]\s*$", before)
+        sent_start = not before.strip() or re.search(r"[.!?:]\s*$", before[-40:])
         if after.startswith(",") and sent_start:
             return True  # "Kiera, this is your plan."
         if before.rstrip().endswith(",") and re.match(r"\s*[!.?]?\s*$", after):
