@@ -22,6 +22,13 @@ from .record import Child, Record
 from .registry import build_ruleset
 
 STATISTICAL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+# What each analysis level runs. "tag": tags, POS and lemmas (action detection); "deps": tags,
+# POS and dependencies, no lemmas (pronoun resolution); "parse": everything (whole-record parses).
+LEVELS = {
+    "tag": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"),
+    "deps": ("tok2vec", "tagger", "parser", "attribute_ruler"),
+    "parse": STATISTICAL,
+}
 
 for _name, _default in (("findings", None), ("recordlint_doc_type", None), ("recordlint_child", None),
                          ("recordlint_text", None)):
@@ -72,7 +79,7 @@ class RecordlintComponent:
 
     def _parser(self):
         """``parse(text, level)`` with the pipeline's statistical components, or None (fast profile).
-        Level "tag" runs everything but the parser; "parse" runs it too."""
+        ``level`` is one of LEVELS."""
         if self.fast:
             return None
         if not any(name == "parser" for name, _ in self.nlp.components):
@@ -88,11 +95,11 @@ class RecordlintComponent:
         return parse_text
 
     def _analyse(self, docs: list[Doc], level: str):
-        """Run the statistical components over many docs at once (the parser only for "parse")."""
-        names = [n for n in STATISTICAL if n != "parser" or level == "parse"]
+        """Run the statistical components a level needs over many docs at once (see LEVELS)."""
+        names = LEVELS[level]
         procs = [proc for name, proc in self.nlp.components if name in names]
-        if level == "tag":
-            # Without dependencies the attribute ruler's patterns reduce to lookups (fastattrs.py).
+        if level != "parse":
+            # Without dependency-based patterns the attribute ruler reduces to lookups (fastattrs.py).
             procs = [self._fast_attrs() if name == "attribute_ruler" else proc
                      for name, proc in self.nlp.components if name in names]
         for doc in docs:
@@ -134,7 +141,7 @@ class RecordlintComponent:
                 yield doc
 
     def _preparse(self, recs: list[Record]) -> None:
-        wanted: dict[str, list[tuple[Record, int, int]]] = {"tag": [], "parse": []}
+        wanted: dict[str, list[tuple[Record, int, int]]] = {level: [] for level in LEVELS}
         for rec in recs:
             if rec.doc.has_annotation("DEP") or not rec.text.strip():
                 continue

@@ -151,10 +151,11 @@ class Record:
 
     # --- parse on demand ---------------------------------------------------------------------
     # Rules ask for the parse of the whole record (``parse``) or of a region (``parse_region``),
-    # at level "tag" (tagger, lemmas, POS) or "parse" (also dependencies). When the component
-    # checks a batch, it first runs the rules that use the parse with ``collecting`` on: they get
-    # None (as with no model) and their requests are noted in ``wanted``; it then parses every
-    # request of the batch in one nlp.pipe-style pass and runs the rules again for real.
+    # at level "tag" (tags, POS, lemmas), "deps" (tags, POS, dependencies; no lemmas) or "parse"
+    # (all of them; see component.LEVELS). When the component checks a batch, it first runs the
+    # rules that use the parse with ``collecting`` on: they get None (as with no model) and their
+    # requests are noted in ``wanted``; it then analyses every request of the batch in one
+    # nlp.pipe-style pass and runs the rules again for real.
     @property
     def can_parse(self) -> bool:
         return self._doc_parsed or self.parser is not None
@@ -173,9 +174,9 @@ class Record:
     def parse_region(self, start: int, end: int, level: str = "parse") -> tuple[Span, int] | None:
         """An analysed span for text[start:end] and the offset to add to its token.idx.
 
-        Only that region goes through the statistical components (the parser only for
-        level "parse"), unless the whole record has been parsed already. None when no
-        statistical model is available.
+        Only that region goes through the statistical components that ``level`` needs
+        ("tag", "deps" or "parse"), unless the whole record has been parsed already. None
+        when no statistical model is available.
         """
         whole = self.doc if self._doc_parsed else self._parsed
         if whole is not None:

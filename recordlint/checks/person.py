@@ -253,7 +253,7 @@ class ThirdPerson(Rule):
         lines holding such a pronoun, with the two lines before them, are parsed."""
         child_starts = {s for s, _ in name_hits} | {s for s, _ in phrase_hits}
         for start, end in self._pronoun_regions(rec, pron):
-            got = rec.parse_region(start, end, "parse")
+            got = rec.parse_region(start, end, "deps")  # dependencies and POS; no lemmas
             if got is not None:  # None: fast profile (no model), or the component is collecting
                 yield from self._resolve_region(rec, pron, child_starts, *got)
 
