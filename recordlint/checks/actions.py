@@ -165,12 +165,12 @@ def find_timescale(text: str, ph: Phrases, dated_events: set[str]) -> Timescale:
 def dated_events(text: str, ph: Phrases) -> set[str]:
     """Events the record dates ("Your next review will be on 2 September 2026" -> review)."""
     out = set()
-    anchor = "|".join(map(re.escape, ph.anchor_words))
+    anchor = re.compile(rf"\b(?:{'|'.join(map(re.escape, ph.anchor_words))})\s+([A-Za-z][\w-]*)"
+                        r"(?:\s+([A-Za-z][\w-]*))?", re.IGNORECASE)
     for sent in re.split(r"(?<=[.!?])\s+|\n", text):
-        if not CLEAR_RE.search(sent):
-            continue
-        for m in re.finditer(rf"\b(?:{anchor})\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?", sent, re.IGNORECASE):
-            out.update(w.lower() for w in m.groups() if w)
+        found = anchor.findall(sent)  # rare: look for a date only where an anchor word is
+        if found and CLEAR_RE.search(sent):
+            out.update(w.lower() for groups in found for w in groups if w)
     return out
 
 

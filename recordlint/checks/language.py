@@ -26,6 +26,8 @@ from ..rule import Example, Rule
 # A word with letters, digits and inner "&" or "." ("A&E", "s.47", "L.A.C"); never after a letter or dot.
 _WORD = re.compile(r"(?<![\w&.])[A-Za-z](?:[A-Za-z0-9]|[&.](?=[A-Za-z0-9]))*")
 _SECTION = re.compile(r"[Ss](?:ec)?(\d{1,3})")
+# Where a _WORD that holds a capital, or a section number ("s47"), may start
+_MAY_BE_ACRONYM = re.compile(r"(?<![\w&.])(?=[A-Za-z])(?=[a-z0-9&.]*[A-Z]|[Ss][.ec]*\d)")
 _ROMAN = re.compile(r"[IVX]+")
 # "(IRO)" right after the long form; "(Independent Reviewing Officer)" right after the acronym.
 _OPEN_BEFORE = re.compile(r"\(\s*$")
@@ -220,9 +222,10 @@ class UnexplainedAcronym(Rule):
     def check(self, rec):
         text = rec.text
         explained: set[str] = set()
-        for m in _WORD.finditer(text):
+        for c in _MAY_BE_ACRONYM.finditer(text):  # most words have no capital: skip them in C
+            m = _WORD.match(text, c.start())
             word, start, end = m.group(), m.start(), m.end()
-            if not any(c.isupper() for c in word) and not _SECTION.fullmatch(word.replace(".", "")):
+            if word.islower() and not _SECTION.fullmatch(word.replace(".", "")):
                 continue
             found = self._candidate(rec, word, start)
             if found is None:
