@@ -18,3 +18,36 @@ def test_model_loads_without_ner_and_matches_pipeline_definition():
 def test_linter_runs_only_tokenizer_and_recordlint_on_every_record(linter):
     assert linter.nlp.pipe_names == ["recordlint"]
     assert "parser" in linter.nlp.component_names
+
+
+def test_models_multiply_with_numpy_and_analyse_as_with_blis(linter):
+    from thinc.api import NumpyOps
+
+    from recordlint.pipeline import use_numpy_matmul
+
+    ops = {type(node.ops).__name__ + (":blis" if getattr(node.ops, "use_blis", False) else "")
+           for _, proc in linter.nlp.components if hasattr(proc, "model") and hasattr(proc.model, "walk")
+           for node in proc.model.walk()}
+    assert ops == {"NumpyOps"}
+    text = "Mum will take Kiera to the dentist by 4 May. She said she was tired, so the visit was short."
+    blis_nlp = load_model(linter.config.model)  # as loaded: thinc's BLIS
+    assert all(node.ops.use_blis for node in blis_nlp.get_pipe("tok2vec").model.walk()
+               if isinstance(node.ops, NumpyOps))
+    before = [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in blis_nlp(text)]
+    use_numpy_matmul(blis_nlp)
+    after = [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in blis_nlp(text)]
+    assert after == before and before[1] == ("MD", "aux", 2, "will")
+
+
+def test_batch_worker_keeps_blas_to_one_thread():
+    import subprocess
+    import sys
+
+    code = ("from recordlint.batch.runner import _init_worker, _W\n"
+            "from recordlint.config import load_config\n"
+            "from threadpoolctl import threadpool_info\n"
+            "_init_worker(load_config(None, search=False), False, False, 8, ignore_sigint=False)\n"
+            "assert _W['error'] is None, _W['error']\n"
+            "print(sorted({p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas'}))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[1]"
