@@ -474,12 +474,10 @@ class _Finder:
     def _analyse(self, s: int, e: int, kind: str | None, imperative_ok: bool) -> Action | None:
         rec, ph, text = self.rec, self.ph, self.text
         unit = text[s:e]
-        if not re.search(r"[A-Za-z]", unit) or unit.rstrip().endswith("?"):
-            return None
-        if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
-            return None
-        if not (_CANDIDATE.search(unit) or self._early_to(unit) or ph.no_owner.search(unit)
-                or (imperative_ok and self._may_be_imperative(unit))):
+        key = ("may be an action", s, e, imperative_ok)  # the text decides: kept across both passes
+        if key not in rec.memo:
+            rec.memo[key] = self._may_be_action(unit, s, e, imperative_ok)
+        if not rec.memo[key]:
             return None  # cannot be an action: no need to tag it
         region = rec.parse_region(s, e, "tag")  # tags, POS and lemmas; no dependencies needed
         if region is None:
@@ -504,6 +502,16 @@ class _Finder:
             if t.lemma_.lower() in ph.reporting and t.tag_ in _FINITE | {"VBN", "VBG"} and not no_owner:
                 return None
         return self._build(toks, offset, s, e, a_kind, a_idx, v_idx, kind, no_owner)
+
+    def _may_be_action(self, unit: str, s: int, e: int, imperative_ok: bool) -> bool:
+        """Whether a unit is worth tagging: it has a modal, an early "to", a no-owner phrase, or may
+        be an imperative plan line; and it is not a question or quoted speech."""
+        if not re.search(r"[A-Za-z]", unit) or unit.rstrip().endswith("?"):
+            return False
+        if self.rec.in_speech(s) and self.rec.in_speech(max(s, e - 2)):
+            return False
+        return bool(_CANDIDATE.search(unit) or self._early_to(unit) or self.ph.no_owner.search(unit)
+                    or (imperative_ok and self._may_be_imperative(unit)))
 
     @staticmethod
     def _early_to(unit: str) -> bool:

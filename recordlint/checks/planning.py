@@ -21,7 +21,9 @@ def _when(rec, act):
     dated = rec.scratch.get("dated", set())
     found = None
     for s, e in act.context or [(act.start, act.end)]:
-        ts = find_timescale(rec.text[s:e], ph, dated)
+        if ("timescale", s, e) not in rec.scratch:  # RL301 and RL302 both ask
+            rec.scratch[("timescale", s, e)] = find_timescale(rec.text[s:e], ph, dated)
+        ts = rec.scratch[("timescale", s, e)]
         if ts.clear:
             return ts
         if found is None or (ts.vague and not found.vague):
