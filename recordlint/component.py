@@ -17,7 +17,7 @@ from spacy.util import minibatch
 
 from .config import Config, load_config
 from .errors import RuleError
-from .fastattrs import FastAttributes
+from .fastattrs import FastAttributes, MemoLemmas
 from .record import Child, Record
 from .registry import build_ruleset
 
@@ -97,11 +97,16 @@ class RecordlintComponent:
     def _analyse(self, docs: list[Doc], level: str):
         """Run the statistical components a level needs over many docs at once (see LEVELS)."""
         names = LEVELS[level]
-        procs = [proc for name, proc in self.nlp.components if name in names]
-        if level != "parse":
-            # Without dependency-based patterns the attribute ruler reduces to lookups (fastattrs.py).
-            procs = [self._fast_attrs() if name == "attribute_ruler" else proc
-                     for name, proc in self.nlp.components if name in names]
+        procs = []
+        for name, proc in self.nlp.components:
+            if name not in names:
+                continue
+            if name == "attribute_ruler" and level != "parse":
+                # Without dependency-based patterns the attribute ruler reduces to lookups.
+                proc = self._fast("attrs", FastAttributes, proc)
+            elif name == "lemmatizer" and getattr(proc, "mode", None) == "rule":
+                proc = self._fast("lemmas", MemoLemmas, proc)  # the same lemmas, remembered
+            procs.append(proc)
         for doc in docs:
             # A line break always ends a sentence (headings, bullets, table rows); the
             # parser respects boundaries set before it runs.
@@ -113,10 +118,13 @@ class RecordlintComponent:
             stream = proc.pipe(stream, batch_size=256) if hasattr(proc, "pipe") else map(proc, stream)
         return stream
 
-    def _fast_attrs(self) -> FastAttributes:
-        if getattr(self, "_fast_attributes", None) is None:
-            self._fast_attributes = FastAttributes(self.nlp.get_pipe("attribute_ruler"))
-        return self._fast_attributes
+    def _fast(self, key: str, make, proc):
+        """The stand-in for a component (fastattrs.py), made once."""
+        if not hasattr(self, "_stand_ins"):
+            self._stand_ins = {}
+        if key not in self._stand_ins:
+            self._stand_ins[key] = make(proc)
+        return self._stand_ins[key]
 
     def _record(self, doc: Doc, parser) -> Record:
         doc_type = self.config.resolve_doc_type(doc._.recordlint_doc_type or self.default_doc_type)

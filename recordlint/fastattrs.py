@@ -1,4 +1,4 @@
-"""A fast stand-in for the model's attribute_ruler on tagged-only text.
+"""Fast stand-ins for the model's attribute_ruler (on tagged-only text) and lemmatizer.
 
 en_core_web_sm's attribute_ruler maps fine-grained tags to POS and morphology
 with a spaCy Matcher, which costs about as much as the parser. On text that is
@@ -47,6 +47,38 @@ class FastAttributes:
                         tok.set_morph(attrs["MORPH"] if attrs["MORPH"] != "_" else None)
                     if "LEMMA" in attrs:
                         tok.lemma_ = attrs["LEMMA"]
+        return doc
+
+    def pipe(self, docs, batch_size: int = 256):
+        for doc in docs:
+            yield self(doc)
+
+
+class MemoLemmas:
+    """The model's rule lemmatizer, remembering each (word, POS, morphology) it has seen.
+
+    spaCy's rule lemmatizer caches only the words it changes: every base form (most nouns
+    and verbs) is worked out again, token by token. Its answer depends on nothing but the
+    word, its POS and its morphology, so remembering it gives the same lemmas. The memory
+    is bounded (``size`` entries, then it starts again) so a long batch does not grow.
+    """
+
+    def __init__(self, lemmatizer, size: int = 100_000):
+        self.lemmatizer = lemmatizer
+        self.size = size
+        self.memo: dict[tuple[int, int, int], str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        lem, memo = self.lemmatizer, self.memo
+        for tok in doc:
+            if lem.overwrite or tok.lemma == 0:
+                key = (tok.orth, tok.pos, tok.morph.key)
+                lemma = memo.get(key)
+                if lemma is None:
+                    if len(memo) >= self.size:
+                        memo.clear()
+                    lemma = memo[key] = lem.lemmatize(tok)[0]
+                tok.lemma_ = lemma
         return doc
 
     def pipe(self, docs, batch_size: int = 256):

@@ -51,3 +51,27 @@ def test_batch_worker_keeps_blas_to_one_thread():
             "print(sorted({p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas'}))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[1]"
+
+
+def test_memo_lemmas_give_the_lemmatizers_lemmas_and_stay_bounded(linter):
+    from recordlint.fastattrs import FastAttributes, MemoLemmas
+
+    nlp = linter.nlp
+    text = ("The carers were worried; Kai's sisters are visiting him weekly and he likes the visits. "
+            "Mum has been attending the groups and she attended them again. Visits were cancelled.")
+    procs = [p for n, p in nlp.components if n in ("tok2vec", "tagger")]
+    attrs = FastAttributes(nlp.get_pipe("attribute_ruler"))
+
+    def tagged():
+        doc = nlp.make_doc(text)
+        for p in procs:
+            doc = p(doc)
+        return attrs(doc)
+
+    expected = [t.lemma_ for t in nlp.get_pipe("lemmatizer")(tagged())]
+    memo = MemoLemmas(nlp.get_pipe("lemmatizer"), size=5)
+    first = [t.lemma_ for t in memo(tagged())]
+    again = [t.lemma_ for t in memo(tagged())]
+    assert first == again == expected
+    assert expected[:3] == ["the", "carer", "be"] and "visit" in expected
+    assert len(memo.memo) <= 5
