@@ -75,8 +75,10 @@ def main() -> int:
     import uvicorn
 
     from recordlint import Linter
+    from recordlint.pipeline import one_blas_thread
     from recordlint.server import create_app, warm_up
 
+    one_blas_thread()  # as the command line does
     t0 = time.perf_counter()
     linter = Linter(search=False, fast=args.fast)
     if args.cache:

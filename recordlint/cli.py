@@ -42,6 +42,9 @@ def load_linter(config: str | None, fast: bool = False):
 @click.version_option(__version__, "--version", prog_name="recordlint")
 def main():
     """Lint children's social-care case records against the recording guidance."""
+    from .pipeline import one_blas_thread
+
+    one_blas_thread()  # one core per process; `batch --jobs N` uses N
 
 
 @main.command()

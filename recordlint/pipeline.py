@@ -48,7 +48,7 @@ def load_model(names: list[str]) -> Language:
 def use_numpy_matmul(nlp: Language) -> None:
     """Let the components' models multiply matrices with numpy (its BLAS, e.g. OpenBLAS) instead
     of BLIS. Only thinc's CPU ops are swapped; GPU or other ops are left as they are. How many
-    threads numpy's BLAS may use is the caller's choice (batch workers use one each)."""
+    threads numpy's BLAS may use is the caller's choice (see ``one_blas_thread``)."""
     ops = NumpyOps(use_blis=False)
     for _name, proc in nlp.components:
         model = getattr(proc, "model", None)
@@ -57,6 +57,17 @@ def use_numpy_matmul(nlp: Language) -> None:
         for node in model.walk():
             if type(node.ops) is NumpyOps and node.ops.use_blis:
                 node.ops = ops
+
+
+def one_blas_thread() -> None:
+    """Keep numpy's BLAS to one thread in this process (the command line and batch workers do;
+    the Python API leaves the host program's setting alone). More threads barely help on
+    recordlint's small products and keep the other cores busy: checking a 1,000-word draft
+    took 27 ms with 2 threads on 2 cores (68 ms of CPU) and 30 ms with one (28 ms of CPU)."""
+    import numpy  # noqa: F401  (load its BLAS first: threadpoolctl limits only loaded libraries)
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def build_pipeline(config: Config, fast: bool = False) -> Language:

@@ -57,9 +57,9 @@ def _init_worker(config, fast: bool, excerpts: bool, batch_size: int, ignore_sig
     _W.clear()
     # One process, one core: --jobs N uses N cores, and numpy's BLAS must not start threads of
     # its own in each worker (they would fight over the same cores).
-    from threadpoolctl import threadpool_limits
+    from ..pipeline import one_blas_thread
 
-    threadpool_limits(limits=1, user_api="blas")
+    one_blas_thread()
     try:
         from ..api import Linter
 
