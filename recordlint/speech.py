@@ -24,6 +24,13 @@ _VIEWS_HEADING = re.compile(
     r"[ \t]*:?[ \t]*(?=\r?\n|$|\S)",
     re.IGNORECASE | re.MULTILINE,
 )
+_COLON = re.compile(r":")
+_WORDS = re.compile(r"[\w'’-]+")
+_PIECES = re.compile(r"\w+")  # a match may start inside a word: "it's’words:"
+# The words one of which ends, or nearly ends (told/tells + 3 words), every _COLON_SPEECH match
+_SPEECH_WORDS = {"said", "says", "say", "told", "tells", "asked", "explained", "wrote", "writes", "replied",
+                 "added", "shared", "commented", "stated", "texted", "messaged", "shouted", "whispered", "words"}
+_QUOTE_MARK = re.compile("[\"“‘']")
 _PARA_END = re.compile(r"\r?\n[ \t]*\r?\n|\Z")
 _LINE_END = re.compile(r"\r\n|\r|\n|\Z")
 
@@ -39,8 +46,12 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     out = []
     i, n = 0, len(text)
     while i < n:
+        m = _QUOTE_MARK.search(text, i)  # jump to the next quotation mark
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
-        if ch in ('"', "“") or (ch == "‘" and _is_open_single(text, i)) or (ch == "'" and _is_open_single(text, i)):
+        if ch in ('"', "“") or _is_open_single(text, i):
             close = _OPEN_CLOSE.get(ch, "'")
             j = _find_close(text, i + 1, close, single=ch in "'‘")
             out.append((i, j + 1 if j < n else n))
@@ -75,8 +86,18 @@ def _single_fallback(text: str, start: int) -> int:
 
 
 def _colon_speech(text: str) -> list[tuple[int, int]]:
+    """Every colon ends at most one _COLON_SPEECH match (its words hold no colon), and such a
+    match has a speech word in the last four words before the colon: look only there."""
     out = []
-    for m in _COLON_SPEECH.finditer(text):
+    prev = 0
+    for colon in _COLON.finditer(text):
+        seg_start, prev = prev, colon.end()
+        last = _WORDS.findall(text, seg_start, colon.start())[-4:]
+        if not _SPEECH_WORDS.intersection(_PIECES.findall(" ".join(last).lower())):
+            continue
+        m = _COLON_SPEECH.search(text, seg_start)
+        if m is None or m.start() > colon.start():
+            continue
         start = m.end()
         if start < len(text) and text[start] in "\"“‘'":
             continue  # the quotation itself is found by _quotations

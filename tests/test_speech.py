@@ -1,0 +1,63 @@
+"""Quoted and reported speech: exact ranges, and the fast scans agree with the plain ones."""
+import random
+
+from recordlint import speech
+from recordlint.speech import _COLON_SPEECH, _LINE_END, _find_close, _is_open_single, speech_ranges
+
+
+def test_quotation_colon_speech_and_views_section():
+    text = ('Kayla said "I miss my mum". It\'s late.\nReece told the nurse: I hate school\n'
+            "My views:\nI want to go home.\n\nEnd.")
+    got = [text[s:e] for s, e in speech_ranges(text)]
+    assert got == ['"I miss my mum"', "I hate school", "\nI want to go home."]
+
+
+def test_no_speech_in_plain_text_with_colons_and_apostrophes():
+    text = "Present: Kayla and Michelle.\nDate: 14/03/2026\nKayla's room was tidy; it's her space."
+    assert speech_ranges(text) == []
+
+
+# The plain versions the fast scans replace: a regex over every position, a loop over every character.
+def _plain_colon_speech(text):
+    out = []
+    for m in _COLON_SPEECH.finditer(text):
+        start = m.end()
+        if start < len(text) and text[start] in "\"“‘'":
+            continue
+        end = _LINE_END.search(text, start).start()
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def _plain_quotations(text):
+    out, i, n = [], 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in ('"', "“") or (ch in "‘'" and _is_open_single(text, i)):
+            close = {"“": "”", "‘": "’", '"': '"'}.get(ch, "'")
+            j = _find_close(text, i + 1, close, single=ch in "'‘")
+            out.append((i, j + 1 if j < n else n))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def test_fast_scans_agree_with_the_plain_ones_on_random_text():
+    pieces = ["said", "SAYS", "told", "the", "nurse", "own", "words", "In", "Reece's", "my", "views", "wrote",
+              ":", ": ", " ", "\n", "\n\n", '"', "“", "”", "‘", "’", "'", "-", "step-dad", "it's", "I", "mum",
+              ".", "tells", "\t", "asked", "é", "words:"]
+    rng = random.Random(2026)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", "", " "]) for _ in range(rng.randint(1, 25)))
+        assert speech._colon_speech(text) == _plain_colon_speech(text), text
+        assert speech._quotations(text) == _plain_quotations(text), text
+        found += bool(_plain_colon_speech(text))
+    assert found > 1000  # the random texts do hold reported speech
+
+
+def test_a_speech_word_inside_a_longer_word_still_counts():
+    text = "x it's’words : I like it"
+    assert speech._colon_speech(text) == _plain_colon_speech(text) == [(len("x it's’words : "), len(text))]
