@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time `recordlint batch` against a bare nlp.pipe of the same model, on the same corpus, in one run.
 
-    .venv/bin/python benchmarks/bench_batch.py                 # full: ~18 min on 2 cores
+    .venv/bin/python benchmarks/bench_batch.py                 # full: ~21 min on 2 cores
     .venv/bin/python benchmarks/bench_batch.py --quick         # ~2 min
     .venv/bin/python benchmarks/bench_batch.py --records 5000 --big 50000 --big-profile fast
 
