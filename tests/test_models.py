@@ -13,6 +13,9 @@ def test_model_loads_without_ner_and_matches_pipeline_definition():
     nlp = load_model([spec["model"]["preferred"], spec["model"]["fallback"]])
     assert nlp.meta["version"] == spec["model"]["version"]
     assert set(nlp.component_names) == set(spec["components"]["loaded"])
+    from recordlint.component import LEVELS
+
+    assert {k: tuple(v) for k, v in spec["components"]["levels"].items()} == LEVELS
 
 
 def test_linter_runs_only_tokenizer_and_recordlint_on_every_record(linter):
