@@ -27,10 +27,12 @@ def load_linter(config: str | None, fast: bool = False):
 
     from .api import Linter
     from .config import find_config
+    from .pipeline import one_blas_thread
 
     path = Path(config) if config else find_config()
     key = (str(path.resolve()) if path else None, path.stat().st_mtime if path and path.exists() else None, fast)
     if key not in _linters:
+        one_blas_thread()  # one core per process, as in batch workers (`batch --jobs N` uses N)
         try:
             _linters[key] = Linter(config_path=config, fast=fast)
         except RecordlintError as exc:
@@ -42,9 +44,6 @@ def load_linter(config: str | None, fast: bool = False):
 @click.version_option(__version__, "--version", prog_name="recordlint")
 def main():
     """Lint children's social-care case records against the recording guidance."""
-    from .pipeline import one_blas_thread
-
-    one_blas_thread()  # one core per process; `batch --jobs N` uses N
 
 
 @main.command()

@@ -50,6 +50,7 @@ class RecordlintComponent:
         self.fast = fast
         self.default_doc_type = doc_type
         self._cache_size = 0
+        self._stand_ins: dict = {}  # fast stand-ins for model components, made on first use
         self.configure(config)
 
     def configure(self, config: Config) -> None:
@@ -120,8 +121,6 @@ class RecordlintComponent:
 
     def _fast(self, key: str, make, proc):
         """The stand-in for a component (fastattrs.py), made once."""
-        if not hasattr(self, "_stand_ins"):
-            self._stand_ins = {}
         if key not in self._stand_ins:
             self._stand_ins[key] = make(proc)
         return self._stand_ins[key]

@@ -24,7 +24,7 @@ _VIEWS_HEADING = re.compile(
     r"[ \t]*:?[ \t]*(?=\r?\n|$|\S)",
     re.IGNORECASE | re.MULTILINE,
 )
-_COLON = re.compile(r":")
+_COLON = re.compile(r":[ \t]*")  # a colon and the blanks a _COLON_SPEECH match takes after it
 _WORDS = re.compile(r"[\w'’-]+")
 _PIECES = re.compile(r"\w+")  # a match may start inside a word: "it's’words:"
 # The words one of which ends, or nearly ends (told/tells + 3 words), every _COLON_SPEECH match
@@ -95,8 +95,8 @@ def _colon_speech(text: str) -> list[tuple[int, int]]:
         last = _WORDS.findall(text, seg_start, colon.start())[-4:]
         if not _SPEECH_WORDS.intersection(_PIECES.findall(" ".join(last).lower())):
             continue
-        m = _COLON_SPEECH.search(text, seg_start)
-        if m is None or m.start() > colon.start():
+        m = _COLON_SPEECH.search(text, seg_start, colon.end())  # never past this colon
+        if m is None:
             continue
         start = m.end()
         if start < len(text) and text[start] in "\"“‘'":
