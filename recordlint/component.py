@@ -136,8 +136,9 @@ class RecordlintComponent:
         return next(self.pipe([doc]))
 
     def pipe(self, docs, batch_size: int = 64):
-        """Check a stream of docs. Per batch: note which regions the rules want analysed, analyse
-        them all in one pass through the statistical components, then run the rules."""
+        """Check a stream of docs. Per batch: ask the rules which regions they need analysed,
+        analyse them all in one pass through the statistical components, then run each rule
+        once per record."""
         parser = self._parser()
         for batch in minibatch(docs, size=batch_size):
             recs = [self._record(doc, parser) for doc in batch]
@@ -148,18 +149,14 @@ class RecordlintComponent:
                 yield doc
 
     def _preparse(self, recs: list[Record]) -> None:
+        """Ask every active rule which regions of each record it needs analysed (text only),
+        then analyse all of them, level by level, in one pass over the batch."""
         wanted: dict[str, list[tuple[Record, int, int]]] = {level: [] for level in LEVELS}
         for rec in recs:
             if rec.doc.has_annotation("DEP") or not rec.text.strip():
                 continue
-            rec.collecting = True
-            for rule, _ in self.ruleset.active(rec.doc_type.name, self.fast):
-                if rule.uses_parse:
-                    for _finding in rule.check(rec):
-                        pass
-            rec.collecting = False
-            rec.scratch.clear()  # caches built without the parse
-            for start, end, level in dict.fromkeys(rec.wanted):
+            asked = [r for rule, _ in self.ruleset.active(rec.doc_type.name, self.fast) for r in rule.regions(rec)]
+            for start, end, level in dict.fromkeys(asked):
                 wanted[level].append((rec, start, end))
         for level, items in wanted.items():
             todo = []

@@ -71,6 +71,17 @@ _SENT_END = re.compile(r"(?<=[.!?])[\"”’')]*[ \t]+(?=[\"“‘'(]?[A-Z0-9])"
 
 
 @dataclass
+class Region:
+    """An analysed part of a record: its tokens (``span``) and where they sit in the record.
+    ``start_of(tok)`` is a token's offset in the record text."""
+    span: Span
+    offset: int
+
+    def start_of(self, tok) -> int:
+        return tok.idx + self.offset
+
+
+@dataclass
 class Record:
     text: str
     doc: Doc
@@ -88,11 +99,8 @@ class Record:
 
     def __post_init__(self):
         self._doc_parsed = self.doc.has_annotation("DEP")  # scans every token: ask once
-        self._regions: dict = {}
-        self.collecting = False
-        self.wanted: list[tuple[int, int, str]] = []
-        self.scratch: dict = {}  # per-record caches that rules share (e.g. the actions found)
-        self.memo: dict = {}     # caches that depend on the text only (kept across both passes)
+        self._regions: dict[tuple[int, int, str], Region] = {}
+        self.cache: dict = {}  # per-record results that rules share (the actions found, dated events)
         self.speech = speech_ranges(self.text)
         self._speech_starts = [s for s, _ in self.speech]
 
@@ -142,6 +150,19 @@ class Record:
             return self.sentences[i]
         return self.line_of(offset)
 
+    def sentences_within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentences that lie wholly inside text[start:end]."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s for s, _ in self.sentences]
+        out = []
+        for i in range(bisect.bisect_left(self._sentence_starts, start), len(self.sentences)):
+            s, e = self.sentences[i]
+            if s > end:
+                break
+            if e <= end:
+                out.append((s, e))
+        return out
+
     def in_speech(self, start: int, end: int | None = None) -> bool:
         i = bisect.bisect_right(self._speech_starts, start) - 1
         return i >= 0 and self.speech[i][0] <= start < self.speech[i][1]
@@ -149,13 +170,11 @@ class Record:
     def tokens_in(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
-    # --- parse on demand ---------------------------------------------------------------------
-    # Rules ask for the parse of the whole record (``parse``) or of a region (``parse_region``),
-    # at level "tag" (tags, POS, lemmas), "deps" (tags, POS, dependencies; no lemmas) or "parse"
-    # (all of them; see component.LEVELS). When the component checks a batch, it first runs the
-    # rules that use the parse with ``collecting`` on: they get None (as with no model) and their
-    # requests are noted in ``wanted``; it then analyses every request of the batch in one
-    # nlp.pipe-style pass and runs the rules again for real.
+    # --- analyses ----------------------------------------------------------------------------
+    # Before the rules run, the component asks each rule which regions it needs analysed
+    # (``Rule.regions``: text only) and adds them all here (``add_region``), analysed in one
+    # batched pass. A region is analysed at level "tag" (tags, POS, lemmas), "deps" (tags,
+    # POS, dependencies; no lemmas) or "parse" (all of them; see component.LEVELS).
     @property
     def can_parse(self) -> bool:
         return self._doc_parsed or self.parser is not None
@@ -165,38 +184,30 @@ class Record:
         if self._doc_parsed:
             return self.doc
         if self._parsed is None and self.parser is not None:
-            if self.collecting:
-                self.wanted.append((0, len(self.text), "parse"))
-                return None
             self._parsed = self.parser(self.text, "parse")
         return self._parsed
 
-    def parse_region(self, start: int, end: int, level: str = "parse") -> tuple[Span, int] | None:
-        """An analysed span for text[start:end] and the offset to add to its token.idx.
-
-        Only that region goes through the statistical components that ``level`` needs
-        ("tag", "deps" or "parse"), unless the whole record has been parsed already. None
-        when no statistical model is available.
-        """
+    def parse_region(self, start: int, end: int, level: str = "parse") -> Region | None:
+        """text[start:end] analysed at ``level`` ("tag", "deps" or "parse"), or the same words of
+        the whole record when it is parsed already; None when no statistical model is available.
+        A region a rule did not ask for in advance is analysed now."""
         whole = self.doc if self._doc_parsed else self._parsed
         if whole is not None:
             span = whole.char_span(start, end, alignment_mode="expand")
-            return (span, 0) if span is not None else None
+            return Region(span, 0) if span is not None else None
         if self.parser is None:
             return None
         for lvl in ("parse", level):
             if (start, end, lvl) in self._regions:
                 return self._regions[(start, end, lvl)]
-        if self.collecting:
-            self.wanted.append((start, end, level))
-            return None
         self.add_region(start, end, level, self.parser(self.text[start:end], level))
         return self._regions[(start, end, level)]
 
     def add_region(self, start: int, end: int, level: str, sub: Doc) -> None:
+        """Attach the analysis of text[start:end] (a Doc of exactly that text)."""
         if (start, end) == (0, len(self.text)) and level == "parse":
             self._parsed = sub
-        self._regions[(start, end, level)] = (sub[:], start)
+        self._regions[(start, end, level)] = Region(sub[:], start)
 
     # --- findings ----------------------------------------------------------------------------
     def finding(self, rule, start: int | None, end: int | None, message: str,

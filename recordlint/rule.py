@@ -40,7 +40,6 @@ class Rule:
     doc_types: list[str] | None = None  # explicit doc types (overrides perspective)
     exempt_speech: bool = True  # quoted and reported speech is left alone
     needs_model: bool = False   # needs the tagger/parser: skipped in the --fast profile
-    uses_parse: bool = False    # asks the record for a parse (see Record.parse_region)
     options: dict = {}
     examples: list[Example] = []
     origin: str = "built-in"
@@ -63,6 +62,13 @@ class Rule:
         if self.doc_types is not None:
             return doc_type.name in self.doc_types
         return self.perspective is None or self.perspective == doc_type.perspective
+
+    def regions(self, rec) -> Iterable[tuple[int, int, str]]:
+        """The parts of the record this rule needs analysed, as (start, end, level) with level
+        "tag", "deps" or "parse" (see component.LEVELS). Text only: called before any analysis,
+        so that a batch of records is analysed in one pass. ``check`` then finds them with
+        ``rec.parse_region(start, end, level)``. Default: none."""
+        return ()
 
     def check(self, rec) -> Iterable[Finding]:
         raise NotImplementedError

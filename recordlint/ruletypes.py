@@ -222,7 +222,7 @@ class YamlRule(Rule):
             self._compile_phrases(nlp, config)
         else:
             self._compile_patterns(vocab)
-        self.uses_parse = self.needs_model or any(t.pos for t in self.terms)
+        self._pos_terms = any(t.pos for t in self.terms)
 
     def _compile_phrases(self, nlp, config) -> None:
         spec, where = self.spec, self.where
@@ -273,46 +273,60 @@ class YamlRule(Rule):
                 return []
             spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
             found = [(sp.start_char, sp.end_char, None) for sp in spans]
-            exc_doc = doc
         else:
             doc = rec.doc
-            raw = [(k, s, e) for k, s, e in self.matcher_lower(doc)] + \
-                  [(k, s, e) for k, s, e in self.matcher_orth(doc)]
-            by_span = {}
-            for k, s, e in raw:
-                by_span[(s, e)] = doc.vocab.strings[k]
-            spans = filter_spans([doc[s:e] for (s, e) in by_span])
-            found = []
-            for sp in spans:
-                term = self._term_by_key[by_span[(sp.start, sp.end)]]
-                if self._context_excludes(term, doc, sp, rec):
-                    continue
-                found.append((sp.start_char, sp.end_char, term))
-            exc_doc = doc
+            found = [(sp.start_char, sp.end_char, term) for sp, term in self._phrase_spans(doc)
+                     if not self._context_excludes(term, doc, sp, rec)]
         if self.exempt_speech:
             found = [f for f in found if not rec.in_speech(f[0])]
         if len(self.exceptions):
-            blocked = [(exc_doc[s:e].start_char, exc_doc[s:e].end_char) for _, s, e in self.exceptions(exc_doc)]
+            blocked = [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self.exceptions(doc)]
             found = [f for f in found if not any(bs <= f[0] and f[1] <= be for bs, be in blocked)]
         found = sorted(found, key=lambda f: f[0])
         if self.spec.get("explained_ok"):  # a term explained on first use is fine there and later
             found = drop_explained(rec.text, found)
         return found
 
-    def _context_excludes(self, term: Term, doc, span, rec) -> bool:
+    def _phrase_spans(self, doc):
+        """(span, term) of every phrase match, overlaps resolved to the longest."""
+        raw = [(k, s, e) for k, s, e in self.matcher_lower(doc)] + \
+              [(k, s, e) for k, s, e in self.matcher_orth(doc)]
+        by_span = {}
+        for k, s, e in raw:
+            by_span[(s, e)] = doc.vocab.strings[k]
+        spans = filter_spans([doc[s:e] for (s, e) in by_span])
+        return [(sp, self._term_by_key[by_span[(sp.start, sp.end)]]) for sp in spans]
+
+    @staticmethod
+    def _near_word_excludes(term: Term, doc, span) -> bool:
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-        if prev in term.not_after or nxt in term.not_before:
+        return prev in term.not_after or nxt in term.not_before
+
+    def _context_excludes(self, term: Term, doc, span, rec) -> bool:
+        if self._near_word_excludes(term, doc, span):
             return True
         if term.pos:
             region = rec.parse_region(*rec.sentence_of(span.start_char), "tag")
             if region is not None:
-                sub, offset = region
                 head = span[-1].idx
-                for tok in sub:
-                    if tok.idx + offset == head:
+                for tok in region.span:
+                    if region.start_of(tok) == head:
                         return tok.pos_ not in term.pos
         return False
+
+    def regions(self, rec):
+        """A pattern on tags or dependencies needs the whole record parsed; a word that counts
+        only as some parts of speech needs its sentence tagged."""
+        if not self.uses_phrases:
+            return [(0, len(rec.text), "parse")] if self.needs_model else []
+        if not self._pos_terms:
+            return []
+        out = []
+        for sp, term in self._phrase_spans(rec.doc):
+            if term.pos and not self._near_word_excludes(term, rec.doc, sp):
+                out.append((*rec.sentence_of(sp.start_char), "tag"))
+        return out
 
     def check(self, rec):
         matches = self._matches(rec)

@@ -155,6 +155,16 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CHILD_PHRASES = re.compile(r"\b(?:[Tt]he (?:child|young person)|C?YP)\b")
 
 
+def _child_pronouns(rec) -> set[str]:
+    """The pronouns that may mean the child. Unknown: he and she may both ("they" is too often plural)."""
+    return rec.child.pronoun_words or (PRONOUN_SETS["he"] | PRONOUN_SETS["she"])
+
+
+def _has_pronoun(rec, pron: set[str]) -> bool:
+    pron_re = re.compile(r"\b(?:" + "|".join(sorted(pron)) + r")\b", re.IGNORECASE)
+    return any(not rec.in_speech(m.start()) for m in pron_re.finditer(rec.text))
+
+
 class _Mention:
     __slots__ = ("start", "end", "gender", "plural", "child", "subject", "sent")
 
@@ -170,7 +180,6 @@ class ThirdPerson(Rule):
     category = "person.third"
     severity = Severity.warning
     perspective = "to_child"
-    uses_parse = True  # pronoun resolution (skipped without a model)
     summary = ("The child is written about in the third person (name, he/she/they, 'the child', "
                "'the young person', YP) in a record written to the child.")
     why = ("Care plans, the child's review records and pathway plans are written directly to the child. "
@@ -194,7 +203,7 @@ class ThirdPerson(Rule):
 
     def check(self, rec):
         name = rec.child.first_name or infer_child_name(rec.text)
-        rec.scratch["child_name"] = name
+        rec.cache["child name"] = name
         name_hits = self._name_mentions(rec, name) if name else []
         for start, end in name_hits:
             yield rec.finding(self, start, end, "the child's name in the third person in a record written "
@@ -204,11 +213,14 @@ class ThirdPerson(Rule):
         for start, end in phrase_hits:
             yield rec.finding(self, start, end, f"'{_label(rec.text[start:end])}' in a record written to the "
                               "child: write to them ('you')", "you")
-        # Unknown pronouns: he and she may both refer to the child ("they" is too often plural).
-        pron = rec.child.pronoun_words or (PRONOUN_SETS["he"] | PRONOUN_SETS["she"])
-        pron_re = re.compile(r"\b(?:" + "|".join(sorted(pron)) + r")\b", re.IGNORECASE)
-        if any(not rec.in_speech(m.start()) for m in pron_re.finditer(rec.text)):
+        pron = _child_pronouns(rec)
+        if _has_pronoun(rec, pron):
             yield from self._pronouns(rec, pron, name_hits, phrase_hits)
+
+    def regions(self, rec):
+        """Pronoun resolution parses the paragraphs that hold a pronoun that may mean the child."""
+        pron = _child_pronouns(rec)
+        return [(s, e, "deps") for s, e in self._pronoun_regions(rec, pron)] if _has_pronoun(rec, pron) else []
 
     # names ------------------------------------------------------------------------------------
     def _name_mentions(self, rec, name):
@@ -253,9 +265,9 @@ class ThirdPerson(Rule):
         lines holding such a pronoun, with the two lines before them, are parsed."""
         child_starts = {s for s, _ in name_hits} | {s for s, _ in phrase_hits}
         for start, end in self._pronoun_regions(rec, pron):
-            got = rec.parse_region(start, end, "deps")  # dependencies and POS; no lemmas
-            if got is not None:  # None: fast profile (no model), or the component is collecting
-                yield from self._resolve_region(rec, pron, child_starts, *got)
+            region = rec.parse_region(start, end, "deps")  # dependencies and POS; no lemmas
+            if region is not None:  # None: no model
+                yield from self._resolve_region(rec, pron, child_starts, region)
 
     @staticmethod
     def _pronoun_regions(rec, pron) -> list[tuple[int, int]]:
@@ -272,7 +284,8 @@ class ThirdPerson(Rule):
                 regions.append((first, e))
         return regions
 
-    def _resolve_region(self, rec, pron, child_starts, span, offset):
+    def _resolve_region(self, rec, pron, child_starts, region):
+        span = region.span
         sent_index = {}
         for i, sent in enumerate(span.sents):
             for t in sent:
@@ -280,7 +293,7 @@ class ThirdPerson(Rule):
         mentions: list[_Mention] = []
         window = int(self.opts.get("window_sentences", 2))
         for tok in span:
-            idx = tok.idx + offset
+            idx = region.start_of(tok)
             if rec.in_speech(idx):
                 continue
             low = tok.lower_
@@ -307,7 +320,7 @@ class ThirdPerson(Rule):
                 (low in ("child", "person") and tok.i > 0 and tok.nbor(-1).lower_ in ("the", "young")
                  and any(s <= start < s + 20 for s in child_starts)):
             return _Mention(start, start + len(tok.text), None, False, True, subject, sent)
-        if tok.text == rec.scratch.get("child_name"):
+        if tok.text == rec.cache.get("child name"):
             return None  # a greeting or vocative: addressing the child, not an antecedent
         plural_coord = any(c.dep_ == "conj" for c in tok.children)
         if low in FEMALE or low in MALE or low in NEUTRAL:

@@ -1,7 +1,8 @@
 """Planning rules: SMART actions (RL301 timescale, RL302 specific) and contingency (RL303).
 
-The actions themselves are found by ``actions.py``; the phrase lists (vague verbs,
-vague timescales, contingency cues) are YAML in ``rules/phrases/planning.yaml``.
+The actions themselves are found by ``actions.py`` (which tags only the units that may be
+actions: ``regions``); the phrase lists (vague verbs, vague timescales, contingency cues) are
+YAML in ``rules/phrases/planning.yaml``.
 """
 from __future__ import annotations
 
@@ -10,20 +11,23 @@ from functools import lru_cache
 
 from ..findings import Severity
 from ..rule import Example, Rule
-from .actions import find_actions, find_timescale, load_base_verbs, phrase_regex, phrases
+from ..phrases import phrase_regex, planning_phrases
+from .actions import action_regions, find_actions, record_dated_events
+from .timescale import find_timescale
+from .units import load_base_verbs
 
 GUIDANCE = "../shared/reference/domain.md section 2; local recording guidance point 4 (plans are SMART)"
 
 
 def _when(rec, act):
     """The timescale of an action: from its When column / field, else its own words."""
-    ph = phrases()
-    dated = rec.scratch.get("dated", set())
+    ph = planning_phrases()
+    dated = record_dated_events(rec)
     found = None
     for s, e in act.context or [(act.start, act.end)]:
-        if ("timescale", s, e) not in rec.scratch:  # RL301 and RL302 both ask
-            rec.scratch[("timescale", s, e)] = find_timescale(rec.text[s:e], ph, dated)
-        ts = rec.scratch[("timescale", s, e)]
+        if ("timescale", s, e) not in rec.cache:  # RL301 and RL302 both ask
+            rec.cache[("timescale", s, e)] = find_timescale(rec.text[s:e], ph, dated)
+        ts = rec.cache[("timescale", s, e)]
         if ts.clear:
             return ts
         if found is None or (ts.vague and not found.vague):
@@ -42,7 +46,6 @@ class PlanTimescale(Rule):
     source = GUIDANCE
     exempt_speech = False   # speech is handled by action detection: a quoted wish is not an action
     needs_model = True      # action detection uses the tagger
-    uses_parse = True
 
     def setup(self, nlp, config) -> None:
         load_base_verbs(nlp)
@@ -57,6 +60,9 @@ class PlanTimescale(Rule):
         Example("Kelly will call the school within 10 working days; Mum will attend the meeting on 3rd October.",
                 False, "case_note"),
     ]
+
+    def regions(self, rec):
+        return action_regions(rec)
 
     def check(self, rec):
         for act in find_actions(rec):
@@ -88,7 +94,6 @@ class PlanSpecific(Rule):
     source = GUIDANCE
     exempt_speech = False
     needs_model = True
-    uses_parse = True
 
     def setup(self, nlp, config) -> None:
         load_base_verbs(nlp)
@@ -101,6 +106,9 @@ class PlanSpecific(Rule):
         Example("Your health check will be booked by Becky before 3 May 2026.", False, "review_record"),
         Example("Who | What | When\nRose | Take you to gym club | every Saturday", False, "care_plan"),
     ]
+
+    def regions(self, rec):
+        return action_regions(rec)
 
     def check(self, rec):
         for act in find_actions(rec):
@@ -145,7 +153,7 @@ class _ContingencyCues:
 
 @lru_cache(maxsize=4)
 def _contingency_cues() -> _ContingencyCues:
-    return _ContingencyCues(phrases())
+    return _ContingencyCues(planning_phrases())
 
 
 class PlanContingency(Rule):

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..findings import Severity
 from ..rule import Example, Rule
-from .actions import load_phrases, phrase_regex
+from ..phrases import load_phrases, phrase_regex
 
 PHRASE_FILE = "phrases/voice.yaml"
 

@@ -1,0 +1,295 @@
+"""Clauses: is one unit an action, and whose, with which verb? Reads tagged tokens.
+
+The unit's tokens come from a region tagged at level "tag" (tags, POS, lemmas). An action
+has an anchor: a modal ("Kelly will ..."), "need(s) to", "is going to", "is/are to", or an
+early infinitive of intent ("Social worker to ..."); or, where imperatives are allowed
+(bullets, tables, plan sections), it starts with a verb ("Book the dentist"). Then:
+
+  owner    the words before the anchor ("If X, Y will ..." -> Y), or a passive's "by" agent
+  verb     the main verb (through "continue to", "keep on"), and whether it is vague
+  passive  "will be arranged"
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..phrases import PlanningPhrases
+from .timescale import CLEAR_RE, MONTH
+
+
+@dataclass
+class Action:
+    start: int
+    end: int
+    kind: str                       # modal, infinitive, imperative, hoped, table, field
+    owner: str | None = None        # who is responsible, as written
+    verb: str | None = None         # the main verb (lemma)
+    passive: bool = False
+    vague: str | None = None        # the vague verb or phrase, if any
+    no_owner_phrase: str | None = None
+    vague_soft: bool = False        # vague only without a clear timescale ("review", "have")
+    when: tuple[int, int] | None = None   # a When column / By when field
+    context: list[tuple[int, int]] = field(default_factory=list)  # where its timescale may be
+    line: tuple[int, int] | None = None
+
+
+_FINITE = {"VBD", "VBZ", "VBP"}
+_SUBORD = {"that", "what", "which", "who", "whom", "whether", "if", "when", "where", "because", "so", "and",
+           "or", "but", "how", "why", "until", "while", "as", "than", "once", "after", "before", "whose"}
+NOT_OWNER = {"it", "there", "this", "that", "these", "those", "which", "what"}
+_MODALS = {"will", "'ll", "’ll", "shall", "must", "should"}
+_NEXT = object()   # _anchor_at: no anchor at this token, look further
+
+
+class ClauseReader:
+    """Reads one unit of a record (start, end) into an Action, or None."""
+
+    def __init__(self, rec, ph: PlanningPhrases):
+        self.rec, self.ph, self.text = rec, ph, rec.text
+
+    def read(self, region, s: int, e: int, kind: str | None, imperative_ok: bool) -> Action | None:
+        toks = [t for t in region.span if not t.is_space]
+        if not toks:
+            return None
+        no_owner = self.ph.no_owner.search(self.text[s:e])
+        anchor = self._anchor(toks)
+        if anchor is None:
+            if not imperative_ok:
+                return None
+            return self._imperative(toks, region, s, e, kind, no_owner)
+        a_idx = anchor[1]
+        if self.rec.in_speech(region.start_of(toks[a_idx])):
+            return None
+        # reported: "Mum said she will call" - a speech or thought verb before the anchor
+        for t in toks[:a_idx]:
+            if t.lemma_.lower() in self.ph.reporting and t.tag_ in _FINITE | {"VBN", "VBG"} and not no_owner:
+                return None
+        return self._build(toks, region, s, e, anchor, kind, no_owner)
+
+    # -- the anchor -------------------------------------------------------------------------
+    def _anchor(self, toks) -> tuple[str, int, int] | None:
+        """(kind, index of the anchor word, index of the first verb after it) or None."""
+        low = [t.lower_ for t in toks]
+        for i in range(len(toks)):
+            found = self._anchor_at(toks, low, i)
+            if found is not _NEXT:
+                return found
+        return None
+
+    def _anchor_at(self, toks, low, i):
+        t, w, n, nxt = toks[i], low[i], len(toks), i + 1
+        if w in _MODALS and t.tag_ == "MD":
+            return ("modal", i, nxt)
+        if i > 0 and nxt < n and low[nxt] == "to":
+            if w in ("need", "needs"):
+                return ("modal", i, nxt + 1)
+            if w == "going" and low[i - 1] in ("is", "are", "am", "'s", "'re"):
+                return ("modal", i, nxt + 1) if nxt + 1 < n and toks[nxt + 1].tag_ == "VB" else None
+            if w in ("is", "are") and nxt + 1 < n and toks[nxt + 1].tag_ == "VB":
+                if any(t2.lemma_.lower() in self.ph.abstract_subjects for t2 in toks[:i]):
+                    return None  # "My job is to make sure ...": a statement of role, not an action
+                return ("modal", i, nxt + 1)
+        if w == "to" and t.tag_ == "TO" and nxt < n and toks[nxt].tag_ in ("VB", "VBP", "NN") and i > 0:
+            if self._infinitive_prefix_ok(toks, i) and _no_finite_after(toks, nxt):
+                return ("infinitive", i, nxt)
+            return None
+        if t.tag_ in _FINITE | {"MD"} and self._verbish(toks, i):
+            return self._finite_first(toks, low, i)
+        return _NEXT
+
+    def _finite_first(self, toks, low, i):
+        """A finite verb before any anchor: narrative ("The plan is for you to ..."), unless a
+        modal follows in the same clause."""
+        w, n = low[i], len(toks)
+        if w in ("need", "needs", "has", "have", "is", "are", "am") and i + 1 < n and low[i + 1] in ("to", "going"):
+            return _NEXT
+        later = [j for j in range(i + 1, n) if low[j] in _MODALS or low[j] in ("need", "needs")]
+        if not later:
+            return None
+        # "It is a plan for how you will ...": the modal is in a subordinate clause
+        if any((low[j] in _SUBORD and low[j] not in ("and", "or", "but"))
+               or toks[j].tag_ in ("WDT", "WP", "WRB") for j in range(i + 1, later[0])) \
+                and not self.ph.no_owner.search(" ".join(low[:later[0]])):
+            return None
+        return _NEXT
+
+    def _verbish(self, toks, i) -> bool:
+        """A finite or base verb, not a name the tagger took for one ("Ian/VB to take ...")."""
+        t, ph = toks[i], self.ph
+        if t.tag_ not in _FINITE | {"MD", "VB"} or t.text.isupper():
+            return False
+        if t.text[:1].isupper() and i + 1 < len(toks) and toks[i + 1].lower_ in ("to", "and", ",", "&") and \
+                t.lower_ not in ph.imperatives and t.lower_ not in ph.vague_verbs and \
+                t.lower_ not in ph.pass_through and t.lower_ not in ph.reporting:
+            return False
+        return True
+
+    def _infinitive_prefix_ok(self, toks, end) -> bool:
+        prefix = toks[:end]
+        if not prefix or len(prefix) > 10:
+            return False
+        words = [t for t in prefix if not t.is_punct]
+        if not words:
+            return False
+        if words[0].lower_ in ("in", "order", "how", "what", "where", "when", "about", "going", "want", "wants",
+                               "agreed", "asked", "is", "are", "was", "were", "plan", "aim", "goal"):
+            return False
+        return not any(self._verbish(toks, i) for i in range(end))
+
+    # -- the action -------------------------------------------------------------------------
+    def _imperative(self, toks, region, s, e, kind, no_owner) -> Action | None:
+        words = [t for t in toks if not t.is_punct]
+        if not words:
+            return None
+        first = words[0]
+        w = first.lower_
+        second = words[1] if len(words) > 1 else None
+        two = f"{w} {second.lower_}" if second is not None else w
+        listed = w in self.ph.imperatives or two in self.ph.imperatives
+        if first.tag_ == "VB" or (listed and (second is None or second.tag_ in _IMPERATIVE_NEXT)):
+            if first.tag_ != "VB" and second is not None and second.tag_ in ("NN", "NNS") and not listed:
+                return None
+            if w in ("next", "no", "please"):
+                return None
+            act = Action(s, e, "imperative" if kind is None else kind)
+            act.verb = first.lemma_.lower() if first.tag_ == "VB" else w
+            self._judge_verb(act, words, 0, region, e)
+            if no_owner:
+                act.no_owner_phrase = no_owner.group(0)
+            return act
+        if no_owner:
+            return Action(s, e, "hoped", no_owner_phrase=no_owner.group(0))
+        return None
+
+    def _build(self, toks, region, s, e, anchor, kind, no_owner) -> Action | None:
+        a_kind, a_idx, v_idx = anchor
+        v_idx = _skip_adverbs(toks, v_idx)
+        if v_idx >= len(toks):
+            return None
+        passive, v_idx = _passive(toks, v_idx)
+        if passive is None:
+            return None  # "will be 18", "will be on 2 May": a statement, not an action
+        v = toks[v_idx]
+        if v.tag_ not in ("VB", "VBN", "VBP", "NN", "VBZ", "JJ") and v.pos_ not in ("VERB", "AUX"):
+            return None
+        act = Action(s, e, kind or a_kind)
+        act.passive = passive
+        if passive:
+            act.owner = self._agent(toks, v_idx, region)
+        else:
+            act.owner = self._subject(toks, region, s, a_kind, a_idx, no_owner)
+        if no_owner:
+            act.no_owner_phrase = no_owner.group(0)
+        self._judge_verb(act, toks, v_idx, region, e)
+        return act
+
+    @staticmethod
+    def _subject(toks, region, s, a_kind, a_idx, no_owner) -> str | None:
+        """Who: the words before the anchor (not "It is hoped that ...")."""
+        n = len(toks)
+        start_i = 0
+        if no_owner:
+            ne = s + no_owner.end()
+            start_i = next((i for i, t in enumerate(toks) if region.start_of(t) >= ne), n)
+            if start_i < n and toks[start_i].lower_ == "that":
+                start_i += 1
+        subj = [t for t in toks[start_i:a_idx] if not t.is_punct and t.lower_ not in ("and", "then", "also")]
+        if a_kind == "modal" and subj and subj[0].lower_ in ("if", "when", "once", "unless"):
+            # "If X, Y will ..." - the subject is after the last comma
+            commas = [i for i in range(start_i, a_idx) if toks[i].text == ","]
+            if commas:
+                subj = [t for t in toks[commas[-1] + 1:a_idx] if not t.is_punct]
+        owner = " ".join(t.text for t in subj) if subj else None
+        return None if owner and owner.lower() in NOT_OWNER else owner
+
+    def _agent(self, toks, v_idx, region) -> str | None:
+        for j in range(v_idx + 1, len(toks)):
+            if toks[j].lower_ == "by" and j + 1 < len(toks):
+                at = region.start_of(toks[j])
+                rest = self.text[at:at + 60]
+                if CLEAR_RE.match(rest) or _BY_TIME.match(rest):
+                    continue
+                return " ".join(t.text for t in toks[j + 1:j + 4])
+        return None
+
+    def _judge_verb(self, act: Action, toks, v_idx: int, region, e: int) -> None:
+        """Set act.verb and act.vague: a verb or phrase that says nothing measurable."""
+        ph = self.ph
+        v_idx = _through_pass_verbs(toks, v_idx, ph)
+        if v_idx >= len(toks):
+            return
+        v = toks[v_idx]
+        lemma = v.lemma_.lower() if v.tag_.startswith("VB") else v.lower_
+        act.verb = lemma
+        rest = self.text[region.start_of(v):_own_clause_end(toks, v_idx, region, e)]
+        if lemma in ph.vague_verbs:
+            act.vague = v.text
+            return
+        if lemma in ph.vague_unless and not re.search(r"\d|%", rest) and not CLEAR_RE.search(rest):
+            act.vague = v.text
+            act.vague_soft = True  # not vague after all when the action has a clear timescale
+            return
+        m = ph.vague_phrases.search(rest)
+        if m:
+            act.vague = m.group(0)
+            return
+        m = ph.vague_measures.search(rest)
+        if m and not re.search(r"\d", rest):
+            act.vague = m.group(0)
+
+
+_IMPERATIVE_NEXT = ("DT", "PRP$", "PRP", "IN", "RP", "TO", "NNP", "CD", "JJ", "NN", "NNS")
+_BY_TIME = re.compile(r"by\s+(?:the\s+)?(?:(?:end|start|time|next|then|" + MONTH + r")\b|\d)", re.I)
+_PASSIVE_SENSE = ("given", "offered", "supported", "asked", "referred", "invited")
+
+
+def _no_finite_after(toks, v_idx) -> bool:
+    for j in range(v_idx + 1, len(toks)):
+        t = toks[j]
+        if t.lower_ in _SUBORD or t.tag_ in ("WDT", "WP", "WRB") or t.text in (",", "-", "–", ":", "(", "|"):
+            return True
+        if t.tag_ in _FINITE and not t.text.isupper():
+            return False
+    return True
+
+
+def _skip_adverbs(toks, v_idx: int) -> int:
+    """Past adverbs between the anchor and the verb ("will also", "to then")."""
+    while v_idx < len(toks) and (toks[v_idx].tag_ in ("RB", "RBR") or toks[v_idx].lower_ in ("also", "then", "still")):
+        v_idx += 1
+    return v_idx
+
+
+def _passive(toks, v_idx: int) -> tuple[bool | None, int]:
+    """(passive, index of the main verb); (None, _) for "be" + not a participle (a statement)."""
+    if toks[v_idx].lower_ != "be":
+        return False, v_idx
+    nxt = toks[v_idx + 1] if v_idx + 1 < len(toks) else None
+    if nxt is not None and (nxt.tag_ == "VBN" or nxt.lower_ in _PASSIVE_SENSE):
+        return True, v_idx + 1
+    return None, v_idx
+
+
+def _through_pass_verbs(toks, v_idx: int, ph) -> int:
+    """continue to / keep on: the verb to judge is the next one."""
+    n, hops = len(toks), 0
+    while v_idx < n and toks[v_idx].lemma_.lower() in ph.pass_through and hops < 3:
+        j = v_idx + 1
+        while j < n and toks[j].lower_ in ("to", "on", "trying"):
+            j += 1
+        if j < n and toks[j].tag_ in ("VB", "VBG", "VBP"):
+            v_idx = j
+            hops += 1
+        else:
+            break
+    return v_idx
+
+
+def _own_clause_end(toks, v_idx: int, region, e: int) -> int:
+    """"ask the team to work with Rico": a nested infinitive is someone else's action."""
+    for j in range(v_idx + 1, len(toks) - 1):
+        t, t2 = toks[j], toks[j + 1]
+        if (t.tag_ == "TO" and t2.tag_ == "VB" and t2.lower_ != "be") or (t.text == "," and t2.lower_ == "and"):
+            return region.start_of(t)
+    return e

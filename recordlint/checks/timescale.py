@@ -1,0 +1,99 @@
+"""Timescales: does a plan step say by when? (RL301, RL302)
+
+A clear timescale is a date, a span, a frequency or an anchor event (``CLEAR_PATTERNS``,
+plus the ``clear_timescales`` phrase list); a vague one is from ``vague_timescales``
+("ongoing", "asap"). "Before your next review" counts only when the record dates that
+review (``dated_events``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..phrases import PlanningPhrases
+
+
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_NUM = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+        r"twenty|twenty-one|twenty-eight|thirty|a couple of|a few)")
+_UNIT = (r"(?:working\s+|school\s+|calendar\s+|clear\s+)?"
+         r"(?:days?|nights?|weeks?|fortnights?|months?|years?|terms?|hours?)")
+
+CLEAR_PATTERNS = [
+    # dates: 14/03/2026, 14.3.26, 2026-03-14
+    r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b",
+    r"\b\d{4}-\d{2}-\d{2}\b",
+    # 14 March 2026, 3rd October, 3rd of October
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b",
+    # March 14(th), March 2026
+    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    rf"\b{MONTH}\s+\d{{4}}\b",
+    # by / before / in / until / end of March
+    rf"\b(?:by|before|until|till|in|during|from|after|of|early|late|mid|mid-)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+|middle\s+of\s+)?{MONTH}\b(?!\s+(?:have|has|will|to|is|are)\b)",
+    # weekdays: every Tuesday, on Saturdays, Monday to Friday, by Friday
+    rf"\b(?:on|every|each|by|next|this|before|after|until|from|other)\s+(?:other\s+)?{_DAY}s?\b",
+    rf"\b{_DAY}s\b",
+    rf"\b{_DAY}\s+(?:to|-|and)\s+{_DAY}\b",
+    # spans: within 4 weeks, in the next 10 working days, over the next six months
+    rf"\b(?:within|in|over|for|after)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+|first\s+)?{_NUM}\s+{_UNIT}",
+    rf"\b(?:within|in)\s+(?:a|one|the\s+next)\s+{_UNIT}",
+    rf"\b{_NUM}\s+{_UNIT}\s+(?:of|after|from|before)\b",
+    rf"\b(?:within|in|over|during)\s+the\s+next\s+{_UNIT}",
+    # frequencies: every 6 weeks, every other Saturday, each week, once a month, 3 times a week
+    rf"\b(?:every|each)\s+(?:other\s+|second\s+|third\s+)?(?:{_NUM}\s+)?(?:{_UNIT}|morning|afternoon|evening|"
+    r"weekend|weekday|school\s+day|term|half\s+term|holiday|session|visit|meal)\b",
+    rf"\b(?:once|twice|three\s+times|four\s+times|five\s+times|\d+\s+times|{_NUM}\s+times)\s+(?:a|per|each|every)\s+"
+    rf"(?:{_UNIT}|term)\b",
+    r"\b(?:once|twice)\s+(?:weekly|monthly|daily|termly|a\s+fortnight)\b",
+    # "£20 a month", "3 jobs a week", "2 hours per day"
+    r"\b\d[\d,.]*\s+(?:[a-z]+\s+){0,2}(?:a|per|each)\s+(?:day|night|week|fortnight|month|term|year)\b",
+    r"\b(?:at\s+least|a\s+minimum\s+of)\s+(?:once\s+)?every\b",
+    # anchors: before the end of the summer term, by your 18th birthday, before school starts
+    r"\b(?:by|before|until|till|at|for|after|during|over)\s+(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+"
+    r"(?:the\s+|this\s+|next\s+)?(?:summer\s+|autumn\s+|spring\s+|winter\s+|school\s+|academic\s+|"
+    r"financial\s+|calendar\s+)?(?:term|half[\s-]term|holidays?|year|month|week|course|school\s+year)\b",
+    r"\b\d{1,2}(?:st|nd|rd|th)\s+birthday\b",
+    r"\b(?:by|before|at|on)\s+(?:\w+\s+){0,2}birthday\b",
+    r"\b(?:19|20)\d{2}\b",
+    # until you are 18, until he turns 16
+    r"\b(?:until|till|by\s+the\s+time|before)\s+(?:you|he|she|they|\w+)\s+(?:are|is|turn|turns|reach|reaches|become|becomes)"
+    r"\s+(?:at\s+least\s+)?(?:\d+|sixteen|seventeen|eighteen|twenty-one|twenty-five|an\s+adult)\b",
+    r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b",
+]
+CLEAR_RE = re.compile("|".join(f"(?:{p})" for p in CLEAR_PATTERNS), re.IGNORECASE)
+
+
+@dataclass
+class Timescale:
+    clear: str | None = None
+    vague: str | None = None
+
+
+def find_timescale(text: str, ph: PlanningPhrases, dated_events: set[str]) -> Timescale:
+    """The clear timescale in ``text`` if any, else the vague one it gives."""
+    text = ph.false_friends.sub(lambda m: " " * len(m.group(0)), text)
+    m = CLEAR_RE.search(text) or ph.clear_time.search(text)
+    if m:
+        return Timescale(clear=m.group(0))
+    # "before your next review" counts only when the record says when that is
+    for m in ph.relative_anchor.finditer(text):
+        words = m.group(1).lower().split()
+        if any(w in dated_events for w in words[:2]):
+            return Timescale(clear=m.group(0))
+        return Timescale(vague=m.group(0))
+    v = ph.vague_time.search(text)
+    return Timescale(vague=v.group(0) if v else None)
+
+
+def dated_events(text: str, ph: PlanningPhrases) -> set[str]:
+    """Events the record dates ("Your next review will be on 2 September 2026" -> review)."""
+    out = set()
+    anchor = re.compile(rf"\b(?:{'|'.join(map(re.escape, ph.anchor_words))})\s+([A-Za-z][\w-]*)"
+                        r"(?:\s+([A-Za-z][\w-]*))?", re.IGNORECASE)
+    for sent in re.split(r"(?<=[.!?])\s+|\n", text):
+        found = anchor.findall(sent)  # rare: look for a date only where an anchor word is
+        if found and CLEAR_RE.search(sent):
+            out.update(w.lower() for groups in found for w in groups if w)
+    return out

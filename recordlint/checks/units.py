@@ -1,0 +1,301 @@
+"""Units: where the plan steps may be. Text only: no model, no parse.
+
+A record is walked line by line into slots, each holding the units that may be actions:
+
+  LineSlot   an ordinary line, a bullet, or the words after a heading's colon
+             ("Actions: SW to visit weekly"): its sentences, each split at semicolons
+  RowSlot    a row of an action table ("Take you to football | Dave | every Saturday"),
+             with its cells by role (action, who, when)
+  FieldSlot  an "Action: ... / Who: ... / By when: ..." group, on one line or several
+
+Lines under a plan heading ("Actions", "Next steps", "What we agreed") are in a plan, where
+imperative lines ("Book the dentist") count as actions. Rows of tables that are not action
+tables ("Date | Event | Source") become LineSlots: actions only if they say so in words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..phrases import PlanningPhrases, norm_heading
+
+BULLET = re.compile(r"^[ \t]*(?:[-*•·–—▪◦‣>]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|\[\s?\])[ \t]+")
+_FIELD = re.compile(r"^[ \t]*(?:action|task|what)\s*:\s*", re.IGNORECASE)
+_WHO_FIELD = re.compile(r"(?:^|[/;|]\s*|\s{2,})(?:who|by whom|responsible|lead)\s*:\s*([^/;|\n]*)", re.IGNORECASE)
+_WHEN_FIELD = re.compile(r"(?:^|[/;|]\s*|\s{2,})(?:by when|when|timescale|deadline|by|date)\s*:\s*([^/;|\n]*)",
+                         re.IGNORECASE)
+_FIELD_CUT = re.compile(r"\s+/\s+(?=(?:who|by whom|by when|when|timescale|deadline)\s*:)|\s*[;|]\s*(?=(?:who|"
+                        r"by whom|by when|when|timescale|deadline)\s*:)", re.IGNORECASE)
+_FIELD_LINE = re.compile(r"^\s*(?:who|by whom|responsible|lead|by when|when|timescale|deadline|date)\s*:",
+                         re.IGNORECASE)
+
+
+@dataclass
+class LineSlot:
+    start: int
+    end: int
+    bullet: bool
+    in_plan: bool
+    units: list[tuple[int, int]] = field(default_factory=list)
+    one_sentence_per_unit: bool = True   # no sentence was split at a semicolon
+
+    def candidates(self):
+        """(start, end, imperative_ok) of each unit, as far as the text alone can tell."""
+        for i, (s, e) in enumerate(self.units):
+            yield s, e, (self.bullet or self.in_plan) and i == 0
+
+
+@dataclass
+class RowSlot:
+    line: tuple[int, int]
+    cells: list[tuple[int, int]]
+    cell: dict[str, tuple[int, int]]     # role -> the cell's (start, end)
+
+    def candidates(self):
+        yield (*self.cell["action"], True)
+
+
+@dataclass
+class FieldSlot:
+    line: tuple[int, int]
+    action: tuple[int, int]
+    owner: str | None
+    when: tuple[int, int] | None
+
+    def candidates(self):
+        yield (*self.action, True)
+
+
+def plan_slots(rec, ph: PlanningPhrases) -> list:
+    """Every slot of the record, in text order (cached on the record: text only)."""
+    if "plan slots" not in rec.cache:
+        rec.cache["plan slots"] = _Walker(rec, ph).walk()
+    return rec.cache["plan slots"]
+
+
+class _Walker:
+    def __init__(self, rec, ph: PlanningPhrases):
+        self.rec, self.ph, self.text = rec, ph, rec.text
+        self.slots: list = []
+        self.in_plan = False
+        self.table_roles: list[str] | str | None = None
+
+    def walk(self) -> list:
+        lines, text = self.rec.lines, self.text
+        i = 0
+        while i < len(lines):
+            ls, le = lines[i]
+            line = text[ls:le]
+            if not line.strip():
+                self.table_roles = None
+                i += 1
+            elif _is_table(line):
+                self._table_line(ls, le, line)
+                i += 1
+            else:
+                self.table_roles = None
+                i += self._text_line(i, ls, le, line)
+        return self.slots
+
+    def _table_line(self, ls: int, le: int, line: str) -> None:
+        roles = self._header_roles(line)
+        if roles:
+            self.table_roles = roles
+            self.in_plan = True
+        elif self.table_roles == "other" or (self.table_roles is None and _other_header(line)):
+            # a table that is not an action table ("Date | Event | Source", form fields):
+            # its rows are actions only if they say so in words ("Mum will ...")
+            self.table_roles = "other"
+            self.slots.append(self._line_slot(ls, le, False, False))
+        else:
+            row = _table_row(self.text, ls, le, self.table_roles)
+            if row is not None:
+                self.slots.append(row)
+
+    def _text_line(self, i: int, ls: int, le: int, line: str) -> int:
+        """Add the slots of a line that is not a table row; return how many lines it used."""
+        fm = _FIELD.match(line)
+        if fm and len(line[fm.end():].strip()) > 0:
+            slot, used = self._field_group(i, fm)
+            self.slots.append(slot)
+            return used
+        bullet = BULLET.match(line)
+        heading = self._heading(line, bullet)
+        if heading is not None:
+            self.in_plan = heading
+            # "Actions: SW to visit weekly" - a heading with content on the same line
+            colon = line.find(":")
+            if colon >= 0 and line[colon + 1:].strip():
+                self.slots.append(self._line_slot(ls + colon + 1, le, True, True))
+            return 1
+        body_start = ls + (bullet.end() if bullet else 0)
+        self.slots.append(self._line_slot(body_start, le, bool(bullet), self.in_plan))
+        return 1
+
+    def _header_roles(self, line: str) -> list[str] | None:
+        cells = [norm_heading(c) for c in line.split("|")]
+        cells = [c for c in cells if c] if line.strip().startswith("|") else cells
+        roles = []
+        for c in cells:
+            role = next((r for r, words in self.ph.columns.items() if c in words), None)
+            if role is None:
+                return None
+            roles.append(role)
+        return roles if "action" in roles or ("who" in roles and "when" in roles) else None
+
+    def _heading(self, line: str, bullet) -> bool | None:
+        """True/False for a heading (plan heading or not), None for an ordinary line."""
+        if bullet:
+            return None
+        s = line.strip()
+        head = s.split(":", 1)[0] if ":" in s else s
+        norm = norm_heading(head)
+        if ":" in s and norm in self.ph.plan_headings:
+            return True
+        if s.endswith((".", "?", "!", ",")) or len(s.split()) > 8 or ":" in s[:-1]:
+            return None
+        if norm in self.ph.plan_headings or any(norm.startswith(h + " ") for h in ("actions", "plan", "decisions")):
+            return True
+        return False
+
+    def _field_group(self, i: int, fm) -> tuple[FieldSlot, int]:
+        """"Action: ... / Who: ... / By when: ..." on one line or on the next lines."""
+        lines, text = self.rec.lines, self.text
+        ls, le = lines[i]
+        a_s = ls + fm.end()
+        line = text[a_s:le]
+        cut = _FIELD_CUT.search(line)
+        a_e = a_s + cut.start() if cut else le
+        a_e = a_s + len(text[a_s:a_e].rstrip())
+        group = [(ls + fm.end() + (cut.start() if cut else len(line)), le)]
+        for s, e in lines[i + 1:min(i + 4, len(lines))]:
+            if not _FIELD_LINE.match(text[s:e]):
+                break
+            group.append((s, e))
+        who = when = None
+        for s, e in group:
+            t = text[s:e]
+            w = _WHO_FIELD.search(t)
+            if w and who is None:
+                who = w.group(1).strip()
+            m = _WHEN_FIELD.search(t)
+            if m and when is None:
+                when = (s + m.start(1), s + m.start(1) + len(m.group(1).rstrip()))
+        return FieldSlot((ls, le), (a_s, a_e), who or None, when), len(group)
+
+    def _line_slot(self, start: int, end: int, bullet: bool, in_plan: bool) -> LineSlot:
+        """One line's units: its sentences, each split at semicolons."""
+        text = self.text
+        sents = self.rec.sentences_within(start, end)
+        if not sents and text[start:end].strip():
+            s = start + len(text[start:end]) - len(text[start:end].lstrip())
+            sents = [(s, start + len(text[start:end].rstrip()))]
+        units: list[tuple[int, int]] = []
+        for s, e in sents:
+            units.extend(_split_semicolons(text, s, e) if ";" in text[s:e] else [(s, e)])
+        return LineSlot(start, end, bullet, in_plan, units, len(units) == len(sents))
+
+
+def _split_semicolons(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, pos = [], s
+    for part in text[s:e].split(";"):
+        ps = pos + len(part) - len(part.lstrip())
+        pe = pos + len(part.rstrip())
+        if pe > ps:
+            out.append((ps, pe))
+        pos += len(part) + 1
+    return out
+
+
+def _is_table(line: str) -> bool:
+    return line.count("|") >= 1 and len([c for c in line.split("|") if c.strip()]) >= 2
+
+
+def _other_header(line: str) -> bool:
+    """A header row of some other table, or a row of form fields ("Social worker: Ann | ...")."""
+    cells = [c.strip() for c in line.split("|") if c.strip()]
+    if all(re.match(r"^[A-Z][\w' ()/-]{0,30}:\s*\S", c) for c in cells):
+        return True
+    return all(len(c.split()) <= 3 and not re.search(r"\d", c) and not c.endswith(".") for c in cells)
+
+
+def _table_row(text: str, ls: int, le: int, roles) -> RowSlot | None:
+    line = text[ls:le]
+    cells = []  # with absolute offsets
+    pos = ls
+    for part in line.split("|"):
+        cells.append((pos + len(part) - len(part.lstrip()), pos + len(part.rstrip())))
+        pos += len(part) + 1
+    if line.strip().startswith("|"):
+        cells = cells[1:]
+    if line.strip().endswith("|"):
+        cells = cells[:-1]
+    if not roles or len(roles) != len(cells):
+        roles = ["action", "who", "when"][:len(cells)] if len(cells) <= 3 else \
+            ["action"] + ["other"] * (len(cells) - 1)
+    cell = dict(zip(roles, cells, strict=False))
+    if "action" not in cell or cell["action"][0] >= cell["action"][1]:
+        return None
+    return RowSlot((ls, le), cells, cell)
+
+
+# --- which units are worth tagging ---------------------------------------------------------
+_CANDIDATE = re.compile(
+    r"\b(?:will|shall|must|should|need|needs|needed|has\s+to|have\s+to|going\s+to|hoped|hopefully|"
+    r"expected|planned|intended)\b|'ll\b|’ll\b", re.IGNORECASE)
+# "Social worker to visit ...": an infinitive of intent comes early in the unit
+_EARLY_TO = re.compile(r"^\W*(?:\S+\s+){0,7}?to\s", re.IGNORECASE)
+# Finite verbs that, before an early "to", show the sentence is narrative ("wanted to", "went to")
+_FINITE_WORDS = {"is", "was", "were", "are", "am", "has", "had", "have", "wants", "want", "likes", "like", "went",
+                 "goes", "go", "came", "comes", "said", "says", "told", "tells", "asked", "asks", "spoke", "talked",
+                 "moved", "got", "gets", "used", "tried", "tries", "seems", "seemed", "loves", "hopes", "hoped"}
+
+BASE_VERBS: set[str] = set()
+
+
+def load_base_verbs(nlp) -> None:
+    """Base forms of English verbs from the model's own lemmatizer tables, used to skip tagging
+    plan lines that cannot be imperatives. Without a model the set stays empty (nothing skipped)."""
+    if BASE_VERBS or "lemmatizer" not in getattr(nlp, "component_names", []):
+        return
+    try:
+        BASE_VERBS.update(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+    except KeyError:
+        pass
+
+
+def may_be_action(rec, ph: PlanningPhrases, s: int, e: int, imperative_ok: bool) -> bool:
+    """Whether a unit is worth tagging: it has a modal, an early "to", a no-owner phrase, or may
+    be an imperative plan line; and it is not a question or quoted speech. Text only (cached)."""
+    key = ("may be an action", s, e, imperative_ok)
+    if key not in rec.cache:
+        rec.cache[key] = _may_be_action(rec, ph, rec.text[s:e], s, e, imperative_ok)
+    return rec.cache[key]
+
+
+def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> bool:
+    if not re.search(r"[A-Za-z]", unit) or unit.rstrip().endswith("?"):
+        return False
+    if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
+        return False
+    return bool(_CANDIDATE.search(unit) or _early_to(unit) or ph.no_owner.search(unit)
+                or (imperative_ok and _may_be_imperative(ph, unit)))
+
+
+def _early_to(unit: str) -> bool:
+    """"Social worker to visit ...", not "Summer wanted to show ..." (a finite verb before "to")."""
+    m = _EARLY_TO.match(unit)
+    if not m:
+        return False
+    before = re.findall(r"[A-Za-z']+", unit[:m.end()])[:-1]
+    return not any(w.lower() in _FINITE_WORDS or (len(w) > 4 and w.endswith("ed")) for w in before)
+
+
+def _may_be_imperative(ph, unit: str) -> bool:
+    """An imperative plan line starts with a verb: "Book the dentist", "Review at next supervision"."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", unit)
+    if not words:
+        return False
+    first = words[0].lower()
+    two = " ".join(w.lower() for w in words[:2])
+    return first in ph.imperatives or two in ph.imperatives or first in BASE_VERBS or not BASE_VERBS
