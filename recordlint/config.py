@@ -12,6 +12,7 @@ A config file may set:
   rules:            per rule (by code or name): severity, enabled, doc_types,
                     and the rule's own options
   lexicon:          per lexicon (jargon, blaming, acronyms): add / remove
+  phrases:          per phrase file (planning, voice, ...) and list: add / remove
 """
 from __future__ import annotations
 
@@ -24,14 +25,10 @@ import yaml
 
 from .errors import ConfigError
 from .findings import Severity
-from .lexicon import ENTRY_KEYS
 from .resources import default_config_path
+from .schemas import ConfigFile, first_problem
 
 CONFIG_NAME = "recordlint.yaml"
-TOP_KEYS = {"extends", "model", "default_doc_type", "rule_files", "doc_types", "rules", "lexicon"}
-DOC_TYPE_KEYS = {"perspective", "description", "aliases", "disable", "enable", "severity"}
-PERSPECTIVES = {"third_person", "to_child"}
-LEXICON_KEYS = {"add", "remove"}
 RULE_SETTING_KEYS = {"severity", "enabled", "doc_types"}  # anything else is a rule option
 
 
@@ -65,6 +62,7 @@ class Config:
     lexicon: dict[str, dict[str, list]]
     rule_files: list[Path]
     raw: dict
+    phrases: dict[str, dict[str, dict[str, list]]] = field(default_factory=dict)
     _alias_index: dict | None = field(default=None, repr=False)
 
     def resolve_doc_type(self, name: str | None) -> DocType:
@@ -150,11 +148,11 @@ def _merge(base: dict, over: dict) -> dict:
         if key == "rule_files":
             out[key] = list(out.get(key, [])) + list(value)
         elif key == "lexicon":
-            lex = out.setdefault("lexicon", {})
-            for name, change in (value or {}).items():
-                slot = lex.setdefault(name, {"add": [], "remove": []})
-                slot["add"] = list(slot.get("add", [])) + list(change.get("add", []) or [])
-                slot["remove"] = list(slot.get("remove", [])) + list(change.get("remove", []) or [])
+            _merge_changes(out.setdefault("lexicon", {}), value)
+        elif key == "phrases":
+            files = out.setdefault("phrases", {})
+            for name, lists in (value or {}).items():
+                _merge_changes(files.setdefault(name, {}), lists)
         elif key == "doc_types":
             dts = out.setdefault("doc_types", {})
             for name, profile in (value or {}).items():
@@ -176,95 +174,24 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
+def _merge_changes(into: dict, changes: dict | None) -> None:
+    """Add/remove lists of a later file extend those of the files it extends."""
+    for name, change in (changes or {}).items():
+        slot = into.setdefault(name, {"add": [], "remove": []})
+        slot["add"] = list(slot.get("add", [])) + list(change.get("add", []) or [])
+        slot["remove"] = list(slot.get("remove", [])) + list(change.get("remove", []) or [])
+
+
 def _fail(path: Path, keypath: str, problem: str):
     raise ConfigError(f"{path}: {keypath}: {problem}")
 
 
 def _validate_shape(data: dict, path: Path) -> None:
-    """Check every key of one file before merging: file, key path and what was expected."""
-    for key in data:
-        if key not in TOP_KEYS:
-            _fail(path, key, f"unknown key (expected one of: {', '.join(sorted(TOP_KEYS))})")
-    if "extends" in data and not isinstance(data["extends"], str):
-        _fail(path, "extends", "expected 'default', 'none' or a file path")
-    model = data.get("model")
-    if model is not None and not (
-        isinstance(model, str) or (isinstance(model, list) and all(isinstance(m, str) for m in model))
-    ):
-        _fail(path, "model", "expected a model package name or a list of names")
-    if "default_doc_type" in data and not isinstance(data["default_doc_type"], str):
-        _fail(path, "default_doc_type", "expected a doc type name")
-    rf = data.get("rule_files", [])
-    if rf is not None and not (isinstance(rf, list) and all(isinstance(p, str) for p in rf)):
-        _fail(path, "rule_files", "expected a list of file paths")
-    dts = data.get("doc_types", {}) or {}
-    if not isinstance(dts, dict):
-        _fail(path, "doc_types", "expected a mapping of doc type name to profile")
-    for name, profile in dts.items():
-        where = f"doc_types.{name}"
-        if profile is None:
-            continue
-        if not isinstance(profile, dict):
-            _fail(path, where, "expected a mapping (perspective, aliases, disable, enable, severity)")
-        for k in profile:
-            if k not in DOC_TYPE_KEYS:
-                _fail(path, f"{where}.{k}", f"unknown key (expected one of: {', '.join(sorted(DOC_TYPE_KEYS))})")
-        if "perspective" in profile and profile["perspective"] not in PERSPECTIVES:
-            _fail(path, f"{where}.perspective", "expected third_person or to_child")
-        if "description" in profile and not isinstance(profile["description"], str):
-            _fail(path, f"{where}.description", "expected a string")
-        for k in ("aliases", "disable", "enable"):
-            v = profile.get(k)
-            if v is not None and not (isinstance(v, list) and all(isinstance(x, str) for x in v)):
-                _fail(path, f"{where}.{k}", "expected a list of strings")
-        sev = profile.get("severity")
-        if sev is not None:
-            if not isinstance(sev, dict):
-                _fail(path, f"{where}.severity", "expected a mapping of rule code to severity")
-            for code, level in sev.items():
-                _check_severity(path, f"{where}.severity.{code}", level)
-    rules = data.get("rules", {}) or {}
-    if not isinstance(rules, dict):
-        _fail(path, "rules", "expected a mapping of rule code to settings")
-    for code, settings in rules.items():
-        where = f"rules.{code}"
-        if settings is None:
-            continue
-        if not isinstance(settings, dict):
-            _fail(path, where, "expected a mapping (severity, enabled, doc_types, options)")
-        if "severity" in settings:
-            _check_severity(path, f"{where}.severity", settings["severity"])
-        if "enabled" in settings and not isinstance(settings["enabled"], bool):
-            _fail(path, f"{where}.enabled", "expected true or false")
-        dt = settings.get("doc_types")
-        if dt is not None and not (isinstance(dt, list) and all(isinstance(x, str) for x in dt)):
-            _fail(path, f"{where}.doc_types", "expected a list of doc type names")
-    lex = data.get("lexicon", {}) or {}
-    if not isinstance(lex, dict):
-        _fail(path, "lexicon", "expected a mapping of lexicon name to add/remove")
-    for name, change in lex.items():
-        where = f"lexicon.{name}"
-        if not isinstance(change, dict):
-            _fail(path, where, "expected a mapping with 'add' and/or 'remove'")
-        for k in change:
-            if k not in LEXICON_KEYS:
-                _fail(path, f"{where}.{k}", "unknown key (expected add or remove)")
-        add = change.get("add", []) or []
-        if not isinstance(add, list):
-            _fail(path, f"{where}.add", "expected a list of entries (term, variants, alternatives, source)")
-        for i, entry in enumerate(add):
-            if not isinstance(entry, dict) or not isinstance(entry.get("term"), str):
-                _fail(path, f"{where}.add[{i}]", "expected a mapping with at least 'term'")
-            for k, v in entry.items():
-                if k not in ENTRY_KEYS:
-                    _fail(path, f"{where}.add[{i}].{k}",
-                          f"unknown key (expected one of: {', '.join(sorted(ENTRY_KEYS))})")
-                if k in ("variants", "alternatives", "not_before", "not_after", "pos") and not (
-                        isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v))):
-                    _fail(path, f"{where}.add[{i}].{k}", "expected a word or a list of words")
-        rm = change.get("remove", []) or []
-        if not (isinstance(rm, list) and all(isinstance(x, str) for x in rm)):
-            _fail(path, f"{where}.remove", "expected a list of terms")
+    """Check every key of one file before merging (schemas.ConfigFile): file, key path and
+    what was expected."""
+    problem = first_problem(ConfigFile, data)
+    if problem is not None:
+        _fail(path, *problem)
 
 
 def _check_severity(path: Path, where: str, level) -> None:
@@ -302,6 +229,7 @@ def _build(data: dict, files: list[Path]) -> Config:
         lexicon=dict(data.get("lexicon") or {}),
         rule_files=[Path(p) for p in data.get("rule_files", [])],
         raw=data,
+        phrases=dict(data.get("phrases") or {}),
     )
     if cfg.default_doc_type not in doc_types:
         _fail(where, "default_doc_type", f"unknown doc type {cfg.default_doc_type!r}")

@@ -18,11 +18,32 @@ PLANNING_FILE = "phrases/planning.yaml"
 
 
 @lru_cache(maxsize=8)
-def load_phrases(name: str) -> dict:
-    """The lists of one phrase file (a path under ``rules/``)."""
-    path = rules_dir() / name
-    with open(path, encoding="utf-8") as fh:
+def _bundled(name: str) -> dict:
+    with open(rules_dir() / name, encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
+
+
+def load_phrases(name: str, config=None) -> dict:
+    """The lists of one phrase file (a path under ``rules/``), with the config's changes:
+    ``phrases: {planning: {vague_verbs: {add: [...], remove: [...]}}}`` in recordlint.yaml."""
+    changes = (getattr(config, "phrases", None) or {}).get(name.rsplit("/", 1)[-1].removesuffix(".yaml"))
+    if not changes:
+        return _bundled(name)
+    return _changed(name, _freeze(changes))
+
+
+def _freeze(changes: dict) -> tuple:
+    return tuple(sorted((k, tuple(v.get("add") or ()), tuple(v.get("remove") or ())) for k, v in changes.items()))
+
+
+@lru_cache(maxsize=32)
+def _changed(name: str, frozen: tuple) -> dict:
+    data = dict(_bundled(name))
+    for key, add, remove in frozen:
+        gone = {str(r).lower() for r in remove}
+        kept = [p for p in data.get(key, []) or [] if str(p).lower() not in gone]
+        data[key] = kept + [p for p in add if p not in kept]
+    return data
 
 
 def phrase_regex(phrases, flags=re.IGNORECASE) -> re.Pattern:
@@ -74,6 +95,12 @@ class PlanningPhrases:
             re.IGNORECASE)
 
 
-@lru_cache(maxsize=8)
-def planning_phrases(name: str = PLANNING_FILE) -> PlanningPhrases:
-    return PlanningPhrases(load_phrases(name))
+def planning_phrases(config=None) -> PlanningPhrases:
+    """The planning lists with the config's changes, compiled once per set of changes."""
+    changes = (getattr(config, "phrases", None) or {}).get("planning")
+    return _compiled(_freeze(changes) if changes else ())
+
+
+@lru_cache(maxsize=16)
+def _compiled(frozen: tuple) -> PlanningPhrases:
+    return PlanningPhrases(_changed(PLANNING_FILE, frozen) if frozen else _bundled(PLANNING_FILE))

@@ -69,6 +69,7 @@ def build_ruleset(config: Config, nlp) -> RuleSet:
         rules.extend(load_rule_file(path, config))
     ruleset = RuleSet(rules, config)
     _check_lexicon_names(config, rules)
+    _check_phrase_names(config)
     for r in rules:
         settings = config.rule_settings(r.code, r.name)
         for key in settings:
@@ -99,3 +100,20 @@ def _check_lexicon_names(config: Config, rules: list[Rule]) -> None:
         if name not in known:
             where = config.files[-1] if config.files else "config"
             raise ConfigError(f"{where}: lexicon.{name}: unknown lexicon (known: {', '.join(sorted(known))})")
+
+
+def _check_phrase_names(config: Config) -> None:
+    """``phrases.FILE.LIST`` in a config must name a bundled phrase file and one of its lists."""
+    from .phrases import load_phrases
+    from .resources import rules_dir
+
+    where = config.files[-1] if config.files else "config"
+    files = {p.stem for p in (rules_dir() / "phrases").glob("*.yaml")}
+    for name, lists in (config.phrases or {}).items():
+        if name not in files:
+            raise ConfigError(f"{where}: phrases.{name}: unknown phrase file (known: {', '.join(sorted(files))})")
+        known = load_phrases(f"phrases/{name}.yaml")
+        for key in lists:
+            if not isinstance(known.get(key), list):
+                lists_known = ", ".join(sorted(k for k, v in known.items() if isinstance(v, list)))
+                raise ConfigError(f"{where}: phrases.{name}.{key}: unknown list (known: {lists_known})")

@@ -34,7 +34,7 @@ _EVENT_VERBS = ("happen", "take", "start")
 
 def action_regions(rec) -> list[tuple[int, int, str]]:
     """The units that may be actions, to be tagged ("tag": tags, POS, lemmas)."""
-    ph = planning_phrases()
+    ph = planning_phrases(rec.config)
     return [(s, e, "tag") for slot in plan_slots(rec, ph) for s, e, imperative_ok in slot.candidates()
             if may_be_action(rec, ph, s, e, imperative_ok)]
 
@@ -42,7 +42,7 @@ def action_regions(rec) -> list[tuple[int, int, str]]:
 def record_dated_events(rec) -> set[str]:
     """Events the record gives a date for (cached on the record)."""
     if "dated events" not in rec.cache:
-        rec.cache["dated events"] = dated_events(rec.text, planning_phrases())
+        rec.cache["dated events"] = dated_events(rec.text, planning_phrases(rec.config))
     return rec.cache["dated events"]
 
 
@@ -54,7 +54,7 @@ def find_actions(rec) -> list[Action]:
 
 class _ActionFinder:
     def __init__(self, rec):
-        self.rec, self.ph = rec, planning_phrases()
+        self.rec, self.ph = rec, planning_phrases(rec.config)
         self.clauses = ClauseReader(rec, self.ph)
 
     def find(self) -> list[Action]:

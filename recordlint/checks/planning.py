@@ -21,7 +21,7 @@ GUIDANCE = "../shared/reference/domain.md section 2; local recording guidance po
 
 def _when(rec, act):
     """The timescale of an action: from its When column / field, else its own words."""
-    ph = planning_phrases()
+    ph = planning_phrases(rec.config)
     dated = record_dated_events(rec)
     found = None
     for s, e in act.context or [(act.start, act.end)]:
@@ -152,8 +152,8 @@ class _ContingencyCues:
 
 
 @lru_cache(maxsize=4)
-def _contingency_cues() -> _ContingencyCues:
-    return _ContingencyCues(planning_phrases())
+def _contingency_cues(ph) -> _ContingencyCues:
+    return _ContingencyCues(ph)
 
 
 class PlanContingency(Rule):
@@ -176,7 +176,7 @@ class PlanContingency(Rule):
     ]
 
     def check(self, rec):
-        cues = _contingency_cues()
+        cues = _contingency_cues(planning_phrases(rec.config))
         text = rec.text
         found_heading_empty = False
         lines = rec.lines
