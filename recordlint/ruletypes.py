@@ -110,84 +110,10 @@ class YamlRule(Rule):
 
     def _validate_spec(self, spec: dict, where: str, config) -> None:
         """Everything that can be checked without the model, with the key that is wrong."""
-        def bad(problem):
+        problem = (_check_types(spec) or _check_message(spec, self.type) or _check_source_keys(spec, self.type)
+                   or _check_doc_types(spec, config) or _check_examples(spec.get("examples"), config))
+        if problem:
             raise ConfigError(f"{where}: {problem}")
-
-        for key in ("code", "name", "category", "message", "summary", "why", "source"):
-            if key in spec and not isinstance(spec[key], str):
-                bad(f"'{key}' must be a string")
-        try:
-            fields = [f for _, f, _, _ in string.Formatter().parse(spec["message"]) if f is not None]
-        except ValueError as exc:
-            bad(f"message: {exc} (write a literal brace as {{{{ or }}}})")
-        allowed = PLACEHOLDERS[self.type]
-        for f in fields:
-            if f == "text":
-                bad("message: {text} is not allowed: messages must not embed record text "
-                    "(the matched text is in the finding's text field)")
-            if f not in allowed:
-                bad(f"message: unknown placeholder {{{f}}} for a {self.type} rule "
-                    f"(allowed: {', '.join('{' + a + '}' for a in sorted(allowed)) or 'none'})")
-        present = [k for k in PHRASE_KEYS + ("patterns",) if k in spec]
-        if len(present) > 1:
-            bad(f"give only one of {', '.join(present)}")
-        if self.type in ("existence", "substitution") and (not present or present[0] == "patterns"):
-            bad(f"{self.type} needs 'tokens', 'swap' or 'lexicon'")
-        if self.type == "sequence" and present != ["patterns"]:
-            bad("sequence needs 'patterns', a list of spaCy Matcher token patterns")
-        if self.type == "occurrence":
-            if not present:
-                bad("occurrence needs 'tokens', 'swap', 'lexicon' or 'patterns'")
-            if "max" not in spec:
-                bad("occurrence needs 'max', the most matches allowed per scope")
-            if not isinstance(spec["max"], int) or isinstance(spec["max"], bool) or spec["max"] < 0:
-                bad("'max' must be a whole number, 0 or more")
-            if spec.get("scope", "record") not in ("record", "sentence"):
-                bad("'scope' must be record or sentence")
-        elif "max" in spec or "scope" in spec:
-            bad("'max' and 'scope' belong to occurrence rules")
-        if "tokens" in spec and not (isinstance(spec["tokens"], list) and spec["tokens"]
-                                     and all(isinstance(t, str) and t.strip() for t in spec["tokens"])):
-            bad("'tokens' must be a non-empty list of words or phrases")
-        if "swap" in spec and not (isinstance(spec["swap"], dict) and spec["swap"]):
-            bad("'swap' must be a mapping of phrase to replacement")
-        if "lexicon" in spec and not isinstance(spec["lexicon"], str):
-            bad("'lexicon' must be a path to a lexicon file (relative to the rule file)")
-        for key in ("exempt_speech", "case_sensitive"):
-            if key in spec and not isinstance(spec[key], bool):
-                bad(f"'{key}' must be true or false")
-        if "options" in spec and not isinstance(spec["options"], dict):
-            bad("'options' must be a mapping of option name to default value")
-        exc = spec.get("exceptions")
-        if exc is not None and not (isinstance(exc, list) and all(isinstance(e, str) for e in exc)):
-            bad("'exceptions' must be a list of phrases")
-        known = set(getattr(config, "doc_types", {}) or {})
-        dts = spec.get("doc_types")
-        if dts is not None:
-            if not (isinstance(dts, list) and all(isinstance(d, str) for d in dts)):
-                bad("'doc_types' must be a list of doc type names")
-            unknown = [d for d in dts if known and d not in known]
-            if unknown:
-                bad(f"doc_types: unknown doc type(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})")
-        ex = spec.get("examples")
-        if ex is None:
-            return
-        if not isinstance(ex, dict) or set(ex) - {"flagged", "clean"}:
-            bad("'examples' must be a mapping with 'flagged' and 'clean' lists")
-        for kind in ("flagged", "clean"):
-            items = ex.get(kind) or []
-            if not isinstance(items, list):
-                bad(f"examples.{kind} must be a list")
-            for i, e in enumerate(items, 1):
-                if isinstance(e, str):
-                    continue
-                if not isinstance(e, dict) or not isinstance(e.get("text"), str) or set(e) - EXAMPLE_KEYS:
-                    bad(f"examples.{kind}[{i}] must be a string or a mapping with text, doc_type, child")
-                if e.get("doc_type") is not None and config is not None:
-                    try:
-                        config.resolve_doc_type(e["doc_type"])
-                    except ConfigError:
-                        bad(f"examples.{kind}[{i}]: unknown doc type {e['doc_type']!r}")
 
     def explain_details(self) -> list[str]:
         """Extra lines for ``recordlint explain``: the rule type and what it matches."""
@@ -380,3 +306,120 @@ class _Blank(dict):
 
 def _format(message: str, values: dict) -> str:
     return message.format_map(_Blank(values))
+
+
+# --- rule spec checks: each returns the problem in words, or None ----------------------------------
+def _is_words(value) -> bool:
+    return isinstance(value, list) and all(isinstance(x, str) for x in value)
+
+
+# key -> (test, problem)
+_SPEC_TYPES = {
+    **{k: (lambda v: isinstance(v, str), f"'{k}' must be a string")
+       for k in ("code", "name", "category", "message", "summary", "why", "source")},
+    "tokens": (lambda v: isinstance(v, list) and bool(v) and all(isinstance(t, str) and t.strip() for t in v),
+               "'tokens' must be a non-empty list of words or phrases"),
+    "swap": (lambda v: isinstance(v, dict) and bool(v), "'swap' must be a mapping of phrase to replacement"),
+    "lexicon": (lambda v: isinstance(v, str), "'lexicon' must be a path to a lexicon file (relative to the rule file)"),
+    "exempt_speech": (lambda v: isinstance(v, bool), "'exempt_speech' must be true or false"),
+    "case_sensitive": (lambda v: isinstance(v, bool), "'case_sensitive' must be true or false"),
+    "options": (lambda v: isinstance(v, dict), "'options' must be a mapping of option name to default value"),
+    "exceptions": (lambda v: v is None or _is_words(v), "'exceptions' must be a list of phrases"),
+    "doc_types": (lambda v: v is None or _is_words(v), "'doc_types' must be a list of doc type names"),
+}
+
+
+def _check_types(spec: dict) -> str | None:
+    for key in ("code", "name", "category", "message", "summary", "why", "source"):
+        if key in spec and not _SPEC_TYPES[key][0](spec[key]):
+            return _SPEC_TYPES[key][1]
+    return None
+
+
+def _check_message(spec: dict, rule_type: str) -> str | None:
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(spec["message"]) if f is not None]
+    except ValueError as exc:
+        return f"message: {exc} (write a literal brace as {{{{ or }}}})"
+    allowed = PLACEHOLDERS[rule_type]
+    for f in fields:
+        if f == "text":
+            return ("message: {text} is not allowed: messages must not embed record text "
+                    "(the matched text is in the finding's text field)")
+        if f not in allowed:
+            return (f"message: unknown placeholder {{{f}}} for a {rule_type} rule "
+                    f"(allowed: {', '.join('{' + a + '}' for a in sorted(allowed)) or 'none'})")
+    return None
+
+
+def _check_source_keys(spec: dict, rule_type: str) -> str | None:
+    """Which words or patterns the rule matches, and the occurrence limits."""
+    present = [k for k in PHRASE_KEYS + ("patterns",) if k in spec]
+    if len(present) > 1:
+        return f"give only one of {', '.join(present)}"
+    if rule_type in ("existence", "substitution") and (not present or present[0] == "patterns"):
+        return f"{rule_type} needs 'tokens', 'swap' or 'lexicon'"
+    if rule_type == "sequence" and present != ["patterns"]:
+        return "sequence needs 'patterns', a list of spaCy Matcher token patterns"
+    problem = _check_occurrence(spec, present) if rule_type == "occurrence" else \
+        ("'max' and 'scope' belong to occurrence rules" if "max" in spec or "scope" in spec else None)
+    if problem:
+        return problem
+    for key in ("tokens", "swap", "lexicon", "exempt_speech", "case_sensitive", "options", "exceptions"):
+        if key in spec and not _SPEC_TYPES[key][0](spec[key]):
+            return _SPEC_TYPES[key][1]
+    return None
+
+
+def _check_occurrence(spec: dict, present: list[str]) -> str | None:
+    if not present:
+        return "occurrence needs 'tokens', 'swap', 'lexicon' or 'patterns'"
+    if "max" not in spec:
+        return "occurrence needs 'max', the most matches allowed per scope"
+    if not isinstance(spec["max"], int) or isinstance(spec["max"], bool) or spec["max"] < 0:
+        return "'max' must be a whole number, 0 or more"
+    if spec.get("scope", "record") not in ("record", "sentence"):
+        return "'scope' must be record or sentence"
+    return None
+
+
+def _check_doc_types(spec: dict, config) -> str | None:
+    dts = spec.get("doc_types")
+    if dts is None:
+        return None
+    if not _SPEC_TYPES["doc_types"][0](dts):
+        return _SPEC_TYPES["doc_types"][1]
+    known = set(getattr(config, "doc_types", {}) or {})
+    unknown = [d for d in dts if known and d not in known]
+    if unknown:
+        return f"doc_types: unknown doc type(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})"
+    return None
+
+
+def _check_examples(ex, config) -> str | None:
+    if ex is None:
+        return None
+    if not isinstance(ex, dict) or set(ex) - {"flagged", "clean"}:
+        return "'examples' must be a mapping with 'flagged' and 'clean' lists"
+    for kind in ("flagged", "clean"):
+        items = ex.get(kind) or []
+        if not isinstance(items, list):
+            return f"examples.{kind} must be a list"
+        for i, e in enumerate(items, 1):
+            problem = _check_example(e, f"examples.{kind}[{i}]", config)
+            if problem:
+                return problem
+    return None
+
+
+def _check_example(e, where: str, config) -> str | None:
+    if isinstance(e, str):
+        return None
+    if not isinstance(e, dict) or not isinstance(e.get("text"), str) or set(e) - EXAMPLE_KEYS:
+        return f"{where} must be a string or a mapping with text, doc_type, child"
+    if e.get("doc_type") is not None and config is not None:
+        try:
+            config.resolve_doc_type(e["doc_type"])
+        except ConfigError:
+            return f"{where}: unknown doc type {e['doc_type']!r}"
+    return None

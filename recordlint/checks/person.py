@@ -165,6 +165,40 @@ def _has_pronoun(rec, pron: set[str]) -> bool:
     return any(not rec.in_speech(m.start()) for m in pron_re.finditer(rec.text))
 
 
+def _means_child(tok, start: int, child_starts) -> bool:
+    """The child's name, YP/CYP, or "the child" / "the young person" near a mention of the child."""
+    if start in child_starts or tok.text in ("YP", "CYP"):
+        return True
+    return tok.lower_ in ("child", "person") and tok.i > 0 and tok.nbor(-1).lower_ in ("the", "young") \
+        and any(s <= start < s + 20 for s in child_starts)
+
+
+def _person_word(tok, start: int, sent: int, subject: bool):
+    """Mum, dad, Mrs ..., the carers: with their gender and number when the word gives them."""
+    low = tok.lower_
+    plural_coord = any(c.dep_ == "conj" for c in tok.children)
+    if low in FEMALE or low in MALE or low in NEUTRAL:
+        gender = "f" if low in FEMALE else "m" if low in MALE else None
+        if low in ("mrs", "ms", "miss", "mr"):
+            return _Mention(start, start, gender, False, False, subject or tok.head.dep_ in SUBJECT_DEPS, sent)
+        return _Mention(start, start, gender, plural_coord or tok.tag_ in ("NNS", "NNPS"), False, subject, sent)
+    if low in PLURAL_PEOPLE or (tok.tag_ == "NNS" and tok.pos_ == "NOUN" and subject):
+        return _Mention(start, start, None, True, False, subject, sent)
+    return None
+
+
+def _named_person(tok, start: int, sent: int, subject: bool):
+    """A proper noun that is not a place ("at Oakfield School", "to Leeds")."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ == "compound":
+        return None
+    low = tok.lower_
+    if low in PLACE_WORDS or any(c.lower_ in PLACE_WORDS for c in tok.children) or \
+            (tok.head.lower_ in PREP_PLACE and tok.dep_ == "pobj"):
+        return None
+    plural_coord = any(c.dep_ == "conj" for c in tok.children)
+    return _Mention(start, start, None, plural_coord, False, subject, sent)
+
+
 class _Mention:
     __slots__ = ("start", "end", "gender", "plural", "child", "subject", "sent")
 
@@ -315,29 +349,12 @@ class ThirdPerson(Rule):
                 mentions.append(m)
 
     def _mention(self, rec, tok, start, child_starts, sent, subject):
-        low = tok.lower_
-        if start in child_starts or (tok.text in ("YP", "CYP")) or \
-                (low in ("child", "person") and tok.i > 0 and tok.nbor(-1).lower_ in ("the", "young")
-                 and any(s <= start < s + 20 for s in child_starts)):
+        """A person the pronoun may refer back to: the child, someone named, a person word."""
+        if _means_child(tok, start, child_starts):
             return _Mention(start, start + len(tok.text), None, False, True, subject, sent)
         if tok.text == rec.cache.get("child name"):
             return None  # a greeting or vocative: addressing the child, not an antecedent
-        plural_coord = any(c.dep_ == "conj" for c in tok.children)
-        if low in FEMALE or low in MALE or low in NEUTRAL:
-            gender = "f" if low in FEMALE else "m" if low in MALE else None
-            if low in ("mrs", "ms", "miss", "mr"):
-                return _Mention(start, start, gender, False, False, subject or tok.head.dep_ in SUBJECT_DEPS,
-                                sent)
-            return _Mention(start, start, gender, plural_coord or tok.tag_ in ("NNS", "NNPS"), False,
-                            subject, sent)
-        if low in PLURAL_PEOPLE or (tok.tag_ == "NNS" and tok.pos_ == "NOUN" and subject):
-            return _Mention(start, start, None, True, False, subject, sent)
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.dep_ != "compound":
-            if low in PLACE_WORDS or any(c.lower_ in PLACE_WORDS for c in tok.children) or \
-                    (tok.head.lower_ in PREP_PLACE and tok.dep_ == "pobj"):
-                return None
-            return _Mention(start, start, None, plural_coord, False, subject, sent)
-        return None
+        return _person_word(tok, start, sent, subject) or _named_person(tok, start, sent, subject)
 
     @staticmethod
     def _compatible(m: _Mention, low: str) -> bool:
