@@ -20,15 +20,11 @@ from .errors import RuleError
 from .fastattrs import FastAttributes, MemoLemmas
 from .record import Child, Record
 from .registry import build_ruleset
+from .resources import pipeline_settings
 
-STATISTICAL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-# What each analysis level runs. "tag": tags, POS and lemmas (action detection); "deps": tags,
-# POS and dependencies, no lemmas (pronoun resolution); "parse": everything (whole-record parses).
-LEVELS = {
-    "tag": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"),
-    "deps": ("tok2vec", "tagger", "parser", "attribute_ruler"),
-    "parse": STATISTICAL,
-}
+# What each analysis level runs (models/pipeline.yaml). "tag": tags, POS and lemmas (action
+# detection); "deps": tags, POS and dependencies, no lemmas (pronoun resolution); "parse": all.
+LEVELS = {level: tuple(names) for level, names in pipeline_settings()["levels"].items()}
 
 for _name, _default in (("findings", None), ("recordlint_doc_type", None), ("recordlint_child", None),
                          ("recordlint_text", None)):

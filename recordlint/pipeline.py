@@ -22,8 +22,9 @@ from thinc.api import Model, NumpyOps
 from . import component  # noqa: F401  (registers the "recordlint" factory)
 from .config import Config
 from .errors import ConfigError
+from .resources import pipeline_settings
 
-EXCLUDE = ["ner", "senter"]
+EXCLUDE = list(pipeline_settings()["exclude"])  # models/pipeline.yaml
 
 
 def load_model(names: list[str]) -> Language:

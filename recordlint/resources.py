@@ -1,4 +1,4 @@
-"""Where the bundled rule sets and model definition live.
+"""Where the bundled rule sets and pipeline settings live.
 
 In an installed wheel they sit inside the package (``recordlint/_data``); in a
 source checkout they are the top-level ``rules/`` and ``models/`` folders.
@@ -24,3 +24,11 @@ def rules_dir() -> Path:
 
 def default_config_path() -> Path:
     return rules_dir() / "default.yaml"
+
+
+def pipeline_settings() -> dict:
+    """models/pipeline.yaml: the components not loaded, and what each analysis level runs."""
+    import yaml
+
+    with open(data_dir("models") / "pipeline.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
