@@ -107,9 +107,10 @@ class RecordlintComponent:
         for doc in docs:
             # A line break always ends a sentence (headings, bullets, table rows); the
             # parser respects boundaries set before it runs.
-            for tok in doc[1:]:
-                if "\n" in doc[tok.i - 1].text or "\r" in doc[tok.i - 1].text:
-                    tok.is_sent_start = True
+            if "\n" in doc.text or "\r" in doc.text:
+                for tok in doc[1:]:
+                    if "\n" in doc[tok.i - 1].text or "\r" in doc[tok.i - 1].text:
+                        tok.is_sent_start = True
         stream = iter(docs)
         for proc in procs:
             stream = proc.pipe(stream, batch_size=256) if hasattr(proc, "pipe") else map(proc, stream)

@@ -9,7 +9,10 @@ parse level still runs the real attribute_ruler).
 """
 from __future__ import annotations
 
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
+
+_KEEP = object()  # the morphology is left as it is
 
 
 class FastAttributes:
@@ -36,18 +39,39 @@ class FastAttributes:
                     for low in lowers:
                         self.by_lower.setdefault(low, {}).update(attrs)
 
+        self._memo: dict[tuple[int, int], tuple] = {}   # (tag, lower) -> what to set, as hashes
+
     def __call__(self, doc: Doc) -> Doc:
+        memo = self._memo
         for tok in doc:
-            tag, low = tok.tag_, tok.lower_
-            for attrs in (self.by_tag.get(tag), self.by_lower.get(low), self.by_tag_lower.get((tag, low))):
-                if attrs:
-                    if "POS" in attrs:
-                        tok.pos_ = attrs["POS"]
-                    if "MORPH" in attrs:
-                        tok.set_morph(attrs["MORPH"] if attrs["MORPH"] != "_" else None)
-                    if "LEMMA" in attrs:
-                        tok.lemma_ = attrs["LEMMA"]
+            key = (tok.tag, tok.lower)
+            todo = memo.get(key)
+            if todo is None:
+                todo = memo[key] = self._settings(doc.vocab, tok.tag_, tok.lower_)
+            pos, morph, lemma = todo
+            if pos is not None:
+                tok.pos = pos
+            if morph is not _KEEP:
+                tok.set_morph(morph)
+            if lemma is not None:
+                tok.lemma = lemma
         return doc
+
+    def _settings(self, vocab, tag: str, low: str) -> tuple:
+        """(POS id, morphology key, lemma hash) the patterns for this tag and word set, in the
+        order the attribute ruler applies them (tag, then word, then both); None/_KEEP: unset."""
+        pos = lemma = None
+        morph = _KEEP
+        for attrs in (self.by_tag.get(tag), self.by_lower.get(low), self.by_tag_lower.get((tag, low))):
+            if not attrs:
+                continue
+            if "POS" in attrs:
+                pos = POS_IDS[attrs["POS"]]
+            if "MORPH" in attrs:
+                morph = vocab.morphology.add(attrs["MORPH"]) if attrs["MORPH"] != "_" else None
+            if "LEMMA" in attrs:
+                lemma = vocab.strings.add(attrs["LEMMA"])
+        return pos, morph, lemma
 
     def pipe(self, docs, batch_size: int = 256):
         for doc in docs:

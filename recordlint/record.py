@@ -154,9 +154,9 @@ class Record:
         """The sentences that lie wholly inside text[start:end]."""
         if self._sentence_starts is None:
             self._sentence_starts = [s for s, _ in self.sentences]
-        out = []
-        for i in range(bisect.bisect_left(self._sentence_starts, start), len(self.sentences)):
-            s, e = self.sentences[i]
+        out, sentences = [], self.sentences
+        for i in range(bisect.bisect_left(self._sentence_starts, start), len(sentences)):
+            s, e = sentences[i]
             if s > end:
                 break
             if e <= end:

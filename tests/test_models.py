@@ -80,3 +80,29 @@ def test_memo_lemmas_give_the_lemmatizers_lemmas_and_stay_bounded(linter):
     assert first == again == expected
     assert expected[:3] == ["the", "carer", "be"] and "visit" in expected
     assert len(memo.memo) <= 5
+
+
+def test_fast_attributes_set_what_the_ruler_patterns_say_token_by_token(linter):
+    """The stand-in remembers what to set per (tag, word) as hashes; a plain application of the
+    same single-token patterns (tag, then word, then both) gives the same POS, morphology, lemma."""
+    from recordlint.fastattrs import FastAttributes
+
+    nlp = linter.nlp
+    fast = FastAttributes(nlp.get_pipe("attribute_ruler"))
+    text = ("Mum will take Kiera to the dentist by 4 May. She's going to ring 'em, isn't she? "
+            "The SW and IRO were there; they'd agreed it. Kiera doesn't like PE.")
+    def tagged():
+        return nlp.get_pipe("tagger")(nlp.get_pipe("tok2vec")(nlp.make_doc(text)))
+    got, ref = fast(tagged()), tagged()
+    for tok in ref:
+        for attrs in (fast.by_tag.get(tok.tag_), fast.by_lower.get(tok.lower_),
+                      fast.by_tag_lower.get((tok.tag_, tok.lower_))):
+            for key, value in (attrs or {}).items():
+                if key == "POS":
+                    tok.pos_ = value
+                elif key == "MORPH":
+                    tok.set_morph(value if value != "_" else None)
+                elif key == "LEMMA":
+                    tok.lemma_ = value
+    assert [(t.pos_, str(t.morph), t.lemma_) for t in got] == [(t.pos_, str(t.morph), t.lemma_) for t in ref]
+    assert all(t.pos_ for t in got) and any(str(t.morph) for t in got)  # the patterns did set them

@@ -34,9 +34,12 @@ _EVENT_VERBS = ("happen", "take", "start")
 
 def action_regions(rec) -> list[tuple[int, int, str]]:
     """The units that may be actions, to be tagged ("tag": tags, POS, lemmas)."""
-    ph = planning_phrases(rec.config)
-    return [(s, e, "tag") for slot in plan_slots(rec, ph) for s, e, imperative_ok in slot.candidates()
-            if may_be_action(rec, ph, s, e, imperative_ok)]
+    if "action regions" not in rec.cache:  # RL301 and RL302 both ask
+        ph = planning_phrases(rec.config)
+        rec.cache["action regions"] = [(s, e, "tag") for slot in plan_slots(rec, ph)
+                                       for s, e, imperative_ok in slot.candidates()
+                                       if may_be_action(rec, ph, s, e, imperative_ok)]
+    return rec.cache["action regions"]
 
 
 def record_dated_events(rec) -> set[str]:
