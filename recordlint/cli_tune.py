@@ -1,4 +1,4 @@
-"""recordlint tune commands (registered on cli.main): evaluate, init, config."""
+"""recordlint tune commands (registered on cli.main): evaluate, test-rules, init, config."""
 from __future__ import annotations
 
 import json
@@ -91,6 +91,35 @@ def _gold_records(ev, linter, gold, skip_invalid):
 def _config_name(linter) -> str:
     files = linter.config.files
     return str(files[-1]) if files else "default"
+
+
+@main.command("test-rules")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="A recordlint.yaml (default: nearest one from here up).")
+@click.option("--select", help="Only these rules: codes, names or rule files, comma-separated.")
+def test_rules(config_path, select):
+    """Run every rule's examples: flagged ones must fire, clean ones must not.
+
+    Use it after writing or tuning a rule file: the examples under a rule's
+    `examples: {flagged: [...], clean: [...]}` are its tests. Exit 0 when all
+    behave, 1 when any does not.
+    """
+    from .examples import check_examples, missing_examples, selected_rules
+
+    linter = load_linter(config_path)
+    rules = selected_rules(linter, select.split(",") if select else None)
+    if select and not rules:
+        fail(f"--select: no rule matches {select!r}")
+    results = check_examples(linter, rules)
+    bad = [r for r in results if not r.ok]
+    for r in bad:
+        expect = "should flag" if r.flagged else "should not flag"
+        got = ", ".join(r.codes) or "nothing"
+        click.echo(f"FAIL {r.code} {expect} ({r.doc_type}): {r.text!r}; found: {got}")
+    for code in missing_examples(rules):
+        click.echo(f"note: {code} needs at least one flagged and one clean example")
+    click.echo(f"{len(results) - len(bad)} passed, {len(bad)} failed ({len(rules)} rules)")
+    sys.exit(EXIT_FINDINGS if bad else EXIT_OK)
 
 
 @main.command()

@@ -9,21 +9,10 @@ import pytest
 
 from recordlint import Linter
 from recordlint.cli import explain_text
+from recordlint.examples import doc_type_for
 
 _LINTER = Linter(search=False)
 RULES = sorted(_LINTER.ruleset.rules, key=lambda r: r.code)
-
-
-def doc_type_for(rule, example) -> str:
-    """The example's own doc type, else the first doc type the rule runs on."""
-    if example.doc_type:
-        return example.doc_type
-    cfg = _LINTER.config
-    names = [cfg.default_doc_type, *cfg.doc_types]
-    for name in names:
-        if any(r is rule for r, _ in _LINTER.ruleset.active(name)):
-            return name
-    return cfg.default_doc_type
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
@@ -39,7 +28,7 @@ CASES = [(r, e) for r in RULES for e in r.examples]
                          ids=[f"{r.code}-{'flagged' if e.flagged else 'clean'}-{i}"
                               for i, (r, e) in enumerate(CASES)])
 def test_example_behaves(rule, example):
-    doc_type = doc_type_for(rule, example)
+    doc_type = doc_type_for(_LINTER, rule, example)
     findings = _LINTER.lint(example.text, doc_type, example.child)
     codes = [f.code for f in findings]
     if example.flagged:
