@@ -133,9 +133,14 @@ def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, f
 @main.command("rules")
 @click.option("--doc-type", "-t", help="Only the rules that run on this document type.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
-def rules_cmd(doc_type, config_path):
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="markdown: the table in README.md (generated from the rules, checked by a test).")
+def rules_cmd(doc_type, config_path, fmt):
     """List the rules: code, name, category, severity, what it checks."""
     linter = load_linter(config_path)
+    if fmt == "markdown":
+        click.echo(rules_table(linter.ruleset.rules))
+        return
     rules = [(r, r.severity) for r in linter.ruleset.rules]
     if doc_type:
         try:
@@ -159,11 +164,19 @@ def explain(code, config_path):
     click.echo(explain_text(rule))
 
 
+def rules_table(rules) -> str:
+    """The README's rule table: code, name, category, where it applies, what it needs parsed."""
+    lines = ["| code | name | category | applies to | needs the parse |", "| --- | --- | --- | --- | --- |"]
+    for r in sorted(rules, key=lambda r: r.code):
+        lines.append(f"| {r.code} | {r.name} | {r.category} | {r.describe_scope()} | {r.analysis} |")
+    return "\n".join(lines)
+
+
 def explain_text(rule) -> str:
     lines = [f"{rule.code} {rule.name}", "",
              f"Category: {rule.category}", f"Severity: {rule.severity.name}",
              f"Applies to: {rule.describe_scope()}",
-             f"Needs the parse: {'yes (skipped with --fast)' if rule.needs_model else 'no'}",
+             f"Needs the parse: {rule.analysis}{' (skipped with --fast)' if rule.needs_model else ''}",
              f"Defined in: {rule.origin}",
              *getattr(rule, "explain_details", list)(), "",
              "## What it does", rule.summary or "(no summary)", "",

@@ -40,6 +40,7 @@ class Rule:
     doc_types: list[str] | None = None  # explicit doc types (overrides perspective)
     exempt_speech: bool = True  # quoted and reported speech is left alone
     needs_model: bool = False   # needs the tagger/parser: skipped in the --fast profile
+    analysis: str = "no"        # what it asks the model for, in words (README table, explain)
     options: dict = {}
     examples: list[Example] = []
     origin: str = "built-in"

@@ -105,6 +105,12 @@ class YamlRule(Rule):
         self._term_by_key: dict[str, Term] = {}
 
     @property
+    def analysis(self) -> str:
+        if not self.uses_phrases and self.needs_model:
+            return "yes (parser)"
+        return "ambiguous words only (tagger)" if getattr(self, "_pos_terms", False) else "no"
+
+    @property
     def uses_phrases(self) -> bool:
         return self.type in ("existence", "substitution") or any(k in self.spec for k in PHRASE_KEYS)
 

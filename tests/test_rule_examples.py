@@ -51,3 +51,13 @@ def test_rule_code_and_name_are_stable_identifiers(rule):
     assert re.fullmatch(r"[A-Z]+[0-9]+", rule.code), f"{rule.code}: codes look like RL201"
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), \
         f"{rule.code}: name {rule.name!r} should be kebab-case (e.g. care-jargon)"
+
+
+def test_readme_rule_table_is_the_generated_one():
+    """README's rule table is `recordlint rules --format markdown` (ruff's generate_docs idea)."""
+    from pathlib import Path
+
+    from recordlint.cli import rules_table
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert rules_table(_LINTER.ruleset.rules) in readme

@@ -214,6 +214,7 @@ class ThirdPerson(Rule):
     category = "person.third"
     severity = Severity.warning
     perspective = "to_child"
+    analysis = "pronouns only (parser)"
     summary = ("The child is written about in the third person (name, he/she/they, 'the child', "
                "'the young person', YP) in a record written to the child.")
     why = ("Care plans, the child's review records and pathway plans are written directly to the child. "

@@ -46,6 +46,7 @@ class PlanTimescale(Rule):
     source = GUIDANCE
     exempt_speech = False   # speech is handled by action detection: a quoted wish is not an action
     needs_model = True      # action detection uses the tagger
+    analysis = "yes (tagger, on units that may be actions)"
 
     def setup(self, nlp, config) -> None:
         load_base_verbs(nlp)
@@ -94,6 +95,7 @@ class PlanSpecific(Rule):
     source = GUIDANCE
     exempt_speech = False
     needs_model = True
+    analysis = "yes (tagger, on units that may be actions)"
 
     def setup(self, nlp, config) -> None:
         load_base_verbs(nlp)
