@@ -31,6 +31,17 @@ class Linter:
     def lint(self, text: str, doc_type: str | None = None, child=None) -> list[Finding]:
         return self.nlp(self.make_doc(text, doc_type, child))._.findings
 
+    def warm_up(self) -> None:
+        """Load what the rules load on first use (textstat's syllable dictionary, the stand-ins
+        for the model's attribute ruler and lemmatizer) by linting a short sample of each kind
+        of record: for long-running processes (``serve``, batch workers) whose first real
+        record should be as quick as the rest. A one-off ``check`` does not need it."""
+        sample = ("You said the placement was going well and that you would like to see your mum "
+                  "more often. Her contact with mum is on Tuesday at the family centre. We will "
+                  "review the plan soon. Sam to ring school by Friday.")
+        for dt in {d.perspective: d for d in self.config.doc_types.values()}.values():
+            self.lint(sample, dt.name, {"name": "Sam", "age": 9, "pronouns": "they/them"})
+
     def lint_many(self, items: Iterable[tuple[str, str | None, dict | None]],
                   batch_size: int = 32) -> Iterator[list[Finding]]:
         """Findings for each (text, doc_type, child), in order, streamed through nlp.pipe."""

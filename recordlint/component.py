@@ -50,10 +50,18 @@ class RecordlintComponent:
         self.configure(config)
 
     def configure(self, config: Config) -> None:
+        """Use ``config``. Its rules are built on first use (``ruleset``), so that a pipeline
+        made with the default config and then configured builds its rules once, not twice."""
         self.config = config
-        self.ruleset = build_ruleset(config, self.nlp)
+        self._ruleset = None
         if self.default_doc_type:
             config.resolve_doc_type(self.default_doc_type)
+
+    @property
+    def ruleset(self):
+        if self._ruleset is None:
+            self._ruleset = build_ruleset(self.config, self.nlp)
+        return self._ruleset
 
     def enable_parse_cache(self, size: int = 2048) -> None:
         """Keep the analyses of the last ``size`` regions in memory (never on disk), so that

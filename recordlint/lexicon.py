@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ConfigError
+from .resources import load_yaml
 
 
 @dataclass
@@ -70,7 +71,7 @@ def term_from_dict(entry: dict, where: str) -> Term:
 def load_lexicon(path: Path, changes: dict | None = None, require_source: bool = True) -> list[Term]:
     """Load a lexicon file, then apply a config's ``add`` and ``remove``."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        data = load_yaml(path.read_text(encoding="utf-8")) or []
     except FileNotFoundError:
         raise ConfigError(f"{path}: lexicon file not found") from None
     except yaml.YAMLError as exc:

@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-
-from .resources import rules_dir
+from .resources import load_yaml, rules_dir
 
 PLANNING_FILE = "phrases/planning.yaml"
 
@@ -20,7 +18,7 @@ PLANNING_FILE = "phrases/planning.yaml"
 @lru_cache(maxsize=8)
 def _bundled(name: str) -> dict:
     with open(rules_dir() / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return load_yaml(fh) or {}
 
 
 def load_phrases(name: str, config=None) -> dict:

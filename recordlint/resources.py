@@ -26,9 +26,15 @@ def default_config_path() -> Path:
     return rules_dir() / "default.yaml"
 
 
-def pipeline_settings() -> dict:
-    """models/pipeline.yaml: the components not loaded, and what each analysis level runs."""
+def load_yaml(text):
+    """``yaml.safe_load`` with libyaml's C parser when PyYAML has it (the same data, about
+    7x quicker: the bundled rules and lexicons are read at every start-up)."""
     import yaml
 
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def pipeline_settings() -> dict:
+    """models/pipeline.yaml: the components not loaded, and what each analysis level runs."""
     with open(data_dir("models") / "pipeline.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)

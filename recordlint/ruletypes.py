@@ -28,6 +28,7 @@ from spacy.util import filter_spans
 from .errors import ConfigError
 from .findings import Severity
 from .lexicon import Term, drop_explained, load_lexicon
+from .resources import load_yaml
 from .rule import Example, Rule
 
 RULE_KEYS = {"code", "name", "type", "category", "severity", "message", "summary", "why", "source",
@@ -45,7 +46,7 @@ EXAMPLE_KEYS = {"text", "doc_type", "child"}
 
 def load_rule_file(path: Path, config) -> list[Rule]:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+        data = load_yaml(Path(path).read_text(encoding="utf-8")) or []
     except FileNotFoundError:
         raise ConfigError(f"{path}: rule file not found") from None
     except yaml.YAMLError as exc:

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..errors import ConfigError
 from ..findings import Severity
 from ..lexicon import Term, load_lexicon
-from ..resources import rules_dir
+from ..resources import load_yaml, rules_dir
 from ..rule import Example, Rule
 
 # A word with letters, digits and inner "&" or "." ("A&E", "s.47", "L.A.C"); never after a letter or dot.
@@ -123,7 +123,7 @@ class UnexplainedAcronym(Rule):
     @staticmethod
     def _load_everyday(path: Path, changes: dict | None) -> set[str]:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = load_yaml(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise ConfigError(f"{path}: cannot read the everyday acronyms: {exc}") from None
         words = data.get("acronyms") if isinstance(data, dict) else data

