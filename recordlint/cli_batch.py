@@ -41,8 +41,13 @@ def _columns(kw):
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "-o", "out", required=True, type=click.Path(dir_okay=False),
               help="Results file (JSONL, one line per input record).")
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes (each loads the model once).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64),
+              help="Worker processes (default: the usable CPU cores, fewer if memory is short: ~350 MB each).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: --jobs processes here; dask: a Dask cluster (pip install 'recordlint[dask]').")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster "
+                   "of --jobs processes).")
 @click.option("--resume", is_flag=True, help="Carry on an interrupted run: skip the records already in --out.")
 @click.option("--fast", is_flag=True, help="No statistical model: skip the rules that need the parse.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
@@ -54,7 +59,8 @@ def _columns(kw):
 @click.option("--stats", "stats_path", type=click.Path(dir_okay=False),
               help="Also write the run's figures (records, words/s, peak memory) as JSON.")
 @column_options
-def batch(inputs, out, jobs, resume, fast, config_path, batch_size, doc_type, no_excerpts, stats_path, **kw):
+def batch(inputs, out, jobs, engine, scheduler, resume, fast, config_path, batch_size, doc_type, no_excerpts,
+          stats_path, **kw):
     """Lint every record of CSV/JSONL exports or folders into one JSONL results file.
 
     Every input record gets exactly one line, in input order: its findings, or
@@ -76,19 +82,41 @@ def batch(inputs, out, jobs, resume, fast, config_path, batch_size, doc_type, no
         if s.kind == "csv":
             _note(f"{s.path.name}: {s.encoding}, columns {s.describe()}")
     stream = Stream(sources)
+    executor = None
     try:
+        jobs, executor = _engine(engine, scheduler, jobs, config, fast, not no_excerpts, batch_size)
         summary = run_batch(stream, Path(out), config, jobs=jobs, resume=resume, fast=fast,
                             batch_size=batch_size, excerpts=not no_excerpts, doc_type=doc_type,
-                            progress=sys.stderr.isatty(), note=_note)
+                            progress=sys.stderr.isatty(), note=_note, executor=executor)
     except StartError as exc:
         fail(str(exc))
     except BrokenProcessPool:
         fail(f"a worker process stopped unexpectedly (out of memory?); the results so far are in "
              f"{out}: run the same command with --resume to carry on")
+    finally:
+        if executor is not None:
+            executor.shutdown()
     _print_summary(summary, out)
     if stats_path:
         Path(stats_path).write_text(json.dumps(summary.to_dict(), indent=2), encoding="utf-8")
     sys.exit(EXIT_INTERRUPTED if summary.interrupted else EXIT_OK)
+
+
+def _engine(engine, scheduler, jobs, config, fast, excerpts, batch_size):
+    """(jobs, executor): the local engine runs --jobs processes itself (executor None); the
+    dask engine starts or joins a Dask cluster and loads a Linter on each of its workers."""
+    from .batch.jobs import default_jobs
+    from .batch.runner import StartError
+
+    jobs = jobs or default_jobs()
+    if engine != "dask":
+        if scheduler:
+            raise StartError("--scheduler needs --engine dask")
+        return jobs, None
+    from .batch.dask_engine import start
+
+    executor = start(scheduler, jobs, config, fast=fast, excerpts=excerpts, batch_size=batch_size)
+    return executor.workers, executor
 
 
 def _print_summary(s, out) -> None:

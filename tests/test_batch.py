@@ -121,7 +121,7 @@ def test_resume_refuses_other_input(tmp_path):
 def test_jobs_2_same_output_as_jobs_1(tmp_path):
     src = make_csv(tmp_path / "export.csv", n=10)
     o1, o2 = tmp_path / "o1.jsonl", tmp_path / "o2.jsonl"
-    assert run([str(src), "--out", str(o1), "--batch-size", "2"]).exit_code == 0
+    assert run([str(src), "--out", str(o1), "--batch-size", "2", "--jobs", "1"]).exit_code == 0
     res = run([str(src), "--out", str(o2), "--batch-size", "2", "--jobs", "2"])
     assert res.exit_code == 0, res.output
     assert o1.read_bytes() == o2.read_bytes()
@@ -148,3 +148,14 @@ def test_resume_after_kill_9(tmp_path):
     res = run([str(src), "--out", str(out), "--resume", "--batch-size", "1"])
     assert res.exit_code == 0, res.output
     assert out.read_bytes() == ref.read_bytes()
+
+
+def test_default_jobs_is_usable_cores_capped_by_memory():
+    from recordlint.batch.jobs import MB_PER_WORKER, default_jobs, usable_cores
+
+    assert default_jobs(cores=8, memory_mb=64_000) == 8
+    assert default_jobs(cores=8, memory_mb=3 * MB_PER_WORKER + 10) == 3     # memory is short
+    assert default_jobs(cores=8, memory_mb=100) == 1                         # never below one
+    assert default_jobs(cores=200, memory_mb=10**7) == 64
+    if hasattr(os, "sched_getaffinity"):
+        assert usable_cores() == len(os.sched_getaffinity(0))

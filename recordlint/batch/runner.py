@@ -50,10 +50,8 @@ def _maxrss_mb() -> float:
 
 
 def _init_worker(config, fast: bool, excerpts: bool, batch_size: int, ignore_sigint: bool = True) -> None:
-    if ignore_sigint:
-        import signal
-
-        signal.signal(signal.SIGINT, signal.SIG_IGN)   # the main process handles Ctrl-C
+    if ignore_sigint:   # a local worker process
+        _ignore_sigint()
     _W.clear()
     # One process, one core: --jobs N uses N cores, and numpy's BLAS must not start threads of
     # its own in each worker (they would fight over the same cores).
@@ -64,12 +62,60 @@ def _init_worker(config, fast: bool, excerpts: bool, batch_size: int, ignore_sig
         from ..api import Linter
 
         linter = Linter(config=config, fast=fast)
+        linter.warm_up()   # what the rules load on first use: loaded once, before any fork
         _W.update(linter=linter, excerpts=excerpts, batch_size=batch_size, error=None,
                   skipped=sorted(r.code for r in linter.ruleset.rules if r.needs_model) if fast else [])
     except RecordlintError as exc:
         _W["error"] = str(exc)
     except Exception as exc:  # noqa: BLE001 - reported to the main process, which exits 2
         _W["error"] = f"could not load the linter ({type(exc).__name__}: {exc})"
+
+
+def can_fork() -> bool:
+    """Fork worker processes after loading the model: on Linux only (macOS's system libraries
+    are not fork-safe; Windows has no fork)."""
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _ignore_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # the main process handles Ctrl-C
+    _exit_with_parent()
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the main process is gone (killed with kill -9, say): a worker would
+    otherwise wait for work for ever, holding its memory."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="recordlint-parent-watch", daemon=True).start()
+
+
+def _worker_pool(jobs: int, config, fast: bool, excerpts: bool, batch_size: int):
+    """``jobs`` local worker processes, each with a Linter, or None for one job (run inline)."""
+    if jobs <= 1:
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if can_fork():
+        # Load the model once, here, then fork the workers: they start with it loaded (pages
+        # shared until written) instead of each importing spaCy and loading it again.
+        _init_worker(config, fast, excerpts, batch_size, ignore_sigint=False)
+        ctx, init, initargs = multiprocessing.get_context("fork"), _ignore_sigint, ()
+    else:  # macOS and Windows: fork is unsafe or missing there; each worker loads the model
+        ctx, init, initargs = multiprocessing.get_context("spawn"), _init_worker, (config, fast, excerpts, batch_size)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init, initargs=initargs)
 
 
 def _ready() -> dict:
@@ -209,8 +255,12 @@ def _dur(s: float) -> str:
 def run_batch(stream: Stream, out: Path, config, *, jobs: int = 1, resume: bool = False,
               fast: bool = False, batch_size: int = 64, excerpts: bool = True,
               doc_type: str | None = None, progress: bool = False,
-              note: Callable[[str], None] = lambda m: None) -> Summary:
-    """Lint every record of ``stream`` into ``out`` (JSONL). Raises StartError if it cannot start."""
+              note: Callable[[str], None] = lambda m: None, executor=None) -> Summary:
+    """Lint every record of ``stream`` into ``out`` (JSONL). Raises StartError if it cannot start.
+
+    ``executor``: run the chunks there instead of in ``jobs`` local processes (an Executor whose
+    workers are set up to run ``_lint_chunk``, e.g. ``dask_engine.DaskExecutor``; ``jobs`` is then
+    its number of workers). It is shut down at the end."""
     summary = Summary()
     done = read_done(out) if resume else []
     if not resume and out.exists() and out.stat().st_size > 0:
@@ -221,15 +271,8 @@ def run_batch(stream: Stream, out: Path, config, *, jobs: int = 1, resume: bool 
         except ConfigError as exc:
             raise StartError(str(exc)) from None
 
-    pool = None
-    if jobs > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # spawn: the same on Linux, macOS and Windows, and no threads forked.
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_init_worker,
-                                   initargs=(config, fast, excerpts, batch_size))
+    pool = executor if executor is not None else _worker_pool(jobs, config, fast, excerpts, batch_size)
+    if pool is not None:
         readies = [pool.submit(_ready) for _ in range(jobs)]
         info = [f.result() for f in readies]
         errors = [i["error"] for i in info if i["error"]]
@@ -357,6 +400,6 @@ def run_batch(stream: Stream, out: Path, config, *, jobs: int = 1, resume: bool 
         if pool is not None:
             pool.shutdown(wait=not summary.interrupted, cancel_futures=True)
         summary.seconds = time.perf_counter() - t0
-    if jobs <= 1:
+    if pool is None:
         summary.maxrss_mb[os.getpid()] = _maxrss_mb()
     return summary
