@@ -81,7 +81,7 @@ class RssPoller(threading.Thread):
             time.sleep(0.2)
 
 
-def run_batch(csv_path: Path, jobs: int, fast: bool, tmp: Path, label: str) -> dict:
+def run_batch(csv_path: Path, jobs: int, fast: bool, tmp: Path, label: str, extra: tuple = ()) -> dict:
     out = tmp / f"{label}.jsonl"
     stats = tmp / f"{label}.stats.json"
     for p in (out, stats):
@@ -91,6 +91,7 @@ def run_batch(csv_path: Path, jobs: int, fast: bool, tmp: Path, label: str) -> d
                         "--stats", str(stats), "--config", str(ROOT / "rules" / "default.yaml")]
     if fast:
         cmd.append("--fast")
+    cmd += list(extra)   # e.g. --engine dask, --batch-size N (bench_dask.py)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp)
     poll = RssPoller(proc.pid)

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Start-up: a one-record `recordlint check` from cold, and a small `batch` against proselint, in one run.
+
+    .venv/bin/python benchmarks/bench_startup.py              # 1,500 records, 5 rounds: ~3 min on 2 cores
+    .venv/bin/python benchmarks/bench_startup.py --records 300 --rounds 2    # a quick check that it runs
+
+What it times (wall clock of whole processes, so start-up is included), alternating the
+programs round by round so that a busy spell on the machine hits both alike:
+
+  check     `recordlint check ONE.txt` on a one-record draft (a care plan written to the child,
+            with the child's age: every rule runs), from a new process each time; beside it
+            `python -c pass` and `python -c "import spacy"`, what any Python or any spaCy
+            program pays before its first line of its own;
+  batch     `recordlint batch EXPORT.csv` with the default --jobs (the usable cores) on an
+            export of --records records (../shared/corpus/make_export.py), and the time its
+            first result line reached the results file;
+  proselint the same record texts through proselint 0.16 (one process, all its checks),
+            including its imports and reading the CSV: `python -c <read CSV, lint each text>`.
+
+Reports the median of --rounds for each, and the ratios batch / proselint and check / the
+1.2 s target. Results also go to benchmarks/results_startup.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_batch import make_corpus  # noqa: E402
+
+DRAFT = """My Plan
+
+Dear Leah, this is your plan. You live with Tracy and you go to Oakfield School. You said you like
+living with Tracy and you want to see your mum more often. The LAC review said the placement is
+going well.
+
+What will happen
+- SW to support Leah with sleep.
+- Contact with Mum every other Saturday at the family centre.
+- Tracy will take you to the dentist by 30 April 2026.
+"""
+
+PROSELINT = r"""
+import csv, sys
+csv.field_size_limit(2**31 - 1)
+from proselint.checks import __register__
+from proselint.registry import CheckRegistry
+from proselint.tools import LintFile
+CheckRegistry().register_many(__register__)
+with open(sys.argv[1], encoding="cp1252", errors="replace", newline="") as fh:
+    found = sum(len(LintFile("<record>", row["RecordText"]).lint()) for row in csv.DictReader(fh))
+print(found)
+"""
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - t0
+
+
+def timed_batch(csv_path: Path, out: Path, cwd: Path) -> tuple[float, float]:
+    """(wall seconds, seconds until the first result line was written)."""
+    if out.exists():
+        out.unlink()
+    cmd = [PY, "-m", "recordlint", "batch", str(csv_path), "--out", str(out),
+           "--config", str(ROOT / "rules" / "default.yaml")]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    first = None
+    while proc.poll() is None:
+        if first is None and out.exists() and out.stat().st_size > 0:
+            first = time.perf_counter() - t0
+        time.sleep(0.01)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"recordlint batch failed: {proc.stderr.read().decode()[-500:]}")
+    return wall, first if first is not None else wall
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--records", type=int, default=1500)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "recordlint-bench")
+    ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results_startup.json")
+    args = ap.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    export = make_corpus(args.records, args.workdir / f"export_{args.records}.csv", CORPUS / "dev.jsonl",
+                         CORPUS / "make_export.py")
+    draft = args.workdir / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    check = [PY, "-m", "recordlint", "check", str(draft), "--doc-type", "care_plan", "--child-name", "Leah",
+             "--child-age", "12", "--config", str(ROOT / "rules" / "default.yaml")]
+    t: dict[str, list[float]] = {k: [] for k in ("python", "import_spacy", "check", "batch", "batch_first",
+                                                 "proselint")}
+    print(f"cores {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at start; export {export}", flush=True)
+    for r in range(args.rounds):
+        t["python"].append(timed([PY, "-c", "pass"], args.workdir))
+        t["import_spacy"].append(timed([PY, "-c", "import spacy"], args.workdir))
+        t["check"].append(timed(check, args.workdir))
+        wall, first = timed_batch(export, args.workdir / "startup-results.jsonl", args.workdir)
+        t["batch"].append(wall)
+        t["batch_first"].append(first)
+        t["proselint"].append(timed([PY, "-c", PROSELINT, str(export)], args.workdir))
+        print(f"round {r + 1}: " + "  ".join(f"{k} {v[-1]:.2f}s" for k, v in t.items()), flush=True)
+    med = {k: round(statistics.median(v), 2) for k, v in t.items()}
+    summary = {
+        "records": args.records, "rounds": args.rounds, "median_s": med,
+        "load_average_end": round(os.getloadavg()[0], 1),
+        "check_cold_s": med["check"], "check_target_s": 1.2,
+        "batch_over_proselint_wall": round(med["batch"] / med["proselint"], 2),
+        "batch_first_result_s": med["batch_first"],
+    }
+    print(json.dumps(summary, indent=2))
+    args.json.write_text(json.dumps({"runs_s": t, "summary": summary}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
