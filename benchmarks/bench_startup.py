@@ -10,7 +10,9 @@ programs round by round so that a busy spell on the machine hits both alike:
   check     `recordlint check ONE.txt` on a one-record draft (a care plan written to the child,
             with the child's age: every rule runs), from a new process each time; beside it
             `python -c pass` and `python -c "import spacy"`, what any Python or any spaCy
-            program pays before its first line of its own;
+            program pays before its first line of its own; with --baseline DIR, the same
+            check from another checkout (e.g. the commit before a change), and the ratios
+            of wall and CPU time (CPU time is steadier on a busy machine);
   batch     `recordlint batch EXPORT.csv` with the default --jobs (the usable cores) on an
             export of --records records (../shared/corpus/make_export.py), and the time its
             first result line reached the results file;
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -63,10 +66,17 @@ print(found)
 """
 
 
-def timed(cmd: list[str], cwd: Path) -> float:
+def timed(cmd: list[str], cwd: Path, env: dict | None = None, cpu: list | None = None) -> float:
+    """Wall seconds of a whole process; its CPU seconds (user + system) are appended to ``cpu``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - t0
+    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                   env={**os.environ, **env} if env else None)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if cpu is not None:
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return wall
 
 
 def timed_batch(csv_path: Path, out: Path, cwd: Path) -> tuple[float, float]:
@@ -94,6 +104,9 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "recordlint-bench")
     ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results_startup.json")
+    ap.add_argument("--baseline", type=Path,
+                    help="another recordlint source checkout (e.g. `git worktree add /tmp/base <commit>`): "
+                         "also time its cold check (PYTHONPATH=that checkout), for a before/after ratio")
     args = ap.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     export = make_corpus(args.records, args.workdir / f"export_{args.records}.csv", CORPUS / "dev.jsonl",
@@ -102,13 +115,18 @@ def main() -> None:
     draft.write_text(DRAFT, encoding="utf-8")
     check = [PY, "-m", "recordlint", "check", str(draft), "--doc-type", "care_plan", "--child-name", "Leah",
              "--child-age", "12", "--config", str(ROOT / "rules" / "default.yaml")]
-    t: dict[str, list[float]] = {k: [] for k in ("python", "import_spacy", "check", "batch", "batch_first",
-                                                 "proselint")}
+    t: dict[str, list[float]] = {k: [] for k in ("python", "import_spacy", "check", "check_cpu", "batch",
+                                                 "batch_first", "proselint")}
+    if args.baseline:
+        t.update(check_baseline=[], check_baseline_cpu=[])
     print(f"cores {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at start; export {export}", flush=True)
     for r in range(args.rounds):
         t["python"].append(timed([PY, "-c", "pass"], args.workdir))
         t["import_spacy"].append(timed([PY, "-c", "import spacy"], args.workdir))
-        t["check"].append(timed(check, args.workdir))
+        t["check"].append(timed(check, args.workdir, cpu=t["check_cpu"]))
+        if args.baseline:
+            t["check_baseline"].append(timed(check, args.workdir, {"PYTHONPATH": str(args.baseline.resolve())},
+                                             cpu=t["check_baseline_cpu"]))
         wall, first = timed_batch(export, args.workdir / "startup-results.jsonl", args.workdir)
         t["batch"].append(wall)
         t["batch_first"].append(first)
@@ -122,6 +140,9 @@ def main() -> None:
         "batch_over_proselint_wall": round(med["batch"] / med["proselint"], 2),
         "batch_first_result_s": med["batch_first"],
     }
+    if args.baseline:
+        summary["check_over_baseline_wall"] = round(med["check"] / med["check_baseline"], 2)
+        summary["check_over_baseline_cpu"] = round(med["check_cpu"] / med["check_baseline_cpu"], 2)
     print(json.dumps(summary, indent=2))
     args.json.write_text(json.dumps({"runs_s": t, "summary": summary}, indent=2))
 
