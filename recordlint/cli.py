@@ -5,7 +5,6 @@ import sys
 
 import click
 
-from . import __version__
 from .errors import RecordlintError
 from .findings import Severity
 
@@ -40,8 +39,18 @@ def load_linter(config: str | None, fast: bool = False):
     return _linters[key]
 
 
+def _version(ctx, _param, value: bool) -> None:
+    """--version, read only when asked (importlib.metadata is slow to import)."""
+    if value and not ctx.resilient_parsing:
+        from . import __version__
+
+        click.echo(f"recordlint, version {__version__}")
+        ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="recordlint")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and exit.")
 def main():
     """Lint children's social-care case records against the recording guidance."""
 
