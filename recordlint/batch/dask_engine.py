@@ -116,13 +116,16 @@ class ChunkFuture:
         return res
 
     def _one_by_one(self) -> dict:
-        """The chunk killed its workers: lint its records one at a time; error lines for the
+        """The chunk killed its workers: lint its records one task each; error lines for the
         ones that still do."""
-        if self.fn is not _lint_chunk or len(self.args[0]) == 1:
-            return {"results": [KILLED] * len(self.args[0]), "words": 0, "seconds": 0.0,
-                    "pid": 0, "maxrss_mb": 0.0} if self.fn is _lint_chunk else {"engine_error": KILLED}
-        parts = [ChunkFuture(self.executor, _lint_chunk, ([item],)).result() for item in self.args[0]]
-        return {"results": [r for p in parts for r in p["results"]], "words": sum(p["words"] for p in parts),
+        if self.fn is not _lint_chunk:
+            return {"engine_error": "the Dask workers keep stopping (out of memory?)"}
+        items = self.args[0]
+        if len(items) == 1:
+            return {"results": [KILLED], "words": 0, "seconds": 0.0, "pid": 0, "maxrss_mb": 0.0}
+        singles = [ChunkFuture(self.executor, _lint_chunk, ([item],)) for item in items]
+        parts = [f.result() for f in singles]
+        return {"results": [p["results"][0] for p in parts], "words": sum(p["words"] for p in parts),
                 "seconds": sum(p["seconds"] for p in parts), "pid": parts[-1]["pid"],
                 "maxrss_mb": max(p["maxrss_mb"] for p in parts)}
 
