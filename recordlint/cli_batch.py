@@ -93,6 +93,9 @@ def batch(inputs, out, jobs, engine, scheduler, resume, fast, config_path, batch
     except BrokenProcessPool:
         fail(f"a worker process stopped unexpectedly (out of memory?); the results so far are in "
              f"{out}: run the same command with --resume to carry on")
+    except KeyboardInterrupt:   # while loading the model or starting the cluster: nothing written
+        click.echo("recordlint: interrupted before the run started", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     finally:
         if executor is not None:
             executor.shutdown()

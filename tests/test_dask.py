@@ -175,3 +175,57 @@ def test_clear_errors(tmp_path, monkeypatch):
     assert res.stderr.strip() == ("recordlint: error: the dask engine needs Dask and distributed: "
                                   "pip install 'recordlint[dask]'")
     assert not (tmp_path / "o.jsonl").exists() or (tmp_path / "o.jsonl").stat().st_size == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT")
+def test_ctrl_c_stops_cleanly_and_resume_finishes(scheduler, records, reference, tmp_path):
+    out = tmp_path / "interrupted.jsonl"
+    cmd = [sys.executable, "-m", "recordlint", "batch", str(records), "--out", str(out), "--engine", "dask",
+           "--scheduler", scheduler.scheduler.address, "--batch-size", "4"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 20):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err.decode()[-2000:]
+    assert "Traceback" not in err.decode() and "run the same command with --resume" in err.decode()
+    written = out.read_bytes().count(b"\n")
+    assert 20 <= written < N
+    res = batch(records, "--out", out, "--engine", "dask", "--scheduler", scheduler.scheduler.address,
+                "--resume", "--batch-size", "4")
+    assert res.exit_code == 0, res.output
+    assert out.read_bytes() == reference.read_bytes()
+
+
+def test_a_chunk_that_keeps_killing_workers_is_retried_record_by_record():
+    """Client side of KilledWorker (no real worker dies here): a chunk whose task Dask gave up
+    on is sent again one record per task; the record that still fails gets an error line."""
+    from recordlint.batch import dask_engine
+    from recordlint.batch.runner import _lint_chunk
+
+    class Future:
+        def __init__(self, items):
+            self.items = items
+
+        def result(self, timeout=None):
+            if len(self.items) > 1 or self.items[0][0] == "poison":
+                raise distributed.KilledWorker("task", "worker", 3)
+            return {"results": [[{"code": "RL101", "for": self.items[0][0]}]], "words": 1, "seconds": 0.5,
+                    "pid": 7, "maxrss_mb": 300.0}
+
+    class Client:
+        submitted = []
+
+        def submit(self, _on_worker, _name, fn, items, pure):
+            self.submitted.append(len(items))
+            return Future(items)
+
+    executor = dask_engine.DaskExecutor.__new__(dask_engine.DaskExecutor)
+    executor.client, executor.plugin_name, executor.interrupted = Client(), "p", False
+    items = [("a", "case_note", {}), ("poison", "case_note", {}), ("b", "case_note", {})]
+    res = dask_engine.ChunkFuture(executor, _lint_chunk, (items,)).result()
+    assert Client.submitted == [3, 1, 1, 1]
+    assert res["results"] == [[{"code": "RL101", "for": "a"}], dask_engine.KILLED, [{"code": "RL101", "for": "b"}]]
+    assert res["words"] == 2

@@ -24,6 +24,7 @@ processes of one thread each (no dashboard). Needs ``pip install 'recordlint[das
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 import uuid
 from concurrent.futures import Executor
@@ -105,7 +106,7 @@ class ChunkFuture:
 
     def result(self):
         try:
-            res = self.future.result()
+            res = self._wait()
         except distributed.KilledWorker:
             res = self._one_by_one()
         except Exception as exc:  # noqa: BLE001 - lost the scheduler, cancelled on shutdown, ...
@@ -114,6 +115,17 @@ class ChunkFuture:
         if isinstance(res, dict) and "engine_error" in res:
             raise StartError(res["engine_error"])
         return res
+
+    def _wait(self):
+        """The future's result, raising KeyboardInterrupt here (where run_batch expects it) after
+        Ctrl-C: raised wherever the signal lands, Dask code could swallow it."""
+        while True:
+            if self.executor.interrupted:
+                raise KeyboardInterrupt
+            try:
+                return self.future.result(timeout=0.25)
+            except TimeoutError:
+                continue
 
     def _one_by_one(self) -> dict:
         """The chunk killed its workers: lint its records one task each; error lines for the
@@ -136,13 +148,24 @@ class DaskExecutor(Executor):
     def __init__(self, client, cluster, plugin_name: str):
         self.client, self.cluster, self.plugin_name = client, cluster, plugin_name
         self.workers = max(1, sum(client.nthreads().values()))
+        self.interrupted = False
+        self._sigint = None
+        if threading.current_thread() is threading.main_thread():
+            self._sigint = signal.signal(signal.SIGINT, self._on_sigint)
+
+    def _on_sigint(self, signum, frame) -> None:
+        self.interrupted = True   # acted on by ChunkFuture and submit, in the main loop
 
     def submit(self, fn, /, *args, **kwargs):
+        if self.interrupted:
+            raise KeyboardInterrupt
         return ChunkFuture(self, fn, args)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         if self.client is None:
             return
+        if self._sigint is not None:
+            signal.signal(signal.SIGINT, self._sigint)
         try:
             if self.cluster is None:   # a shared cluster: free the workers' memory of our Linter
                 self.client.unregister_worker_plugin(self.plugin_name)
@@ -152,6 +175,23 @@ class DaskExecutor(Executor):
         if self.cluster is not None:
             self.cluster.close()
         self.client = self.cluster = None
+
+
+def _local_cluster(jobs: int):
+    """``jobs`` worker processes on 127.0.0.1, one thread each, no dashboard. They are started
+    with Ctrl-C ignored (a worker inherits that), so that Ctrl-C on the terminal stops the run
+    through the client (exit 130, --resume) instead of tracebacks from each worker."""
+    main = threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        with dask.config.set(WORKER_CONFIG):
+            return distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                            host="127.0.0.1", dashboard_address=None,
+                                            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                                            silence_logs=logging.ERROR)
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, old)
 
 
 def start(scheduler: str | None, jobs: int, config, *, fast: bool, excerpts: bool, batch_size: int,
@@ -165,11 +205,7 @@ def start(scheduler: str | None, jobs: int, config, *, fast: bool, excerpts: boo
         if scheduler:
             client = distributed.Client(scheduler, timeout=timeout)
         else:
-            with dask.config.set(WORKER_CONFIG):
-                cluster = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                                   host="127.0.0.1", dashboard_address=None,
-                                                   scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-                                                   silence_logs=logging.ERROR)
+            cluster = _local_cluster(jobs)
             client = distributed.Client(cluster)
         client.wait_for_workers(1, timeout=timeout)
     except Exception as exc:  # noqa: BLE001 - connection refused, timeout, bad address
