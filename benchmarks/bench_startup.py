@@ -11,9 +11,9 @@ programs round by round so that a busy spell on the machine hits both alike:
             with the child's age: every rule runs), from a new process each time; beside it
             `python -c pass` and `python -c "import spacy"`, what any Python or any spaCy
             program pays before its first line of its own; with --baseline DIR, the same
-            check from another checkout (e.g. the commit before a change), and the ratios
-            of wall and CPU time (CPU time is steadier on a busy machine);
-  batch     `recordlint batch EXPORT.csv` with the default --jobs (the usable cores) on an
+            check and batch from another checkout (e.g. the commit before a change), and
+            the ratios of wall and CPU time (CPU time is steadier on a busy machine);
+  batch     `recordlint batch EXPORT.csv --jobs <usable cores>` (the default now) on an
             export of --records records (../shared/corpus/make_export.py), and the time its
             first result line reached the results file;
   proselint the same record texts through proselint 0.16 (one process, all its checks),
@@ -41,6 +41,9 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_batch import make_corpus  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from recordlint.batch.jobs import usable_cores  # noqa: E402
+
 DRAFT = """My Plan
 
 Dear Leah, this is your plan. You live with Tracy and you go to Oakfield School. You said you like
@@ -67,26 +70,31 @@ print(found)
 
 
 def timed(cmd: list[str], cwd: Path, env: dict | None = None, cpu: list | None = None) -> float:
-    """Wall seconds of a whole process; its CPU seconds (user + system) are appended to ``cpu``."""
+    """Wall seconds of a whole process; its CPU seconds (user + system) are appended to ``cpu``.
+    Exit 0 or 1 (findings) only: anything else stops the benchmark."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                   env={**os.environ, **env} if env else None)
+    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False,
+                          env={**os.environ, **env} if env else None)
     wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd[:4])} failed: {proc.stderr.decode()[-500:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if cpu is not None:
         cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return wall
 
 
-def timed_batch(csv_path: Path, out: Path, cwd: Path) -> tuple[float, float]:
-    """(wall seconds, seconds until the first result line was written)."""
+def timed_batch(csv_path: Path, out: Path, cwd: Path, src: Path = ROOT) -> tuple[float, float]:
+    """(wall seconds, seconds until the first result line was written); ``src``: the checkout."""
     if out.exists():
         out.unlink()
-    cmd = [PY, "-m", "recordlint", "batch", str(csv_path), "--out", str(out),
-           "--config", str(ROOT / "rules" / "default.yaml")]
+    cmd = [PY, "-m", "recordlint", "batch", str(csv_path), "--out", str(out), "--jobs", str(usable_cores()),
+           "--config", str(src / "rules" / "default.yaml")]
+    env = {"PYTHONPATH": str(src)} if src != ROOT else None
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, **env} if env else None)
     first = None
     while proc.poll() is None:
         if first is None and out.exists() and out.stat().st_size > 0:
@@ -113,24 +121,29 @@ def main() -> None:
                          CORPUS / "make_export.py")
     draft = args.workdir / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")
-    check = [PY, "-m", "recordlint", "check", str(draft), "--doc-type", "care_plan", "--child-name", "Leah",
-             "--child-age", "12", "--config", str(ROOT / "rules" / "default.yaml")]
+    def check(src: Path) -> list[str]:
+        return [PY, "-m", "recordlint", "check", str(draft), "--doc-type", "care_plan", "--child-name", "Leah",
+                "--child-age", "12", "--config", str(src / "rules" / "default.yaml")]
+    base = args.baseline.resolve() if args.baseline else None
     t: dict[str, list[float]] = {k: [] for k in ("python", "import_spacy", "check", "check_cpu", "batch",
                                                  "batch_first", "proselint")}
     if args.baseline:
-        t.update(check_baseline=[], check_baseline_cpu=[])
+        t.update(check_baseline=[], check_baseline_cpu=[], batch_baseline=[])
     print(f"cores {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at start; export {export}", flush=True)
     for r in range(args.rounds):
         t["python"].append(timed([PY, "-c", "pass"], args.workdir))
         t["import_spacy"].append(timed([PY, "-c", "import spacy"], args.workdir))
-        t["check"].append(timed(check, args.workdir, cpu=t["check_cpu"]))
-        if args.baseline:
-            t["check_baseline"].append(timed(check, args.workdir, {"PYTHONPATH": str(args.baseline.resolve())},
+        t["check"].append(timed(check(ROOT), args.workdir, cpu=t["check_cpu"]))
+        if base:
+            t["check_baseline"].append(timed(check(base), args.workdir, {"PYTHONPATH": str(base)},
                                              cpu=t["check_baseline_cpu"]))
         wall, first = timed_batch(export, args.workdir / "startup-results.jsonl", args.workdir)
         t["batch"].append(wall)
         t["batch_first"].append(first)
         t["proselint"].append(timed([PY, "-c", PROSELINT, str(export)], args.workdir))
+        if base:
+            t["batch_baseline"].append(timed_batch(export, args.workdir / "startup-results.jsonl", args.workdir,
+                                                   base)[0])
         print(f"round {r + 1}: " + "  ".join(f"{k} {v[-1]:.2f}s" for k, v in t.items()), flush=True)
     med = {k: round(statistics.median(v), 2) for k, v in t.items()}
     summary = {
@@ -143,6 +156,8 @@ def main() -> None:
     if args.baseline:
         summary["check_over_baseline_wall"] = round(med["check"] / med["check_baseline"], 2)
         summary["check_over_baseline_cpu"] = round(med["check_cpu"] / med["check_baseline_cpu"], 2)
+        summary["batch_over_baseline_wall"] = round(med["batch"] / med["batch_baseline"], 2)
+        summary["baseline_batch_over_proselint_wall"] = round(med["batch_baseline"] / med["proselint"], 2)
     print(json.dumps(summary, indent=2))
     args.json.write_text(json.dumps({"runs_s": t, "summary": summary}, indent=2))
 
