@@ -130,7 +130,7 @@ def test_resume_on_the_dask_engine(scheduler, records, reference, tmp_path):
 def test_a_worker_killed_mid_run_loses_and_repeats_nothing(scheduler, records, reference, tmp_path):
     out = tmp_path / "killed.jsonl"
     cmd = [sys.executable, "-m", "recordlint", "batch", str(records), "--out", str(out), "--engine", "dask",
-           "--scheduler", scheduler.scheduler.address, "--batch-size", "4"]
+           "--scheduler", scheduler.scheduler.address, "--batch-size", "1"]   # small tasks: still running at the kill
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 120
     while time.time() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 40):
@@ -181,7 +181,7 @@ def test_clear_errors(tmp_path, monkeypatch):
 def test_ctrl_c_stops_cleanly_and_resume_finishes(scheduler, records, reference, tmp_path):
     out = tmp_path / "interrupted.jsonl"
     cmd = [sys.executable, "-m", "recordlint", "batch", str(records), "--out", str(out), "--engine", "dask",
-           "--scheduler", scheduler.scheduler.address, "--batch-size", "4"]
+           "--scheduler", scheduler.scheduler.address, "--batch-size", "1"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 120
