@@ -28,8 +28,15 @@ class Linter:
         doc._.recordlint_child = Child.from_any(child).to_dict()
         return doc
 
-    def lint(self, text: str, doc_type: str | None = None, child=None) -> list[Finding]:
-        return self.nlp(self.make_doc(text, doc_type, child))._.findings
+    def lint(self, text: str, doc_type: str | None = None, child=None, fixes: bool = False,
+             author: str | None = None) -> list[Finding]:
+        """Findings for one record; with ``fixes``, each fixable finding carries its ``fix``
+        (``author``: how a third-person record names its author, e.g. "the IRO")."""
+        doc = self.nlp(self.make_doc(text, doc_type, child))
+        if fixes:
+            from .fixes import fix_doc
+            fix_doc(self, doc, author)
+        return doc._.findings
 
     def warm_up(self) -> None:
         """Load what the rules load on first use (textstat's syllable dictionary, the stand-ins

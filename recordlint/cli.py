@@ -206,4 +206,4 @@ def explain_text(rule) -> str:
 
 
 # Commands from other modules register themselves on `main`.
-from . import cli_batch, cli_serve, cli_tune  # noqa: E402,F401
+from . import cli_batch, cli_fix, cli_serve, cli_tune  # noqa: E402,F401

@@ -20,6 +20,30 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {value!r} (expected info, warning or error)") from None
 
 
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] with ``text`` (offsets into the record text as given)."""
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Fix:
+    """A suggested rewrite: edits applied together. "safe" keeps the meaning (the parse was
+    unambiguous); "unsafe" may change it and needs a person to check it."""
+    edits: list[Edit]
+    applicability: str  # "safe" | "unsafe"
+    description: str
+
+    def to_dict(self) -> dict:
+        return {"edits": [e.to_dict() for e in self.edits], "applicability": self.applicability,
+                "description": self.description}
+
+
 @dataclass
 class Finding:
     code: str
@@ -35,6 +59,7 @@ class Finding:
     suggestion: str | None = None
     doc: bool = False
     extra: dict = field(default_factory=dict)
+    fix: Fix | None = None  # set only when fixes are asked for (recordlint.fixes)
 
     def to_dict(self, excerpts: bool = True) -> dict:
         out = {
@@ -52,6 +77,11 @@ class Finding:
         }
         if self.doc:
             out["doc"] = True
+        if self.fix is not None:
+            fix = self.fix.to_dict()
+            if not excerpts:  # the replacement text quotes the record
+                fix["edits"] = [{**e, "text": None} for e in fix["edits"]]
+            out["fix"] = fix
         return out
 
 

@@ -25,6 +25,7 @@ class InputRecord:
     meta: dict = field(default_factory=dict)
     source: str = ""          # path shown in text output
     error: str | None = None  # why this record could not be read (it is still reported)
+    author: str | None = None  # how a third-person record names its author ("the IRO"), for fixes
 
 
 def decode_bytes(data: bytes, where: str, warn: Callable[[str], None]) -> str:
@@ -103,5 +104,6 @@ def read_jsonl(p: Path, warn: Callable[[str], None]) -> Iterator[InputRecord]:
             continue
         child = obj.get("child") if isinstance(obj.get("child"), dict) else {}
         meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+        author = obj.get("author") if isinstance(obj.get("author"), str) else None
         yield InputRecord(id=str(obj.get("id", rid)), text=body, doc_type=obj.get("doc_type"),
-                          child=child, meta=meta, source=f"{p}:{n}")
+                          child=child, meta=meta, source=f"{p}:{n}", author=author)
