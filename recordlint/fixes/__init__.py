@@ -44,28 +44,31 @@ def sentence_numberer(rec):
     return number
 
 
-def attach_fixes(rec, findings: list, author: str | None = None) -> None:
-    """Set ``fix`` on the findings that a fixer can rewrite."""
+def attach_fixes(rec, findings: list, author: str | None = None, parse_many=None) -> None:
+    """Set ``fix`` on the findings that a fixer can rewrite. ``parse_many(texts)``: parse many
+    sentences in one pass (else one at a time with the record's parser)."""
     person = [f for f in findings if f.code in PERSON_CODES and not f.doc and f.start is not None]
     if person:
-        _person_fixes(rec, person, author or DEFAULT_AUTHOR)
+        _person_fixes(rec, person, author or DEFAULT_AUTHOR, parse_many)
 
 
-def parse_by_sentence(rec):
+def parse_by_sentence(rec, parse_many=None):
     """The record parsed one sentence at a time (same text, same offsets). The regex sentences
     of the record are more reliable than the small model's own splits, which can cut "Georgia /
-    is 17" after a heading; None without a model."""
+    is 17" after a heading. Tags and dependencies only (no lemmas: the agreement tables do not
+    need them). ``parse_many(texts)`` parses them in one pass; None without a model."""
     if rec.parser is None or rec.doc.has_annotation("DEP"):
         return rec.parse()
     from spacy.tokens import Doc
 
     cuts = sorted({0, *(s for s, _ in rec.sentences)}) + [len(rec.text)]
-    docs = [rec.parser(rec.text[a:b], "parse") for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    pieces = [rec.text[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    docs = parse_many(pieces) if parse_many else [rec.parser(p, "deps") for p in pieces]
     return Doc.from_docs(docs, ensure_whitespace=False) if docs else None
 
 
-def _person_fixes(rec, findings: list, author: str) -> None:
-    doc = parse_by_sentence(rec)
+def _person_fixes(rec, findings: list, author: str, parse_many=None) -> None:
+    doc = parse_by_sentence(rec, parse_many)
     if doc is None:  # no statistical model (--fast): no rewrite
         return
     sent_no = sentence_numberer(rec)
@@ -101,7 +104,11 @@ def fix_doc(linter, doc, author: str | None = None) -> None:
     """Fixes for a Doc the linter has checked (its findings are on ``doc._.findings``)."""
     comp = linter.nlp.get_pipe("recordlint")
     rec = comp._record(doc, comp._parser())
-    attach_fixes(rec, doc._.findings, author or default_author(linter.config))
+
+    def parse_many(texts):
+        return list(comp._analyse([comp.nlp.make_doc(t) for t in texts], "deps"))
+
+    attach_fixes(rec, doc._.findings, author or default_author(linter.config), parse_many)
 
 
 def default_author(config) -> str:

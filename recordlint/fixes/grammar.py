@@ -73,7 +73,8 @@ def plural_to_third_singular(word: str) -> str:
 
 
 def clitic_written_out(clitic: str, lemma_have: bool = False) -> str:
-    """"'ve" -> "have", "'d" -> "would" or "had"; for a clitic after a noun phrase."""
+    """"'ve" -> "have", "'d" -> "would" or "had" (before a past participle); for a clitic after a
+    noun phrase."""
     low = clitic.lower().replace("’", "'")
     if low == "'d":
         return "had" if lemma_have else "would"

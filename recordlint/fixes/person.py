@@ -201,7 +201,22 @@ class ToChild:
         if verb is not None:  # "Vinnie shares a room" tagged as a noun compound
             sent.done.add(verb.i)
             sent.put(verb.idx, verb.idx + len(verb), third_singular_to_plural(verb.text) or verb.text)
-        self._agree(tok, sent)
+        if not self._agree(tok, sent):
+            self._agree_next(tok, end, sent)
+
+    def _agree_next(self, tok, end: int, sent: Sentence) -> None:
+        """A name misread as an object ("... a bed mat and Lily-Mae has an appointment"): a
+        finite verb right after it, with no subject of its own, agrees with it."""
+        span = self.doc.char_span(tok.idx, end, alignment_mode="expand")
+        j = span.end if span is not None else tok.i + 1
+        if j >= len(self.doc) or j in sent.done:
+            return
+        v = self.doc[j]
+        if (v.tag_ == "VBZ" or v.lower_ == "was") and not any(c.dep_ in SUBJECT_DEPS for c in v.children):
+            new = third_singular_to_plural(v.text)
+            if new is not None:
+                sent.done.add(j)
+                sent.put(v.idx, v.idx + len(v), new)
 
     def _pronoun(self, tok, sent: Sentence) -> None:
         low = tok.lower_
@@ -217,8 +232,10 @@ class ToChild:
         if low in ("she", "he"):
             self._agree(tok, sent)
 
-    def _agree(self, subj, sent: Sentence) -> None:
-        for v in agreeing_verbs(subj):
+    def _agree(self, subj, sent: Sentence) -> bool:
+        """Make the subject's finite verbs agree with "you"; False when it has none."""
+        verbs = agreeing_verbs(subj)
+        for v in verbs:
             if v.i in sent.done:
                 continue
             sent.done.add(v.i)
@@ -230,6 +247,7 @@ class ToChild:
                 new = third_singular_to_plural(v.text)
                 if new is not None:
                     sent.put(v.idx, v.idx + len(v), new)
+        return bool(verbs)
 
 
 def mentions_in(doc, words) -> list:

@@ -15,6 +15,7 @@ import re
 from .grammar import (IRREGULAR_PAST, SAME_PAST, at_sentence_start, capitalise, clitic_written_out,
                       plural_to_third_singular)
 from .person import CLITICS, Sentence, agreeing_verbs
+from .resolve import governor
 
 FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
@@ -106,7 +107,7 @@ class ToThird:
             if low == "i":
                 self._agree(tok, sent, singular=True, pronoun=False)
         elif low in FIRST_PLURAL:
-            self._we(tok, sno, sent, cap)
+            self._we(tok, sno, sent, state, cap)
         elif low in SECOND:
             self._you(tok, sent, state, cap)
 
@@ -122,7 +123,7 @@ class ToThird:
             sent.done.add(v.i)
             low = v.lower_.replace("’", "'")
             if low in CLITICS:
-                full = clitic_written_out(low, lemma_have=v.lemma_ == "have")
+                full = clitic_written_out(low, lemma_have=v.i + 1 < len(v.doc) and v.nbor(1).tag_ == "VBN")
                 if singular:
                     full = plural_to_third_singular(full) if full in ("am", "are", "have") else full
                 new = ("'s" if low in ("'re", "'ve", "'m") and singular else v.text) if pronoun else " " + full
@@ -138,46 +139,59 @@ class ToThird:
             sent.put(v.idx, v.idx + len(v), new)
 
     # --- we ---------------------------------------------------------------------------------
-    def _we(self, tok, sno, sent: Sentence, cap: bool) -> None:
+    def _we(self, tok, sno, sent: Sentence, state, cap: bool) -> None:
         low = tok.lower_
-        pair = self._pair(tok, sno)
+        if state.get("we") is None and low in ("we", "us"):
+            state["we"] = "pair" if self._pair(tok, sno) else "la"
+        pair = (state.get("we") or ("pair" if sno - 1 in self.pair_sents else "la")) == "pair"
         if pair:
             self.pair_sents.add(sno)
             phrase = f"{self.author} and {self.child_name or 'the child'}"
             word = {"our": "their", "ours": "theirs", "ourselves": "themselves"}.get(low, phrase)
         else:
-            la = "the local authority"
-            word = {"our": possessive(la), "ours": possessive(la), "ourselves": "itself"}.get(low, la)
+            la, its = "the local authority", "its" if state.get("we") == "la" else "the local authority's"
+            word = {"our": its, "ours": its, "ourselves": "itself"}.get(low, la)
         self._put(tok, word, cap, sent)
         if low == "we":
             self._agree(tok, sent, singular=not pair, pronoun=False)
 
     def _pair(self, tok, sno) -> bool:
-        """Does this 'we' mean the author and the child?"""
+        """Does this 'we' mean the author and the child? Yes when the child takes part in the
+        same clause or the next one ("Jude wanted to go, so we walked"), or the sentences just
+        before, on the same line, had the author and the child together."""
         s, e = self._bounds(sno)
-        if ORG_WORDS.search(self.text, s, e):
+        if ORG_WORDS.search(self.text, s, e) or self.addressee is not None:
             return False
-        if any(self._child_here(t, tok) for t in self.doc.char_span(s, e, alignment_mode="expand")):
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        we_verbs = {governor(t).i for t in span if t.lower_ in ("we", "us") and not self.rec.in_speech(t.idx)}
+        if any(self._child_here(t, we_verbs) for t in span):
             return True
+        line = self.rec.line_of(s)
         for back in (1, 2):
-            if sno - back in self.pair_sents:
-                return True
-            if sno - back >= 0 and self._author_with_child(sno - back):
+            n = sno - back
+            if n < 0 or self._bounds(n)[0] < line[0]:
+                break
+            if n in self.pair_sents or self._author_with_child(n):
                 return True
         return False
 
-    def _child_here(self, t, we) -> bool:
+    def _child_here(self, t, we_verbs: set[int]) -> bool:
         if self.rec.in_speech(t.idx) or t.dep_ == "poss" or (t.i + 1 < len(t.doc) and t.nbor(1).tag_ == "POS"):
             return False
-        if t.dep_ in ("dobj", "dative") and t.head.i == we.head.i:
-            return False  # "we met her": she is not one of "we"
-        is_child = self.child_name is not None and t.text == self.child_name
-        return is_child or (t.lower_ in SECOND and self.addressee is None)
+        is_child = (self.child_name is not None and t.text == self.child_name) or \
+            (t.lower_ in SECOND and self.addressee is None)
+        if not is_child:
+            return False
+        verb = governor(t)
+        if t.dep_ in ("dobj", "dative", "pobj") and verb.i in we_verbs:
+            return False  # "we met you": you are not one of "we"
+        near = {verb.i, verb.head.i} | {c.i for c in verb.children}
+        return bool(near & we_verbs)
 
     def _author_with_child(self, sno) -> bool:
         s, e = self._bounds(sno)
-        words = re.findall(r"[\w']+", self.text[s:e])
-        return any(w in ("I", "me") for w in words) and self.child_name in words
+        words = [t for t in self.doc.char_span(s, e, alignment_mode="expand") if not self.rec.in_speech(t.idx)]
+        return any(t.text in ("I", "me") for t in words) and any(t.text == self.child_name for t in words)
 
     # --- you --------------------------------------------------------------------------------
     def _who(self) -> tuple[str, str | None]:
