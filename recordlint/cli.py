@@ -181,12 +181,20 @@ def rules_table(rules) -> str:
     return "\n".join(lines)
 
 
+def fix_note(code: str) -> str:
+    from .fixes import FIXABLE
+
+    return FIXABLE.get(code, "none (the suggestion is advice for a person)") + (
+        "; 'recordlint fix' applies it" if code in FIXABLE else "")
+
+
 def explain_text(rule) -> str:
     lines = [f"{rule.code} {rule.name}", "",
              f"Category: {rule.category}", f"Severity: {rule.severity.name}",
              f"Applies to: {rule.describe_scope()}",
              f"Needs the parse: {rule.analysis}{' (skipped with --fast)' if rule.needs_model else ''}",
              f"Defined in: {rule.origin}",
+             f"Fix: {fix_note(rule.code)}",
              *getattr(rule, "explain_details", list)(), "",
              "## What it does", rule.summary or "(no summary)", "",
              "## Why", rule.why or "(not given)"]

@@ -13,6 +13,8 @@ A config file may set:
                     and the rule's own options
   lexicon:          per lexicon (jargon, blaming, acronyms): add / remove
   phrases:          per phrase file (planning, voice, ...) and list: add / remove
+  fixes:            author (how third-person records name their author, default "the
+                    social worker") and roles (a worker-role value -> that phrase)
 """
 from __future__ import annotations
 

@@ -96,6 +96,15 @@ class ConfigFile(_Strict):
                        Expect("expected a mapping of lexicon name to add/remove")] = None
     phrases: Annotated[dict[StrictStr, dict[StrictStr, PhraseChange]] | None,
                        Expect("expected a mapping of phrase file to lists to change")] = None
+    fixes: Annotated[FixSettings | None, Expect("expected a mapping with 'author' and/or 'roles'")] = None
+
+
+class FixSettings(_Strict):
+    """How suggested fixes name the author of a third-person record (recordlint.fixes)."""
+    expect: typing.ClassVar[str] = "expected a mapping with 'author' and/or 'roles'"
+    author: Annotated[StrictStr | None, Expect("expected a phrase such as 'the social worker'")] = None
+    roles: Annotated[dict[StrictStr, StrictStr] | None,
+                     Expect("expected a mapping of worker role to phrase (e.g. TM: the team manager)")] = None
 
 
 class PhraseChange(_Strict):

@@ -227,3 +227,60 @@ def test_fix_command_jsonl_remaining_and_select(tmp_path):
     assert row["remaining"] == []  # only the selected kinds are reported
     r = CliRunner().invoke(main, ["fix", str(p), "--select", "nonsense"])
     assert r.exit_code == 2 and "not a rule code or category" in r.output
+
+
+# --- words (RL202, RL201) and explain -----------------------------------------------------------
+
+def test_acronym_spelled_out_on_first_use_only(linter):
+    text = "Kayla's IRO rang today. The IRO will visit on Friday."
+    findings = linter.lint(text, "case_note", {"name": "Kayla", "pronouns": "she/her"}, fixes=True)
+    fixes = [f.fix for f in findings if f.code == "RL202"]
+    assert fixes[0].applicability == "safe"
+    assert [e.to_dict() for e in fixes[0].edits] == [
+        {"start": 8, "end": 11, "text": "Independent Reviewing Officer (IRO)"}]
+    assert all(fx is None for fx in fixes[1:])
+    assert apply_fixes(text, findings)[0] == (
+        "Kayla's Independent Reviewing Officer (IRO) rang today. The IRO will visit on Friday.")
+
+
+def test_unknown_acronym_has_no_fix(linter):
+    findings = linter.lint("The QWZ team rang.", "case_note", None, fixes=True)
+    assert [(f.code, f.fix) for f in findings if f.code == "RL202"] == [("RL202", None)]
+
+
+def test_jargon_drop_in_is_unsafe_and_never_second_person_in_third_person_records(linter):
+    child = {"name": "Kayla", "pronouns": "she/her"}
+    findings = linter.lint("Kayla has contact with her mum every Saturday.", "case_note", child, fixes=True)
+    (jargon,) = [f for f in findings if f.code == "RL201"]
+    assert jargon.fix.applicability == "unsafe" and jargon.fix.edits[0].text == "family time"
+    assert apply_fixes("Kayla has contact with her mum every Saturday.", findings)[0] == \
+        "Kayla has contact with her mum every Saturday."
+    text = "The council is Kayla's corporate parent."
+    findings = linter.lint(text, "case_note", child, fixes=True)
+    assert [f.fix for f in findings if f.code == "RL201"] == [None]  # "... that looks after you"
+    findings = linter.lint("Your placement is going well.", "care_plan", child, fixes=True)
+    assert [f.fix.edits[0].text for f in findings if f.code == "RL201"] == ["home"]
+
+
+def test_explain_says_how_a_rule_fixes():
+    r = CliRunner().invoke(main, ["explain", "RL202"])
+    assert "Fix: safe: spelled out on first use" in r.output
+    r = CliRunner().invoke(main, ["explain", "RL211"])
+    assert "Fix: none" in r.output
+
+
+def test_author_from_the_config_and_roles(tmp_path):
+    from recordlint import Linter
+    from recordlint.errors import ConfigError
+    from recordlint.fixes import author_for_role
+
+    cfg = tmp_path / "recordlint.yaml"
+    cfg.write_text("fixes:\n  author: the IRO\n  roles:\n    TM: the team manager\n")
+    lin = Linter(config_path=str(cfg))
+    assert rewrite(lin, "I rang Kayla.", "case_note", {"name": "Kayla", "pronouns": "she/her"}) == "The IRO rang Kayla."
+    assert author_for_role(lin.config, "tm") == "the team manager"
+    assert author_for_role(lin.config, "Personal Adviser") == "the personal adviser"
+    assert author_for_role(lin.config, "") is None
+    cfg.write_text("fixes:\n  writer: me\n")
+    with pytest.raises(ConfigError, match="fixes"):
+        Linter(config_path=str(cfg))

@@ -16,6 +16,7 @@ import bisect
 from ..findings import Fix
 from .person import PERSON_CODES, ToChild
 from .third import ToThird
+from .words import acronym_fix, jargon_fix
 
 DEFAULT_AUTHOR = "the social worker"
 # What ``recordlint explain`` says about each fixable rule.
@@ -26,6 +27,10 @@ FIXABLE = {
              "the child's name, then their pronoun (verbs agree)",
     "RL103": "safe when the parse is clear: the sentence is rewritten to speak to the child "
              "(name, pronouns and verbs: 'Leah enjoys her' -> 'You enjoy your')",
+    "RL201": "unsafe (the meaning may change): the first plain alternative, when it is a drop-in "
+             "replacement (no '[name]' placeholder or instruction)",
+    "RL202": "safe: spelled out on first use from the acronym lexicon ('Independent Reviewing "
+             "Officer (IRO)')",
 }
 DESCRIPTIONS = {
     "RL101": "Rewrite the sentence in the third person",
@@ -44,12 +49,22 @@ def sentence_numberer(rec):
     return number
 
 
-def attach_fixes(rec, findings: list, author: str | None = None, parse_many=None) -> None:
+def attach_fixes(rec, findings: list, author: str | None = None, parse_many=None, ruleset=None) -> None:
     """Set ``fix`` on the findings that a fixer can rewrite. ``parse_many(texts)``: parse many
-    sentences in one pass (else one at a time with the record's parser)."""
+    sentences in one pass (else one at a time with the record's parser); ``ruleset``: for the
+    acronym lexicon (RL202)."""
     person = [f for f in findings if f.code in PERSON_CODES and not f.doc and f.start is not None]
     if person:
         _person_fixes(rec, person, author or DEFAULT_AUTHOR, parse_many)
+    acronyms = ruleset.get("RL202") if ruleset is not None else None
+    seen: set[str] = set()
+    for f in findings:
+        if f.doc or f.start is None:
+            continue
+        if f.code == "RL202" and acronyms is not None and hasattr(acronyms, "known"):
+            f.fix = acronym_fix(f, rec.text, acronyms, seen)
+        elif f.code == "RL201":
+            f.fix = jargon_fix(f, rec.text, third_person=not rec.doc_type.to_child)
 
 
 def parse_by_sentence(rec, parse_many=None):
@@ -108,10 +123,57 @@ def fix_doc(linter, doc, author: str | None = None) -> None:
     def parse_many(texts):
         return list(comp._analyse([comp.nlp.make_doc(t) for t in texts], "deps"))
 
-    attach_fixes(rec, doc._.findings, author or default_author(linter.config), parse_many)
+    attach_fixes(rec, doc._.findings, author or default_author(linter.config), parse_many, linter.ruleset)
+    check_word_fixes(linter, doc, rec)
+
+
+def check_word_fixes(linter, doc, rec) -> None:
+    """A spelled-out acronym makes the sentence longer: when the record, checked again with
+    them, has a finding of a new kind (a sentence too long for a child), the expansions in
+    those sentences need a person to rephrase: they become unsafe."""
+    from .apply import apply_edits
+
+    safe = [f for f in doc._.findings if f.code == "RL202" and f.fix and f.fix.applicability == "safe"]
+    if not safe:
+        return
+    edits = sorted((e for f in safe for e in f.fix.edits), key=lambda e: e.start)
+    again = linter.lint(apply_edits(rec.text, edits), doc._.recordlint_doc_type, doc._.recordlint_child)
+    had = {(f.code, f.doc) for f in doc._.findings}
+    for g in again:
+        if (g.code, g.doc) in had and g.code != "RL502" or g.category == "language.jargon":
+            continue
+        lo, hi = (0, len(rec.text)) if g.doc else (old_offset(edits, g.start), old_offset(edits, g.end))
+        for f in safe:
+            if any(lo <= e.start < hi or lo < e.end <= hi for e in f.fix.edits) and \
+                    not any(h.code == g.code and h.start == lo for h in doc._.findings):
+                f.fix.applicability = "unsafe"
+
+
+def old_offset(edits, pos: int) -> int:
+    """An offset in the edited text, mapped back to the text before the edits."""
+    shift = 0
+    for e in edits:
+        if e.start + shift + len(e.text) > pos:
+            break
+        shift += len(e.text) - (e.end - e.start)
+    return pos - shift
 
 
 def default_author(config) -> str:
     """The config's ``fixes: {author: ...}``, else "the social worker"."""
     fixes = (getattr(config, "raw", None) or {}).get("fixes") or {}
     return str(fixes.get("author") or DEFAULT_AUTHOR)
+
+
+def author_for_role(config, role: str | None) -> str | None:
+    """A worker-role value ("TM", "Social Worker") as the author phrase: the config's
+    ``fixes: {roles: {TM: the team manager}}`` (case ignored), else "the" + the role in lower
+    case; None when there is no role."""
+    if role is None or not str(role).strip():
+        return None
+    role = str(role).strip()
+    roles = ((getattr(config, "raw", None) or {}).get("fixes") or {}).get("roles") or {}
+    for key, phrase in roles.items():
+        if str(key).strip().lower() == role.lower():
+            return phrase
+    return "the " + (role if role.isupper() else role.lower())
