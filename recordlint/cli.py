@@ -69,7 +69,12 @@ def main():
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--no-excerpts", is_flag=True, help="Leave the matched record text out of every output.")
 @click.option("--fast", is_flag=True, help="No statistical model: skip rules that need the parse.")
-def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, fmt, fail_on, no_excerpts, fast):
+@click.option("--fixes", is_flag=True, help="Add each finding's suggested fix (json, jsonl, sarif); see 'recordlint fix'.")
+@click.option("--author", help="With --fixes: how a third-person record names its author (e.g. 'the IRO').")
+@click.option("--annotate", "annotate_path", type=click.Path(dir_okay=False),
+              help="For one .docx: write a copy with a Word comment on each finding (never the input).")
+def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, fmt, fail_on, no_excerpts, fast,
+          fixes=False, author=None, annotate_path=None):
     """Check records: .txt/.md/.docx files, '-' for stdin, or .jsonl files of many records."""
     from .io.readers import read_path
     from .io.writers import format_json, format_jsonl_line, format_text_lines, record_result
@@ -107,7 +112,8 @@ def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, f
                     dt = linter.config.resolve_doc_type(doc_type or rec.doc_type)
                     dt_name = dt.name
                     child = {**(rec.child or {}), **cli_child}
-                    findings = linter.lint(rec.text, dt.name, child)
+                    findings = linter.lint(rec.text, dt.name, child, fixes=fixes or bool(annotate_path),
+                                           author=author or rec.author)
                 except RecordlintError as exc:
                     error = str(exc)
             if error:

@@ -174,3 +174,60 @@ def test_unreadable_record_becomes_a_notification(tmp_path, validator):
     assert loc["region"] == {"startLine": 1}
     assert res["properties"]["recordId"] == "n1"
     assert res["properties"]["recordRegion"]["snippet"]["text"] == "placement"
+
+
+def _apply_sarif_fixes(text, results, applicability="safe"):
+    reps = [rep for r in results for fx in r.get("fixes", []) if fx["properties"]["applicability"] == applicability
+            for change in fx["artifactChanges"] for rep in change["replacements"]]
+    unique = {(r["deletedRegion"]["charOffset"], r["deletedRegion"]["charLength"]): r["insertedContent"]["text"]
+              for r in reps}
+    for (off, length), new in sorted(unique.items(), reverse=True):
+        text = text[:off] + new + text[off + length:]
+    return text
+
+
+def test_fixes_as_artifact_changes(tmp_path, validator, monkeypatch):
+    text = "Leah enjoys her new school.\nHer placement is going well.\n"
+    (tmp_path / "plan.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["-t", "care_plan", "--child-name", "Leah", "--child-pronouns", "she/her", "plan.txt"]
+    _, plain = run_check(args)
+    assert all("fixes" not in r for r in only_run(plain)["results"])  # only when asked for
+    _, log = run_check(["--fixes", *args])
+    validator.validate(log)
+    results = only_run(log)["results"]
+    person = [r for r in results if r["ruleId"] == "RL103"]
+    assert person and all(len(r["fixes"]) == 1 for r in person)
+    change = person[0]["fixes"][0]["artifactChanges"][0]
+    assert change["artifactLocation"]["uri"] == "plan.txt"
+    assert change["replacements"][0] == {"deletedRegion": {"charOffset": 0, "charLength": 4},
+                                         "insertedContent": {"text": "You"}}
+    assert _apply_sarif_fixes(text, results) == "You enjoy your new school.\nYour placement is going well.\n"
+    jargon = [r for r in results if r["ruleId"] == "RL201"]
+    assert jargon[0]["fixes"][0]["properties"]["applicability"] == "unsafe"
+
+
+def test_fixes_of_jsonl_records_are_properties(tmp_path, validator):
+    p = tmp_path / "recs.jsonl"
+    p.write_text(json.dumps({"id": "a", "doc_type": "case_note", "child": {"name": "Kai", "pronouns": "he/him"},
+                             "text": "I rang Kai."}) + "\n")
+    _, log = run_check(["--fixes", str(p)])
+    validator.validate(log)
+    (res,) = [r for r in only_run(log)["results"] if r["ruleId"] == "RL101"]
+    assert "fixes" not in res  # the offsets index the record, not the .jsonl file
+    rep = res["properties"]["recordFix"]["artifactChanges"][0]["replacements"][0]
+    assert rep["insertedContent"]["text"] == "The social worker"
+
+
+def test_schema_rejects_malformed_fixes(validator):
+    def log_with(fix):
+        result = {"ruleId": "RL101", "message": {"text": "m"}, "fixes": [fix]}
+        return {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "recordlint"}}, "results": [result]}]}
+
+    good = {"artifactChanges": [{"artifactLocation": {"uri": "a.txt"},
+                                 "replacements": [{"deletedRegion": {"charOffset": 0, "charLength": 1}}]}]}
+    assert validator.is_valid(log_with(good))
+    assert not validator.is_valid(log_with({"description": {"text": "d"}}))  # no artifactChanges
+    assert not validator.is_valid(log_with({"artifactChanges": []}))
+    assert not validator.is_valid(log_with({"artifactChanges": [{"artifactLocation": {"uri": "a.txt"},
+                                                                 "replacements": [{"insertedContent": {}}]}]}))

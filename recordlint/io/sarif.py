@@ -9,6 +9,9 @@ recordlint's offsets are in). Record-wide findings have no region. Records
 that could not be read become error notifications on the invocation.
 Artifact URIs are the paths as given on the command line (absolute paths as
 file: URIs); a record from a .jsonl file points at its line in that file.
+With ``check --fixes``, a finding's suggested fix becomes a result's ``fixes``
+(one artifactChange whose replacements delete a character region and insert
+the new text), or, for a record inside a .jsonl file, ``properties.recordFix``.
 """
 from __future__ import annotations
 
@@ -80,6 +83,22 @@ def _region(f: dict) -> dict | None:
     return region
 
 
+def _fixes(f: dict, uri: str, in_file: bool) -> tuple[str, list] | None:
+    """A finding's suggested fix (``check --fixes``) as SARIF: ("fixes", [fix]) when the
+    offsets index the artifact itself, else ("properties", ...) for a record inside a .jsonl
+    file (its offsets index the record's text, not the file). None when there is none or
+    the replacement text was left out (--no-excerpts)."""
+    fix = f.get("fix")
+    if not fix or any(e.get("text") is None for e in fix["edits"]):
+        return None
+    replacements = [{"deletedRegion": {"charOffset": e["start"], "charLength": e["end"] - e["start"]},
+                     "insertedContent": {"text": e["text"]}} for e in fix["edits"]]
+    out = {"description": {"text": fix["description"]},
+           "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
+           "properties": {"applicability": fix["applicability"]}}
+    return ("fixes", [out]) if in_file else ("properties", out)
+
+
 def _rule_descriptor(rule) -> dict:
     group = rule.category.split(".")[0] if rule.category else ""
     help_text = rule.summary or rule.name
@@ -143,6 +162,12 @@ def sarif_log(results: list[dict], ruleset, sources: list[str] | None = None) ->
                 res["properties"]["recordId"] = rec.get("id")
                 if region:
                     res["properties"]["recordRegion"] = region
+            fixes = _fixes(f, uri, jsonl_line is None)
+            if fixes is not None:
+                if fixes[0] == "fixes":
+                    res["fixes"] = fixes[1]
+                else:
+                    res["properties"]["recordFix"] = fixes[1]
             sarif_results.append(res)
     invocation = {"executionSuccessful": not notifications}
     if notifications:
