@@ -69,7 +69,8 @@ def main():
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--no-excerpts", is_flag=True, help="Leave the matched record text out of every output.")
 @click.option("--fast", is_flag=True, help="No statistical model: skip rules that need the parse.")
-@click.option("--fixes", is_flag=True, help="Add each finding's suggested fix (json, jsonl, sarif); see 'recordlint fix'.")
+@click.option("--fixes", is_flag=True,
+              help="Add each finding's suggested fix (json, jsonl, sarif); see 'recordlint fix'.")
 @click.option("--author", help="With --fixes: how a third-person record names its author (e.g. 'the IRO').")
 @click.option("--annotate", "annotate_path", type=click.Path(dir_okay=False),
               help="For one .docx: write a copy with a Word comment on each finding (never the input).")
@@ -81,6 +82,7 @@ def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, f
 
     if not paths:
         paths = ("-",)
+    check_annotate_args(paths, annotate_path)
     linter = load_linter(config_path, fast)
     if doc_type is not None:
         try:
@@ -122,6 +124,8 @@ def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, f
             for f in findings:
                 if worst is None or f.severity > worst:
                     worst = f.severity
+            if annotate_path and error is None:
+                annotate_one(rec, findings, annotate_path)
             result = record_result(rec, dt_name, findings, excerpts, error)
             results.append(result)
             sources.append(rec.source)
@@ -143,6 +147,28 @@ def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, f
     if input_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK)
+
+
+def check_annotate_args(paths, annotate_path) -> None:
+    from pathlib import Path
+
+    if annotate_path is None:
+        return
+    if len(paths) != 1 or not paths[0].lower().endswith(".docx"):
+        fail("--annotate needs exactly one .docx file to check")
+    if Path(annotate_path).exists() and Path(annotate_path).resolve() == Path(paths[0]).resolve():
+        fail(f"--annotate {annotate_path}: is the input file; name another file (the input is never changed)")
+
+
+def annotate_one(rec, findings, annotate_path) -> None:
+    """Write the commented copy of a checked .docx (``check --annotate``)."""
+    from .io.annotate import annotate_docx
+
+    try:
+        n = annotate_docx(rec.source, annotate_path, rec.text, findings)
+    except RecordlintError as exc:
+        fail(str(exc))
+    click.echo(f"recordlint: wrote {annotate_path} ({n} comment{'s' if n != 1 else ''})", err=True)
 
 
 @main.command("rules")

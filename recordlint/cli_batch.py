@@ -58,9 +58,11 @@ def _columns(kw):
 @click.option("--no-excerpts", is_flag=True, help="Leave the matched record text out of the results.")
 @click.option("--stats", "stats_path", type=click.Path(dir_okay=False),
               help="Also write the run's figures (records, words/s, peak memory) as JSON.")
+@click.option("--annotate-dir", "annotate_dir", type=click.Path(file_okay=False),
+              help="For folders of .docx files: write a copy of each with a Word comment per finding here.")
 @column_options
 def batch(inputs, out, jobs, engine, scheduler, resume, fast, config_path, batch_size, doc_type, no_excerpts,
-          stats_path, **kw):
+          stats_path, annotate_dir=None, **kw):
     """Lint every record of CSV/JSONL exports or folders into one JSONL results file.
 
     Every input record gets exactly one line, in input order: its findings, or
@@ -100,6 +102,8 @@ def batch(inputs, out, jobs, engine, scheduler, resume, fast, config_path, batch
         if executor is not None:
             executor.shutdown()
     _print_summary(summary, out)
+    if annotate_dir:
+        annotate_folders(inputs, Path(annotate_dir), config_path, fast, doc_type)
     if stats_path:
         Path(stats_path).write_text(json.dumps(summary.to_dict(), indent=2), encoding="utf-8")
     sys.exit(EXIT_INTERRUPTED if summary.interrupted else EXIT_OK)
@@ -120,6 +124,33 @@ def _engine(engine, scheduler, jobs, config, fast, excerpts, batch_size):
 
     executor = start(scheduler, jobs, config, fast=fast, excerpts=excerpts, batch_size=batch_size)
     return executor.workers, executor
+
+
+def annotate_folders(inputs, out_dir: Path, config_path, fast: bool, doc_type) -> None:
+    """``batch FOLDER --annotate-dir OUT``: a commented copy of every .docx under each folder,
+    at the same relative path under OUT (never over an input file)."""
+    from .cli import load_linter
+    from .io.annotate import annotate_docx
+    from .io.readers import read_docx
+
+    linter = load_linter(config_path, fast)
+    written = 0
+    for folder in (Path(p) for p in inputs if Path(p).is_dir()):
+        if out_dir.resolve() == folder.resolve():
+            fail(f"--annotate-dir {out_dir}: is an input folder; name another folder (inputs are never changed)")
+        for src in sorted(folder.rglob("*.docx")):
+            if src.name.startswith(("~$", ".")):
+                continue
+            dst = out_dir / src.relative_to(folder)
+            try:
+                text = read_docx(src)
+                findings = linter.lint(text, doc_type, None, fixes=True)
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                annotate_docx(src, dst, text, findings)
+                written += 1
+            except (RecordlintError, OSError) as exc:
+                _note(f"{src}: not annotated ({exc})")
+    _note(f"wrote {written} annotated .docx file(s) to {out_dir}")
 
 
 def _print_summary(s, out) -> None:

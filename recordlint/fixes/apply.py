@@ -8,7 +8,11 @@ identical edit, such as the shared rewrite of a sentence, is not a conflict).
 """
 from __future__ import annotations
 
+import re
+
 from ..findings import Edit, Finding
+
+_SENT_END = re.compile(r"[.!?][\"”’')]*[ \t]+|\r\n|\r|\n")
 
 KIND_ORDER = {"person": 0, "language.jargon": 1}
 
@@ -56,3 +60,14 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, list[Edit]]:
     edits, _ = choose_edits(findings, unsafe)
     return apply_edits(text, edits), edits
+
+
+def fixed_sentence(text: str, finding: Finding) -> str:
+    """The sentence holding ``finding``, rewritten with its fix (for showing a suggestion)."""
+    start = 0
+    for m in _SENT_END.finditer(text, 0, finding.start):
+        start = m.end()
+    m = _SENT_END.search(text, finding.end or finding.start)
+    end = m.start() + len(m.group().rstrip(" \t\r\n")) if m else len(text)
+    edits = [e for e in (finding.fix.edits if finding.fix else []) if start <= e.start and e.end <= end]
+    return apply_edits(text[start:end], [Edit(e.start - start, e.end - start, e.text) for e in edits])
