@@ -210,3 +210,52 @@ def test_screenshot(page, tmp_path):
     if os.environ.get("RECORDLINT_SCREENSHOT") == "1":
         (ROOT / "docs").mkdir(exist_ok=True)
         page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+
+
+CARE_PLAN_DRAFT = (
+    "Leah's Care Plan\n"
+    "Leah enjoys her new school and she has made two friends.\n"
+    "Leah's carer, Tina, takes her to swimming every Saturday."
+)
+
+
+def test_apply_a_fix_then_undo(page):
+    page.select_option("#doc-type", "care_plan")
+    page.fill("#child-name", "Leah")
+    page.fill("#child-pronouns", "she/her")
+    page.fill("#draft", CARE_PLAN_DRAFT)
+    wait_checked(page, "document.querySelector('#findings li[data-code=RL103] button.apply') !== null")
+    item = page.locator("#findings li[data-code=RL103]").first
+    assert "You enjoy your new school and you have made two friends." in item.locator(".rewrite").inner_text()
+    assert page.get_attribute("#undo-button", "disabled") is not None
+
+    # Apply from the keyboard: focus the button, press Enter.
+    item.locator("button.apply").focus()
+    page.keyboard.press("Enter")
+    wait_checked(page, "!document.getElementById('draft').value.includes('Leah enjoys')")
+    value = page.input_value("#draft")
+    assert "You enjoy your new school and you have made two friends." in value
+    assert value.startswith("Leah's Care Plan\n")  # the heading keeps the name
+    texts = page.eval_on_selector_all("#findings li[data-code=RL103] .quote", "els => els.map(e => e.textContent)")
+    assert "\u201cLeah\u201d" in texts  # the swimming sentence still has its own finding...
+    assert all(t not in texts for t in ("\u201cher\u201d", "\u201cshe\u201d"))  # ...the rewritten one has none
+    assert "Applied the rewrite" in page.inner_text("#fix-status")  # announced (aria-live)
+    assert page.get_attribute("#fix-status", "aria-live") == "polite"
+    assert page.evaluate("document.activeElement.id") == "undo-button"
+
+    # Undo restores the draft and its findings.
+    page.keyboard.press("Enter")
+    wait_checked(page, "document.getElementById('draft').value.includes('Leah enjoys')")
+    assert page.input_value("#draft") == CARE_PLAN_DRAFT
+    assert "Undone" in page.inner_text("#fix-status")
+
+    # Apply all safe fixes.
+    wait_checked(page, "!document.getElementById('apply-all-button').disabled")
+    page.focus("#apply-all-button")
+    page.keyboard.press("Enter")
+    wait_checked(page, "!document.getElementById('draft').value.includes('takes her')")
+    assert page.input_value("#draft") == (
+        "Leah's Care Plan\n"
+        "You enjoy your new school and you have made two friends.\n"
+        "Your carer, Tina, takes you to swimming every Saturday.")
+    assert page.eval_on_selector_all("#findings li[data-code=RL103]", "els => els.length") == 0

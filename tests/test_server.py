@@ -61,7 +61,7 @@ def test_check_returns_one_record_like_check_json(client, linter):
     jsonschema.validate(rec, schema_for("CheckResult"))
     # The findings are exactly what the library (and so `check --format json`) gives.
     expected = [f.to_dict() for f in linter.lint(text, "case_note", {"name": "Jo", "age": 9})]
-    assert rec["findings"] == expected
+    assert [{k: v for k, v in f.items() if k != "fix"} for f in rec["findings"]] == expected
     jargon = [f for f in rec["findings"] if f["code"] == "RL201" and f["text"] == "placement"]
     assert jargon and "home" in jargon[0]["suggestion"]
     f = jargon[0]
@@ -75,9 +75,11 @@ def test_same_shape_as_cli_json(client, tmp_path):
     text = "The placement is going well."
     path = tmp_path / "note.txt"
     path.write_text(text, encoding="utf-8")
-    cli = CliRunner().invoke(main, ["check", "--format", "json", "-t", "case_note", str(path)])
+    cli = CliRunner().invoke(main, ["check", "--format", "json", "--fixes", "-t", "case_note", str(path)])
     cli_rec = json.loads(cli.stdout)["records"][0]
     api_rec = post(client, {"text": text, "doc_type": "case_note"}).json()
+    for f in api_rec["findings"]:  # the page's preview of each fix is the API's only addition
+        f.get("fix", {}).pop("sentence", None)
     assert api_rec["findings"] == cli_rec["findings"]
     assert api_rec["doc_type"] == cli_rec["doc_type"]
     assert set(cli_rec) <= set(api_rec)
@@ -351,3 +353,34 @@ def test_serve_bad_config_fails_cleanly(tmp_path):
                                            ("example.org", False)])
 def test_is_loopback(host, expected):
     assert is_loopback(host) is expected
+
+
+# --- fixes ----------------------------------------------------------------------------------------
+
+def test_check_findings_carry_fixes_with_the_rewritten_sentence(client):
+    text = "Leah enjoys her new school. The LAC review is on Friday."
+    rec = post(client, {"text": text, "doc_type": "care_plan", "child": {"name": "Leah", "pronouns": "she/her"}}).json()
+    jsonschema.validate(rec, schema_for("CheckResult"))
+    person = [f for f in rec["findings"] if f["code"] == "RL103"]
+    assert person and all(f["fix"]["applicability"] == "safe" for f in person)
+    assert person[0]["fix"]["sentence"] == "You enjoy your new school."
+    (acronym,) = [f for f in rec["findings"] if f["code"] == "RL202"]
+    assert acronym["fix"]["sentence"] == "The looked after child (LAC) review is on Friday."
+    assert "fix" not in [f for f in rec["findings"] if f["code"] == "RL303"][0]
+
+
+def test_fix_endpoint_rewrites_safe_fixes_unless_asked(client):
+    body = {"text": "Leah enjoys her placement.", "doc_type": "care_plan",
+            "child": {"name": "Leah", "pronouns": "she/her"}}
+    resp = client.post("/api/fix", json=body)
+    assert resp.status_code == 200
+    out = resp.json()
+    jsonschema.validate(out, schema_for("FixResult"))
+    assert out["text"] == "You enjoy your placement."
+    assert {f["code"] for f in out["applied"]} == {"RL103"}
+    assert client.post("/api/fix", json={**body, "unsafe": True}).json()["text"] == "You enjoy your home."
+    assert client.post("/api/fix", json={**body, "unsafe": True, "codes": ["RL201"]}).json()["text"] == \
+        "Leah enjoys her home."
+    bad = client.post("/api/fix", json={**body, "unsafe": "yes"})
+    assert bad.status_code == 400 and "'unsafe'" in bad.json()["error"]
+    assert client.post("/api/fix", content=b"{", headers={"content-type": "application/json"}).status_code == 400

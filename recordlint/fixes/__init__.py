@@ -121,7 +121,14 @@ def fix_doc(linter, doc, author: str | None = None) -> None:
     rec = comp._record(doc, comp._parser())
 
     def parse_many(texts):
-        return list(comp._analyse([comp.nlp.make_doc(t) for t in texts], "deps"))
+        """Parse sentences in one pass, reusing the component's cache when it keeps one
+        (the draft-check service: a re-check parses only the sentences that changed)."""
+        docs = {t: comp._cached(t, "deps") for t in texts} if comp._cache_size else {}
+        todo = [t for t in dict.fromkeys(texts) if docs.get(t) is None]
+        for t, d in zip(todo, comp._analyse([comp.nlp.make_doc(t) for t in todo], "deps"), strict=True):
+            comp._remember(t, "deps", d)
+            docs[t] = d
+        return [docs[t] for t in texts]
 
     attach_fixes(rec, doc._.findings, author or default_author(linter.config), parse_many, linter.ruleset)
     check_word_fixes(linter, doc, rec)

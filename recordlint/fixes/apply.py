@@ -64,10 +64,12 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tup
 
 def fixed_sentence(text: str, finding: Finding) -> str:
     """The sentence holding ``finding``, rewritten with its fix (for showing a suggestion)."""
-    start = 0
-    for m in _SENT_END.finditer(text, 0, finding.start):
+    start = lo = max(0, finding.start - 2000)  # a sentence is never that long: bounded work
+    for m in _SENT_END.finditer(text, lo, finding.start):
         start = m.end()
-    m = _SENT_END.search(text, finding.end or finding.start)
+    if lo > 0 and start == lo:
+        start = finding.start
+    m = _SENT_END.search(text, finding.end or finding.start, (finding.end or finding.start) + 2000)
     end = m.start() + len(m.group().rstrip(" \t\r\n")) if m else len(text)
     edits = [e for e in (finding.fix.edits if finding.fix else []) if start <= e.start and e.end <= end]
     return apply_edits(text[start:end], [Edit(e.start - start, e.end - start, e.text) for e in edits])

@@ -215,6 +215,67 @@ def render_index(template: str, config) -> bytes:
     return page.encode("utf-8")
 
 
+def add_fix_previews(result: dict, findings: list, text: str) -> None:
+    """Each fix in an /api/check reply also carries ``sentence``: the finding's sentence as it
+    reads with the fix applied (what the page shows next to its Apply button)."""
+    from ..fixes.apply import fixed_sentence
+
+    for f, out in zip(findings, result["findings"], strict=True):
+        if f.fix is not None:
+            out["fix"]["sentence"] = fixed_sentence(text, f)
+
+
+def parse_fix_request(body: bytes) -> dict:
+    """An /api/fix body: an /api/check body plus ``unsafe`` (bool) and ``codes`` (rule codes or
+    categories to apply; all when absent)."""
+    req = parse_check_request(body)
+    data = json.loads(body.decode("utf-8"))
+    unsafe, codes = data.get("unsafe", False), data.get("codes")
+    if not isinstance(unsafe, bool):
+        raise BadRequest(400, "'unsafe' must be true or false")
+    if codes is not None and not (isinstance(codes, list) and all(isinstance(c, str) for c in codes)):
+        raise BadRequest(400, "'codes' must be a list of rule codes or categories")
+    return {**req, "unsafe": unsafe, "codes": codes}
+
+
+def fix_route(linter, lock, config, max_body: int) -> Route:
+    """``POST /api/fix``: the text rewritten with its fixes (safe ones unless ``unsafe``)."""
+    from ..fixes.apply import apply_edits, choose_edits
+
+    def rewrite(req, doc_type):
+        with lock:
+            findings = linter.lint(req["text"], doc_type, req["child"], fixes=True)
+        codes = req["codes"]
+        if codes is not None:
+            findings = [f for f in findings if f.code in codes or f.category in codes
+                        or f.category.split(".")[0] in codes]
+        edits, applied = choose_edits(findings, req["unsafe"])
+        return {"text": apply_edits(req["text"], edits), "edits": [e.to_dict() for e in edits],
+                "applied": [f.to_dict() for f in applied]}
+
+    async def fix(request: Request):
+        try:
+            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if ctype != "application/json":
+                raise BadRequest(415, "send the request as JSON (Content-Type: application/json)")
+            req = parse_fix_request(await read_body(request, max_body))
+            try:
+                dt = config.resolve_doc_type(req["doc_type"])
+            except RecordlintError as exc:
+                raise BadRequest(400, str(exc)) from None
+        except BadRequest as exc:
+            return error(exc.status, exc.message)
+        try:
+            return JSONResponse(await run_in_threadpool(rewrite, req, dt.name))
+        except RecordlintError as exc:
+            return error(400, str(exc))
+        except Exception as exc:  # noqa: BLE001 - never a traceback; never the text in a log
+            log.error("internal error fixing a record: %s", type(exc).__name__)
+            return error(500, "internal error while fixing; the text was not kept")
+
+    return Route("/api/fix", fix, methods=["POST"])
+
+
 def create_app(linter, max_body: int = MAX_BODY):
     """The ASGI app. ``linter`` is a loaded recordlint.api.Linter, shared by all requests."""
     lock = threading.Lock()  # one spaCy pipeline: check one text at a time
@@ -225,7 +286,7 @@ def create_app(linter, max_body: int = MAX_BODY):
 
     def lint_locked(text, doc_type, child):
         with lock:
-            return linter.lint(text, doc_type, child)
+            return linter.lint(text, doc_type, child, fixes=True)
 
     async def check(request: Request):
         try:
@@ -247,6 +308,7 @@ def create_app(linter, max_body: int = MAX_BODY):
             log.error("internal error checking a record: %s", type(exc).__name__)
             return error(500, "internal error while checking; the text was not kept")
         result = record_result(SimpleNamespace(id=req["id"], meta=None), dt.name, findings, True)
+        add_fix_previews(result, findings, req["text"])
         result["perspective"] = dt.perspective
         result["summary"] = result_summary(result["findings"])
         return JSONResponse(result)
@@ -289,6 +351,7 @@ def create_app(linter, max_body: int = MAX_BODY):
     routes = [
         Route("/", index, methods=["GET"]),
         Route("/api/check", check, methods=["POST"]),
+        fix_route(linter, lock, config, max_body),
         Route("/api/rules", rules, methods=["GET"]),
         Route("/api/doc-types", doc_types, methods=["GET"]),
         Route("/healthz", healthz, methods=["GET"]),

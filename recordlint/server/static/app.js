@@ -1,5 +1,5 @@
 /* recordlint serve: check the draft as it is edited and show the findings in place.
-   Text is only ever sent to this page's own server (/api/check); nothing is stored. */
+   Text is only ever sent to this page's own server (/api/check, /api/fix); nothing is stored. */
 (function () {
   "use strict";
 
@@ -23,6 +23,10 @@
   var view = document.getElementById("highlighted");
   var list = document.getElementById("findings");
   var clearButton = document.getElementById("clear-button");
+  var applyAllButton = document.getElementById("apply-all-button");
+  var undoButton = document.getElementById("undo-button");
+  var fixStatus = document.getElementById("fix-status");
+  var undoStack = [];
 
   var timer = null;
   var seq = 0;
@@ -134,6 +138,7 @@
     renderView(text, findings);
     renderList(findings);
     renderSummary(findings);
+    updateFixButtons();
   }
 
   function renderView(text, findings) {
@@ -211,8 +216,92 @@
         sug.appendChild(document.createTextNode(f.suggestion));
         li.appendChild(sug);
       }
+      if (f.fix && f.fix.edits && f.fix.edits.length) { li.appendChild(rewriteBlock(f, i)); }
       list.appendChild(li);
     });
+  }
+
+  /* A finding's suggested rewrite: the sentence as it would read, and an Apply button. */
+  function rewriteBlock(f, i) {
+    var safe = f.fix.applicability === "safe";
+    var p = el("p", "rewrite" + (safe ? "" : " unsafe"));
+    p.appendChild(el("span", "label", safe ? "Suggested rewrite:" : "Suggested rewrite (check the meaning):"));
+    p.appendChild(el("span", "sentence", f.fix.sentence || f.fix.description));
+    var btn = el("button", "apply secondary", "Apply");
+    btn.type = "button";
+    btn.setAttribute("data-finding", String(i));
+    btn.setAttribute("aria-label", "Apply the rewrite for finding " + (i + 1) + ": " + (f.fix.sentence || f.fix.description));
+    p.appendChild(btn);
+    return p;
+  }
+
+  function updateFixButtons() {
+    var safe = shown.findings.some(function (f) { return f.fix && f.fix.applicability === "safe"; });
+    applyAllButton.disabled = !safe || draft.value !== shown.text;
+    undoButton.disabled = undoStack.length === 0;
+  }
+
+  /* Replace the draft (after Apply, Apply all or Undo), say so, and check it again. */
+  function replaceDraft(text, message, pushUndo) {
+    if (pushUndo) { undoStack.push(draft.value); }
+    draft.value = text;
+    fixStatus.textContent = message;
+    updateFixButtons();
+    schedule(0);
+  }
+
+  function applyEdits(text, edits) {
+    var sorted = edits.slice().sort(function (a, b) { return b.start - a.start; });
+    sorted.forEach(function (e) { text = text.slice(0, e.start) + e.text + text.slice(e.end); });
+    return text;
+  }
+
+  function applyOne(index) {
+    var f = shown.findings[index];
+    if (!f || !f.fix) { return; }
+    if (draft.value !== shown.text) {
+      fixStatus.textContent = "The draft changed since it was checked: check it again, then apply.";
+      schedule(0);
+      return;
+    }
+    replaceDraft(applyEdits(draft.value, f.fix.edits),
+      "Applied the rewrite for finding " + (index + 1) + ". Checking the draft again.", true);
+    undoButton.focus();
+  }
+
+  function applyAllSafe() {
+    var body = payload();
+    fixStatus.textContent = "Applying all safe fixes…";
+    fetch("/api/fix", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+      cache: "no-store"
+    }).then(function (resp) {
+      return resp.json().then(function (data) { return { ok: resp.ok, data: data }; });
+    }).then(function (r) {
+      if (!r.ok) {
+        fixStatus.textContent = "Could not apply the fixes: " + (r.data && r.data.error ? r.data.error : "unknown error");
+        return;
+      }
+      if (draft.value !== body.text) {
+        fixStatus.textContent = "The draft changed while the fixes were made: nothing was applied.";
+        return;
+      }
+      var n = (r.data.applied || []).length;
+      replaceDraft(r.data.text, "Applied " + n + (n === 1 ? " safe fix" : " safe fixes")
+        + ". Checking the draft again.", true);
+      undoButton.focus();
+    }).catch(function () {
+      fixStatus.textContent = "Could not reach the recordlint server. Is it still running?";
+    });
+  }
+
+  function undo() {
+    if (!undoStack.length) { return; }
+    replaceDraft(undoStack.pop(), "Undone: the draft is as it was before the last fix. Checking it again.", false);
+    if (undoButton.disabled) { draft.focus(); }
   }
 
   function renderSummary(findings) {
@@ -271,9 +360,13 @@
   list.addEventListener("click", function (ev) {
     var btn = ev.target.closest("button.show");
     if (btn) { selectInDraft(Number(btn.getAttribute("data-finding"))); }
+    var apply = ev.target.closest("button.apply");
+    if (apply) { applyOne(Number(apply.getAttribute("data-finding"))); }
   });
+  applyAllButton.addEventListener("click", applyAllSafe);
+  undoButton.addEventListener("click", undo);
   form.addEventListener("submit", function (ev) { ev.preventDefault(); schedule(0); });
-  draft.addEventListener("input", function () { schedule(); });
+  draft.addEventListener("input", function () { updateFixButtons(); schedule(); });
   draft.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); schedule(0); }
   });
