@@ -37,11 +37,13 @@ def test_plural_form_is_not_a_third_singular():
 
 
 def test_sentence_start_after_bullets_bars_and_full_stops():
-    text = "Seen. she\n- I will\n12/02 | I rang\nand I"
+    text = "Seen. she\n- I will\n12/02 | I rang\n03.09.25 - I saw\nand I - you"
     assert at_sentence_start(text, text.index("she"))
+    assert at_sentence_start(text, text.index("I saw"))
     assert at_sentence_start(text, text.index("I will"))
     assert at_sentence_start(text, text.index("I rang"))
     assert not at_sentence_start(text, text.rindex("I"))
+    assert not at_sentence_start(text, text.rindex("you"))  # a dash inside a sentence
 
 
 # --- to the child (RL103) ----------------------------------------------------------------------

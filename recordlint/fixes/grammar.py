@@ -81,6 +81,7 @@ def clitic_written_out(clitic: str, lemma_have: bool = False) -> str:
     return CLITIC_FULL.get(low, low)
 
 
+_DATED = re.compile(r"^[\d./:]+\s*[-–—]$")
 _BULLET = re.compile(r"(?:[-*•>|]|\d+[.)]|[a-z][.)]|\(\w\))$")
 
 
@@ -97,6 +98,8 @@ def at_sentence_start(text: str, pos: int) -> bool:
     line_before = text[line_start:i].strip()
     if line_before and _BULLET.match(line_before) and len(line_before) <= 4:
         return True
+    if _DATED.match(line_before):
+        return True  # "03.09.25 - I saw ...": a dash after a date starts the entry
     stripped = before.rstrip("\"'”’)]")
     return bool(stripped) and stripped[-1] in ".!?:|"
 
