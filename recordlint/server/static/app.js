@@ -247,6 +247,7 @@
     draft.value = text;
     fixStatus.textContent = message;
     updateFixButtons();
+    document.body.setAttribute("data-state", "checking");  /* the findings shown are now stale */
     schedule(0);
   }
 
