@@ -49,13 +49,14 @@ def sentence_numberer(rec):
     return number
 
 
-def attach_fixes(rec, findings: list, author: str | None = None, parse_many=None, ruleset=None) -> None:
+def attach_fixes(rec, findings: list, author: str | None = None, parse_many=None, ruleset=None,
+                 tokenize=None) -> None:
     """Set ``fix`` on the findings that a fixer can rewrite. ``parse_many(texts)``: parse many
     sentences in one pass (else one at a time with the record's parser); ``ruleset``: for the
     acronym lexicon (RL202)."""
     person = [f for f in findings if f.code in PERSON_CODES and not f.doc and f.start is not None]
     if person:
-        _person_fixes(rec, person, author or DEFAULT_AUTHOR, parse_many)
+        _person_fixes(rec, person, author or DEFAULT_AUTHOR, parse_many, tokenize)
     acronyms = ruleset.get("RL202") if ruleset is not None else None
     seen: set[str] = set()
     for f in findings:
@@ -67,23 +68,36 @@ def attach_fixes(rec, findings: list, author: str | None = None, parse_many=None
             f.fix = jargon_fix(f, rec.text, third_person=not rec.doc_type.to_child)
 
 
-def parse_by_sentence(rec, parse_many=None):
+def parse_by_sentence(rec, parse_many=None, needed: set[int] | None = None, tokenize=None):
     """The record parsed one sentence at a time (same text, same offsets). The regex sentences
     of the record are more reliable than the small model's own splits, which can cut "Georgia /
     is 17" after a heading. Tags and dependencies only (no lemmas: the agreement tables do not
-    need them). ``parse_many(texts)`` parses them in one pass; None without a model."""
+    need them). ``parse_many(texts)`` parses them in one pass; with ``tokenize``, only the
+    sentences in ``needed`` (numbers) are parsed and the others only tokenised. None without
+    a model."""
     if rec.parser is None or rec.doc.has_annotation("DEP"):
         return rec.parse()
     from spacy.tokens import Doc
 
     cuts = sorted({0, *(s for s, _ in rec.sentences)}) + [len(rec.text)]
-    pieces = [rec.text[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
-    docs = parse_many(pieces) if parse_many else [rec.parser(p, "deps") for p in pieces]
-    return Doc.from_docs(docs, ensure_whitespace=False) if docs else None
+    spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    number = sentence_numberer(rec)
+    keep = [needed is None or tokenize is None or number(a) in needed for a, _ in spans]
+    wanted = [rec.text[a:b] for (a, b), k in zip(spans, keep, strict=True) if k]
+    parsed = iter(parse_many(wanted) if parse_many else [rec.parser(t, "deps") for t in wanted])
+    docs = [next(parsed) if k else tokenize(rec.text[a:b]) for (a, b), k in zip(spans, keep, strict=True)]
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"]) if docs else None
 
 
-def _person_fixes(rec, findings: list, author: str, parse_many=None) -> None:
-    doc = parse_by_sentence(rec, parse_many)
+def needed_sentences(rec, findings) -> set[int]:
+    """The sentences a person rewrite reads: those with a finding, the three before them (where
+    a pronoun finds its antecedent) and the two after (pronouns the rule left to the parse)."""
+    number = sentence_numberer(rec)
+    return {n + d for f in findings for n in (number(f.start),) for d in range(-3, 3)}
+
+
+def _person_fixes(rec, findings: list, author: str, parse_many=None, tokenize=None) -> None:
+    doc = parse_by_sentence(rec, parse_many, needed_sentences(rec, findings), tokenize)
     if doc is None:  # no statistical model (--fast): no rewrite
         return
     sent_no = sentence_numberer(rec)
@@ -130,7 +144,8 @@ def fix_doc(linter, doc, author: str | None = None) -> None:
             docs[t] = d
         return [docs[t] for t in texts]
 
-    attach_fixes(rec, doc._.findings, author or default_author(linter.config), parse_many, linter.ruleset)
+    attach_fixes(rec, doc._.findings, author or default_author(linter.config), parse_many, linter.ruleset,
+                 comp.nlp.make_doc)
     check_word_fixes(linter, doc, rec)
 
 
@@ -141,7 +156,7 @@ def check_word_fixes(linter, doc, rec) -> None:
     from .apply import apply_edits
 
     safe = [f for f in doc._.findings if f.code == "RL202" and f.fix and f.fix.applicability == "safe"]
-    if not safe:
+    if not safe or not rec.doc_type.to_child:  # the readability rules check records to the child
         return
     edits = sorted((e for f in safe for e in f.fix.edits), key=lambda e: e.start)
     again = linter.lint(apply_edits(rec.text, edits), doc._.recordlint_doc_type, doc._.recordlint_child)
