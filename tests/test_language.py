@@ -240,3 +240,66 @@ def test_everyday_acronyms_file():
 def test_a_capitals_form_label_of_several_words_is_not_an_acronym(linter):
     text = "YOUNG PERSON: Zuzanna Kowalczyk\nDATE OF BIRTH: 01/02/2009\nYP to see the GP."
     assert [(c, t) for c, _, t in findings_of(linter, text, "case_note", code="RL202")] == [("RL202", "YP")]
+
+
+# --- issue 11: care-system terms, plain senses, acronyms explained another way, placeholders -------
+@pytest.mark.parametrize("text, expected", [
+    ("A pre-birth assessment will be completed before the baby is born.", [("RL201", "pre-birth assessment")]),
+    ("The local authority has an interim care order.", [("RL201", "interim care order")]),
+    ("You moved to supported lodgings in May.", [("RL201", "supported lodgings")]),
+    ("The adoption panel meets in June.", [("RL201", "adoption panel")]),
+    ("Her presentation was good: clean clothes and brushed hair.", [("RL201", "presentation")]),
+])
+def test_care_system_stages_places_panels_are_jargon(linter, text, expected):
+    assert jargon(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "You have had no contact with family or friends since you moved.",   # no communication at all
+    "There has been social work contact with the family since 2019.",    # involvement
+    "You started a volunteer placement at the charity shop.",
+    "Kayla gave a presentation about volcanoes to her class.",           # a talk
+])
+def test_plain_senses_are_not_jargon(linter, text):
+    assert jargon(linter, text) == []
+
+
+def test_family_time_without_contact_is_still_jargon(linter):
+    assert jargon(linter, "Dad has no contact.") == [("RL201", "contact")]
+
+
+@pytest.mark.parametrize("text", [
+    "Your Personal Advisor (also known as a PA) will meet you. Your PA is Jo.",
+    "Your Personal Advisor, also known as a PA, will meet you. Your PA is Jo.",
+])
+def test_acronym_explained_with_also_known_as(linter, text):
+    assert jargon(linter, text, "pathway_plan") == []
+
+
+def test_also_known_as_must_spell_the_acronym(linter):
+    assert jargon(linter, "Your worker (also known as a PA) will call.", "pathway_plan") == [("RL202", "PA")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kayla moved to [CITY] on (DATE) with her sister [NAME].",
+    "CARE PLAN for Kayla\nKayla lives with her nan.",
+])
+def test_placeholders_and_capital_headings_are_not_acronyms(linter, text):
+    assert jargon(linter, text) == []
+
+
+def test_a_known_acronym_in_a_capital_heading_is_still_flagged(linter):
+    assert jargon(linter, "LAC REVIEW for Kayla\nKayla lives with her nan.") == [("RL202", "LAC")]
+
+
+def test_redacted_child_label_is_not_first_person(linter):
+    found = findings_of(linter, "Child I and Child J live with their mum. I visited them.", "visit_record",
+                        code="RL101")
+    assert [t for _, _, t in found] == ["I"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mum did not turn up to family time on Saturday.", [("RL211", "did not turn up")]),
+])
+def test_did_not_turn_up_blames(linter, text, expected):
+    assert blaming(linter, text) == expected

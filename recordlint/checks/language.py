@@ -30,8 +30,17 @@ _SECTION = re.compile(r"[Ss](?:ec)?(\d{1,3})")
 _MAY_BE_ACRONYM = re.compile(r"(?<![\w&.])(?=[A-Za-z])(?=[a-z0-9&.]*[A-Z]|[Ss][.ec]*\d)")
 _ROMAN = re.compile(r"[IVX]+")
 # "(IRO)" right after the long form; "(Independent Reviewing Officer)" right after the acronym.
-_OPEN_BEFORE = re.compile(r"\(\s*$")
+# "(also known as a PA)", "(called the IRO)" after the long form count as "(PA)".
+_OPEN_BEFORE = re.compile(r"\(\s*(?:(?:also\s+)?(?:known\s+as|called|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?)?$",
+                          re.IGNORECASE)
 _CLOSE_AFTER = re.compile(r"^\s*\)")
+# "Personal Adviser, also known as a PA," without brackets
+_KNOWN_AS_BEFORE = re.compile(r",?\s*(?:also\s+)?(?:known\s+as|called|or)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+# A redaction placeholder: "[CITY]", "(DATE)", "<NAME>" - the whole bracket is one word in capitals.
+_PLACEHOLDER = re.compile(r"[\[(<{]\s*[A-Z][A-Z0-9 _/.-]*\s*[\])>}]")
+# A run of words in capitals ("CARE PLAN - Kayla"): a heading, not acronyms, unless an acronym is known.
+_CAPS_NEIGHBOUR_BEFORE = re.compile(r"(?<![\w&.])[A-Z]{2,}[ \t]+$")
+_CAPS_NEIGHBOUR_AFTER = re.compile(r"^[ \t]+[A-Z]{2,}(?![\w&.])")
 _PAREN_AFTER = re.compile(r"^\s*\(([^()\n]{3,160})\)")
 _SAYS_AFTER = re.compile(r"^[\s,]*(?:(?:which|that)\s+)?(?:stands\s+for|is\s+short\s+for)\b", re.IGNORECASE)
 _LONG_WORDS = re.compile(r"[A-Za-z]+|\d+")
@@ -169,6 +178,8 @@ class UnexplainedAcronym(Rule):
                 return None  # a shouted or heading word ("ACTIONS"), not an acronym
             if self._in_heading(rec, form, start) or self._surname(rec.text, form, start):
                 return None
+            if self._placeholder(rec.text, start, start + len(word)) or self._caps_run(rec.text, start, len(word)):
+                return None
             return key, None
         return None
 
@@ -187,6 +198,20 @@ class UnexplainedAcronym(Rule):
         return ":" in line and start < ls + len(label) and len(label.split()) >= 2 and label.strip().isupper()
 
     @staticmethod
+    def _placeholder(text: str, start: int, end: int) -> bool:
+        """A redaction placeholder ("[CITY]", "(DATE)"): the word is all there is inside brackets."""
+        m = _PLACEHOLDER.match(text, max(0, start - 2))
+        if m is None and start > 0:
+            m = _PLACEHOLDER.match(text, start - 1)
+        return m is not None and m.start() < start and m.end() >= end
+
+    @staticmethod
+    def _caps_run(text: str, start: int, length: int) -> bool:
+        """Two or more words in capitals side by side ("CARE PLAN"): a heading or shouted words."""
+        return bool(_CAPS_NEIGHBOUR_BEFORE.search(text[max(0, start - 20):start])
+                    or _CAPS_NEIGHBOUR_AFTER.match(text[start + length:start + length + 20]))
+
+    @staticmethod
     def _surname(text: str, word: str, start: int) -> bool:
         """A surname in capitals after a first name: "Kayla SMITH", "Mrs KHAN"."""
         if len(word) < 3 or not word.isalpha():
@@ -203,12 +228,17 @@ class UnexplainedAcronym(Rule):
     # --- explained? ------------------------------------------------------------------------------
     @staticmethod
     def _explains(text: str, word: str, start: int, end: int) -> bool:
-        if _OPEN_BEFORE.search(text[max(0, start - 3):start]) and _CLOSE_AFTER.match(text[end:end + 3]):
+        if _OPEN_BEFORE.search(text[max(0, start - 40):start]) and _CLOSE_AFTER.match(text[end:end + 3]):
             paren = text.rfind("(", 0, start)
             words = _long_form_before(text, paren)
             for k in range(1, len(words) + 1):
                 if spells(word, words[-k:]):
                     return True
+        known_as = _KNOWN_AS_BEFORE.search(text[max(0, start - 30):start])
+        if known_as:
+            words = _long_form_before(text, max(0, start - 30) + known_as.start())
+            if any(spells(word, words[-k:]) for k in range(1, len(words) + 1)):
+                return True
         m = _PAREN_AFTER.match(text[end:end + 170])
         if m:
             inner = re.split(r"[;:]|\s[-–—]\s", m.group(1))[0]

@@ -29,6 +29,9 @@ TITLE_WORDS = {"plan", "review", "record", "pathway", "meeting", "assessment", "
 GREETINGS = {"dear", "hi", "hello", "hiya", "hey", "to", "morning", "afternoon"}
 # "Name: Kiera Smith", "Child: Kiera (9)": the child's name as a form-field value.
 FORM_FIELD = re.compile(r"^[ \t]*[A-Z][\w'’ ()/&.-]{0,40}:[ \t]*")
+# A redacted name: "Child I", "Sibling J", "Parent A" - a label and a capital letter, not the pronoun.
+REDACTED_LABEL = re.compile(r"(?:Child|Sibling|Brother|Sister|Baby|Parent|Adult|Person|Carer|Mother|Father|"
+                            r"Young Person|Professional|Witness)[ \t]+$")
 
 
 def _is_heading_line(text: str, max_words: int = 6) -> bool:
@@ -55,6 +58,8 @@ class _PronounRule(Rule):
             low = word.lower()
             if (low == "i" and word != "I") or word == "US":
                 continue  # "i" as a letter or list marker; the United States
+            if word == "I" and REDACTED_LABEL.search(rec.text, max(0, start - 20), start):
+                continue  # "Child I": a redacted name
             if rec.in_speech(start) or self._exempt(rec, start):
                 continue
             yield rec.finding(self, start, m.end(), self.message(low), self.suggest(low))

@@ -1,0 +1,236 @@
+"""RL212 blaming-judgement: a person judged through grammar, not only through a fixed word.
+
+RL211 (rules/language.yaml) flags words that blame wherever they stand ("refused", "manipulative").
+Many judgements are ordinary words that blame only when they are said of a person:
+
+  - "failed to" + a verb with a person as its subject ("Mum failed to provide meals", "Dad's failure
+    to protect"), not a service or thing ("The bus failed to arrive") and not an outcome ("failed to
+    pass his test");
+  - an evaluative word from ``rules/lexicon/judgements.yaml`` (each with a source) said of a person
+    or their home: the predicate of "is/was/seems" ("Dad was drunk", "the flat was squalid"), a word
+    describing a person ("a terrible parent"), in apposition ("Mum, a heavy drinker, ..."), or a verb
+    phrase with a person as its subject ("Mum isn't coping").
+
+Never when negated ("was not drunk"), inside someone's words ("Mum said she was not coping": her
+account), or about a thing ("a filthy mattress"). Who counts as a person or a home, and the verbs of
+saying, are lists in ``rules/phrases/blaming.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from ..findings import Severity
+from ..lexicon import Term, load_lexicon
+from ..resources import rules_dir
+from ..rule import Example, Rule
+
+PHRASE_FILE = "phrases/blaming.yaml"
+_FAILED = re.compile(r"(?<![\w-])fail(?:ed|s|ing|ure)?\s+to\s+[a-z]", re.IGNORECASE)
+_PRONOUNS = {"he", "she", "they", "him", "her", "them", "you"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+@lru_cache(maxsize=4)
+def _lists(name: str = PHRASE_FILE) -> dict:
+    with open(rules_dir() / name, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    return {key: {str(w).lower() for w in data.get(key, []) or []}
+            for key in ("people", "homes", "not_people", "copulas", "speech_verbs", "failed_outcomes")}
+
+
+def _forms_regex(terms: list[Term]) -> re.Pattern:
+    forms = sorted({f.lower() for t in terms for f in t.forms}, key=len, reverse=True)
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or r"(?!x)x"
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+class BlamingJudgement(Rule):
+    code = "RL212"
+    name = "blaming-judgement"
+    category = "language.blaming"
+    severity = Severity.warning
+    uses_parse = True
+    needs_model = True
+    summary = ("A person judged rather than described: 'failed to' + a duty, or an evaluative word said of "
+               "a parent, the child, the family or their home ('Dad was drunk', 'a terrible parent').")
+    why = ("Records are read by the child and family, now or as adults. 'Mum failed to provide', 'Dad was "
+           "drunk', 'the home was filthy' give the writer's verdict instead of what was seen or said, and "
+           "stay on the record for life. Describe what happened, what was seen, and what was said.")
+    source = ("rules/lexicon/judgements.yaml (a source per word: NIAAA, Alcohol Action Ireland, Howard League, "
+              "Durham SCP, Write Enough, Community Care); NSPCC 'Digging deeper than did not attend'")
+    options = {"lexicon": "lexicon/judgements.yaml"}
+    examples = [
+        Example("Mum failed to provide meals for the children.", True, "case_note"),
+        Example("Dad was drunk when the social worker arrived.", True, "visit_record"),
+        Example("Mother is a terrible parent.", True, "assessment"),
+        Example("The flat was squalid.", True, "visit_record"),
+        Example("The bus failed to arrive, so the visit was moved.", False, "case_note"),
+        Example("Dad was not drunk. A filthy mattress was in the garden.", False, "visit_record"),
+        Example("Mum said she was not coping with the baby's crying.", False, "case_note"),
+    ]
+
+    def setup(self, nlp, config) -> None:
+        changes = (config.lexicon or {}).get("judgements")
+        self.terms = load_lexicon(rules_dir() / self.opts.get("lexicon", "lexicon/judgements.yaml"), changes)
+        self.words = _forms_regex(self.terms)
+        blaming = load_lexicon(rules_dir() / "lexicon" / "blaming.yaml", (config.lexicon or {}).get("blaming"))
+        self.rl211 = _forms_regex(blaming)  # RL211 already flags these: not twice
+
+    def check(self, rec):
+        lists = _lists()
+        text = rec.text
+        candidates = [(m.start(), m.end(), "failed") for m in _FAILED.finditer(text)]
+        candidates += [(m.start(), m.end(), "word") for m in self.words.finditer(text)]
+        done: set[tuple[int, int]] = set()
+        for start, end, kind in sorted(candidates):
+            if rec.in_speech(start) or self._overlaps_rl211(text, start, end):
+                continue
+            got = rec.parse_region(*rec.sentence_of(start), "deps")
+            if got is None:
+                continue  # no model, or the component is collecting requests
+            span, offset = got
+            toks = [t for t in span if start <= t.idx + offset < end]
+            if not toks:
+                continue
+            found = self._failed(toks, lists, rec) if kind == "failed" else self._judged(toks, lists, rec)
+            if found is None:
+                continue
+            s, e = found[0].idx + offset, found[1].idx + offset + len(found[1].text)
+            if (s, e) in done:
+                continue
+            done.add((s, e))
+            yield rec.finding(self, s, e, self._message(kind), self._suggestion(kind, text[start:end]))
+
+    def _overlaps_rl211(self, text: str, start: int, end: int) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        return any(m.start() < end and start < m.end() for m in self.rl211.finditer(text, line_start, line_end))
+
+    # --- "failed to" + a duty ------------------------------------------------------------------
+    def _failed(self, toks, lists, rec):
+        fail = toks[0]
+        verb = next((c for c in fail.children if c.dep_ in ("xcomp", "acl") and c.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.text.lower() in lists["failed_outcomes"]:
+            return None
+        if fail.text.lower() == "failure":
+            owner = next((c for c in fail.children if c.dep_ == "poss"), None)
+        else:
+            owner = _subject(fail)
+        if owner is None or not _is_person(owner, lists, rec) or _negated(fail, set()) or _reported(fail, lists):
+            return None
+        return fail, verb
+
+    # --- an evaluative word said of a person or home ---------------------------------------------
+    def _judged(self, toks, lists, rec):
+        ids = {t.i for t in toks}
+        key = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
+        while key.dep_ == "conj" and key.head.i != key.i:  # "filthy and squalid": judge as the first
+            key = key.head
+        if key.dep_ in ("amod", "appos", "compound"):
+            return self._describes(key, toks, lists, rec)
+        if key.pos_ in ("VERB", "AUX") and len(toks) == 1:
+            return None  # "had drunk four cans": a word of the list used as a verb
+        if key.dep_ == "dobj" and len(toks) > 1 and key.head.pos_ == "VERB":
+            key = key.head  # "They make poor relationship choices": judged by what they are said to do
+        return self._predicate(key, toks, ids, lists, rec)
+
+    @staticmethod
+    def _describes(key, toks, lists, rec):
+        """"a terrible parent", "Mum, a heavy drinker": the word describes the person it hangs on."""
+        if key.dep_ == "compound":
+            return None  # "Youth Offending Team", "alcoholic drinks section": names and things
+        target = key.head
+        if not (_is_person(target, lists, rec) or _is_home(target, lists)) or _reported(key, lists):
+            return None
+        end = target if key.dep_ == "amod" and target.i == toks[-1].i + 1 else toks[-1]
+        return toks[0], end
+
+    @staticmethod
+    def _predicate(key, toks, ids, lists, rec):
+        """"Dad was drunk", "Mum isn't coping": said of the subject of a copula or a verb phrase."""
+        verb = key.pos_ in ("VERB", "AUX")
+        if not verb and key.dep_ not in ("acomp", "attr", "ROOT", "oprd"):
+            return None  # a subject or object ("the alcoholic drinks"), not a judgement
+        head = key if key.dep_ == "ROOT" or verb else key.head
+        if not verb and head is not key and head.text.lower() not in lists["copulas"]:
+            return None  # "Kayla felt awful": a feeling, not a judgement
+        subject = _subject(head)
+        if subject is None:
+            if not verb and not toks[0].text.lower().startswith(("not", "can", "unable")):
+                return None  # "Awful weather": no one is judged
+        elif not (_is_person(subject, lists, rec) or _is_home(subject, lists)):
+            return None
+        if _negated(head, ids) or _negated(key, ids) or _reported(head, lists):
+            return None
+        return toks[0], toks[-1]
+
+    @staticmethod
+    def _message(kind: str) -> str:
+        if kind == "failed":
+            return "'failed to' blames a person; say what was expected, what happened and why"
+        return "a judgement of a person or their home; describe what was seen or said instead"
+
+    @staticmethod
+    def _suggestion(kind: str, matched: str) -> str:
+        if kind == "failed":
+            return "did not ... (say what was expected and what happened)"
+        return "describe what was seen, heard or said"
+
+
+def _subject(tok):
+    """The subject of a verb or copula, climbing from "to provide" to "failed", "who" to its noun."""
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            if subj.text.lower() in ("who", "that") and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if tok.dep_ in ("xcomp", "conj", "acl", "relcl") and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                return tok
+            continue
+        return None
+    return None
+
+
+def _is_person(tok, lists, rec) -> bool:
+    low = tok.text.lower()
+    if low in lists["not_people"]:
+        return False
+    phrase = " ".join(t.text.lower() for t in tok.subtree if t.dep_ in ("compound", "amod") or t.i == tok.i)
+    if low in lists["people"] or low in _PRONOUNS or phrase in lists["people"]:
+        return True
+    name = rec.child.first_name
+    if name and tok.text == name:
+        return True
+    compounds = {c.text.lower() for c in tok.children if c.dep_ == "compound"}
+    if compounds & lists["not_people"]:
+        return False
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+
+
+def _is_home(tok, lists) -> bool:
+    if tok.text.lower() in lists["homes"]:
+        return True
+    return any(c.dep_ == "compound" and c.text.lower() in lists["homes"] for c in tok.children)
+
+
+def _negated(tok, inside: set[int]) -> bool:
+    """Negated by a word outside the matched phrase ("was not drunk"; "isn't coping" is the phrase)."""
+    return any(c.dep_ == "neg" and c.i not in inside for c in tok.children)
+
+
+def _reported(tok, lists) -> bool:
+    """Inside what someone said or thought ("Mum said she was not coping")."""
+    for anc in tok.ancestors:
+        if anc.text.lower() in lists["speech_verbs"]:
+            return True
+    return False
+
+
+RULES: list = [BlamingJudgement]
