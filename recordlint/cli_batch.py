@@ -24,6 +24,8 @@ def column_options(f):
         ("--type-column", "CSV column with the form name / doc type (default: FormName, ...)."),
         ("--child-name-column", "CSV column with the child's first name (default: ChildFirstName, ...)."),
         ("--child-age-column", "CSV column with the child's age (default: ChildAge, Age)."),
+        ("--child-pronouns-column", "CSV column with the child's pronouns, e.g. she/her (default: ChildPronouns, "
+                                    "Pronouns; without one, the pronouns are inferred from the record)."),
         ("--encoding", "Input encoding (default: from the BOM, else UTF-8, else cp1252)."),
     )):
         f = click.option(opt, help=help_)(f)
@@ -34,7 +36,8 @@ def _columns(kw):
     from .batch.readers import Columns
 
     return Columns(id=kw["id_column"], text=kw["text_column"], type=kw["type_column"],
-                   child_name=kw["child_name_column"], child_age=kw["child_age_column"])
+                   child_name=kw["child_name_column"], child_age=kw["child_age_column"],
+                   child_pronouns=kw["child_pronouns_column"])
 
 
 @main.command()

@@ -81,3 +81,65 @@ def test_missed_school_is_not_the_childs_voice(linter):
     assert found == ["voice.child"]
     text2 = "Dear Matilda,\n\nYou missed your mum when she was in hospital."
     assert findings_of(linter, text2, "review_record", {"name": "Matilda"}, category="voice.child") == []
+
+
+# --- issue 11: pronouns inferred, reported and indirect voice, a pronoun column in batch ---------
+@pytest.mark.parametrize("text,child", [
+    ("Kayla is 9. She told me she misses her dad.", {"name": "Kayla"}),         # no pronouns given
+    ("Leo is 7. He asked why he cannot go home yet.", {"name": "Leo"}),          # a question he asked
+    ("Leo is 7. He was worried about his mum.", {"name": "Leo"}),               # a feeling he had
+    ("Leo expressed sadness about the move.", {"name": "Leo"}),                  # indirect voice
+    ("Leo talked about his new bike.", {"name": "Leo"}),
+    ("Visited Sam at school. They reported feeling safe at home.", {"name": "Sam", "pronouns": "they/them"}),
+    ("Visited Sam at school. They reported feeling safe at home.", {"name": "Sam"}),
+])
+def test_reported_voice_and_inferred_pronouns_count(linter, text, child):
+    assert not flagged(linter, text, "visit_record", child)
+
+
+@pytest.mark.parametrize("text,child", [
+    ("Visited Kayla at home. Mum was present. She told me she misses her dad.", {"name": "Kayla"}),
+    ("Leo lives with Mum. She said he is doing well at school.", {"name": "Leo"}),
+    ("Visited Sam at school. The teacher said he is doing well.", {"name": "Sam", "pronouns": "he/him"}),
+])
+def test_someone_elses_words_are_not_the_childs_voice(linter, text, child):
+    assert flagged(linter, text, "visit_record", child)
+
+
+def test_infer_pronouns_from_how_the_record_refers_back():
+    from recordlint.checks.voice import _other_people, infer_pronouns
+
+    others = _other_people("phrases/voice.yaml")
+    assert infer_pronouns("Kayla is 9. She likes school. Kayla has a cat; her cat is old.", "Kayla", others) == {"she"}
+    assert infer_pronouns("Sam is 12. They like art.", "Sam", others) == {"they"}
+    assert infer_pronouns("Leo lives with Mum. She works nights.", "Leo", others) == set()   # Mum came first
+    assert infer_pronouns("Leo is 7.", "Leo", others) == set()
+
+
+def test_batch_pronoun_column_and_inference(tmp_path):
+    import csv
+    import json
+
+    from click.testing import CliRunner
+
+    from recordlint.cli import main
+
+    src = tmp_path / "export.csv"
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Ref", "Form", "Name", "Who", "Note"])
+        text = "Home visit. Robin is 12. They said the new school is fine."
+        w.writerow(["A1", "Home Visit", "Robin", "they/them", text])
+        w.writerow(["A2", "Home Visit", "Robin", "he/him", text])    # the column wins: "they" is not Robin
+        w.writerow(["A3", "Home Visit", "Robin", "", text])          # no pronouns given: inferred
+        w.writerow(["A4", "Home Visit", "Kayla", "", "Kayla is 9. She told me she misses her dad."])
+    out = tmp_path / "out.jsonl"
+    res = CliRunner().invoke(main, ["batch", str(src), "--out", str(out), "--id-column", "Ref",
+                                    "--text-column", "Note", "--type-column", "Form",
+                                    "--child-name-column", "Name", "--child-pronouns-column", "Who"])
+    assert res.exit_code in (0, 1), res.output
+    got = {r["id"]: {f["code"] for f in r["findings"]} for r in map(json.loads, open(out, encoding="utf-8"))}
+    assert "RL401" not in got["A1"]     # the pronoun column says "they" is Robin
+    assert "RL401" in got["A2"]         # the column says "he": "They said" is someone else
+    assert "RL401" not in got["A3"]     # no pronouns: "They" inferred from "Robin is 12. They ..."
+    assert "RL401" not in got["A4"]     # "She" inferred from "Kayla is 9. She ..."

@@ -134,9 +134,11 @@ class ChildVoice(Rule):
             if _is_child(m.group("subj"), name, full, child_words, False):
                 return True
         # "he said" / "she wants" when the pronoun is the child's (third-person records)
+        others = _other_people(phrase_file)
         prons = {p for p in rec.child.pronoun_words if p in ("he", "she", "they")}
+        if not prons and name:
+            prons = infer_pronouns(text, name, others)
         if prons and name:
-            others = _other_people(phrase_file)
             for m in pronoun_verb.finditer(text):
                 if m.group("subj").lower() in prons and self._pronoun_is_child(text, m.start(), name, others):
                     return True
@@ -156,7 +158,7 @@ class ChildVoice(Rule):
         sents = re.split(r"(?<=[.!?])\s+|\n", window)
         window = " ".join(sents[-2:])
         last_child = max((mm.end() for mm in re.finditer(rf"\b{re.escape(name)}\b", window)), default=-1)
-        last_other = max((mm.end() for mm in others.finditer(window)), default=-1)
+        last_other = max(_people_named(window, others), default=-1)
         return last_child >= 0 and last_child > last_other
 
     def _views_section(self, rec, data, name) -> bool:
@@ -188,6 +190,43 @@ class ChildVoice(Rule):
                             return True
                         break
         return False
+
+
+_SUBJECT_PRONOUNS = {"she": "she", "her": "she", "hers": "she", "herself": "she",
+                     "he": "he", "him": "he", "his": "he", "himself": "he",
+                     "they": "they", "them": "they", "their": "they", "themselves": "they", "themself": "they"}
+_PRONOUN = re.compile(r"\b(?:" + "|".join(_SUBJECT_PRONOUNS) + r")\b", re.IGNORECASE)
+_NEXT_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'’-]+")
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:at|to|from|in|into)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _people_named(window: str, others: re.Pattern) -> list[int]:
+    """Where people other than the child are named ("Mum", "the teacher"), as end offsets;
+    "at school" is a place, not a person who could be "they"."""
+    return [m.end() for m in others.finditer(window) if not _PLACE_BEFORE.search(window[:m.start()])]
+
+
+def infer_pronouns(text: str, name: str, others: re.Pattern) -> set[str]:
+    """The child's pronouns when none were given, from how the record refers back to the child's name:
+    the first pronoun after each mention ("Kayla is 9. She told me ..."), in the same or the next
+    sentence, with no other person named in between. The most frequent wins; a tie is no answer."""
+    votes = {"she": 0, "he": 0, "they": 0}
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        window = text[m.end():m.end() + 200]
+        ends = [e.end() for e in re.finditer(r"[.!?](?:\s+|$)|\n", window)]
+        window = window[:ends[1]] if len(ends) > 1 else window
+        p = _PRONOUN.search(window)
+        if p is None:
+            continue
+        between = window[:p.start()]
+        if _people_named(between, others) or any(n.group() != name for n in _NEXT_NAME.finditer(between)):
+            continue  # someone else was named first: the pronoun may be theirs
+        votes[_SUBJECT_PRONOUNS[p.group().lower()]] += 1
+    best = max(votes.values())
+    winners = [k for k, v in votes.items() if v == best]
+    return {winners[0]} if best and len(winners) == 1 else set()
 
 
 RULES: list = [ChildVoice]
