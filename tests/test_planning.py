@@ -213,6 +213,7 @@ PLAN = "Your plan\n- Jo will visit you every 6 weeks.\n- Nan will take you to sc
     "\nContingency: see child protection plan.",
     "\nWhat happens if things go wrong\nTo be agreed.",
     "\nIf you want, Jo will bring a friend to your review.",
+    "\nIf you want Jo will bring a friend to your review.",
 ])
 def test_contingency_missing(linter, tail):
     for dt in ("care_plan", "pathway_plan"):
@@ -224,6 +225,9 @@ def test_contingency_missing(linter, tail):
     "\nIf the plan is not working\nIf you are still upset by 14 May 2026, Jo will ask CAMHS to see you.",
     "\nPlan B\nYou will stay with your aunt Carly while Jo finds a flat.",
     "\nShould the court not agree, you will live with Nan.",
+    # a safety plan in the child's own words: "If ... I will ..." steps, with or without a comma
+    "\nMy safety plan\n- If I feel scared I will ring Nan.\n- If Dad shouts I will go to my room.",
+    "\nIf I feel unsafe at home I can go to my aunt's house.",
 ])
 def test_contingency_present(linter, tail):
     assert findings_of(linter, PLAN + tail, "care_plan", category=CONT) == []

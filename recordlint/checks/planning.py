@@ -136,6 +136,13 @@ class PlanSpecific(Rule):
                               "say what will be done (an observable step), by whom and by when")
 
 
+_BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s*")
+# "If I feel scared I will ring Nan": a condition, then someone who will (or can) do something.
+_IF_THEN_NO_COMMA = re.compile(r"^\s*if\s+\S+.*?\s(?:I|we|you|he|she|they|(?-i:[A-Z][a-z]+))\s+"
+                               r"(?:will|can|could|would|shall|am\s+going\s+to|are\s+going\s+to)\s+\w",
+                               re.IGNORECASE)
+
+
 def _conditional(rec, act) -> bool:
     """A back-up step inside "If ..., X will ..." belongs to the contingency plan."""
     return bool(re.match(r"\s*(?:if|unless|should|in the event|in case)\b", rec.text[act.start:act.end], re.I))
@@ -210,13 +217,16 @@ class PlanContingency(Rule):
                 found_heading_empty = True
         # no (or an empty) heading: a back-up plan sentence anywhere ("If ..., X will ...")
         for s, e in rec.sentences:
-            sent = text[s:e]
+            sent = _BULLET.sub("", text[s:e])
             if rec.in_speech(s):
                 continue
             if cues.condition.match(sent) and not cues.not_condition.search(sent[:40]) and \
                     re.search(r"\b(?:will|can|would|could|shall|then|to)\b", sent[sent.find(",") + 1:] if "," in sent
                               else sent, re.IGNORECASE) and "," in sent:
                 return
+            if cues.condition.match(sent) and not cues.not_condition.search(sent[:40]) and \
+                    _IF_THEN_NO_COMMA.search(sent):
+                return  # a safety-plan step: "If I feel scared I will ring Nan"
             if re.search(r"\bunless\b|\bin the event that\b|\bshould (?:this|that|the plan|things)\b", sent, re.I) and \
                     re.search(r"\b(?:will|can|would)\b", sent, re.I):
                 return
