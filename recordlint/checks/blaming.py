@@ -18,12 +18,10 @@ saying, are lists in ``rules/phrases/blaming.yaml``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-import yaml
 
 from ..findings import Severity
 from ..lexicon import Term, load_lexicon
+from ..phrases import load_phrases
 from ..resources import rules_dir
 from ..rule import Example, Rule
 
@@ -33,10 +31,8 @@ _PRONOUNS = {"he", "she", "they", "him", "her", "them", "you"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 
 
-@lru_cache(maxsize=4)
-def _lists(name: str = PHRASE_FILE) -> dict:
-    with open(rules_dir() / name, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+def _lists(config=None) -> dict:
+    data = load_phrases(PHRASE_FILE, config)
     return {key: {str(w).lower() for w in data.get(key, []) or []}
             for key in ("people", "homes", "not_people", "copulas", "speech_verbs", "failed_outcomes")}
 
@@ -78,31 +74,41 @@ class BlamingJudgement(Rule):
         self.words = _forms_regex(self.terms)
         blaming = load_lexicon(rules_dir() / "lexicon" / "blaming.yaml", (config.lexicon or {}).get("blaming"))
         self.rl211 = _forms_regex(blaming)  # RL211 already flags these: not twice
+        self.lists = _lists(config)
+
+    def _candidates(self, rec) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of each "failed to" and judgement word outside speech (text only)."""
+        key = ("RL212 candidates", id(self))
+        if key not in rec.cache:
+            text = rec.text
+            found = [(m.start(), m.end(), "failed") for m in _FAILED.finditer(text)]
+            found += [(m.start(), m.end(), "word") for m in self.words.finditer(text)]
+            rec.cache[key] = [(s, e, k) for s, e, k in sorted(found)
+                              if not rec.in_speech(s) and not self._overlaps_rl211(text, s, e)]
+        return rec.cache[key]
+
+    def regions(self, rec):
+        """The sentences that hold a candidate, with their dependencies."""
+        return sorted({(*rec.sentence_of(s), "deps") for s, _, _ in self._candidates(rec)})
 
     def check(self, rec):
-        lists = _lists()
-        text = rec.text
-        candidates = [(m.start(), m.end(), "failed") for m in _FAILED.finditer(text)]
-        candidates += [(m.start(), m.end(), "word") for m in self.words.finditer(text)]
+        lists = self.lists
         done: set[tuple[int, int]] = set()
-        for start, end, kind in sorted(candidates):
-            if rec.in_speech(start) or self._overlaps_rl211(text, start, end):
-                continue
-            got = rec.parse_region(*rec.sentence_of(start), "deps")
-            if got is None:
-                continue  # no model, or the component is collecting requests
-            span, offset = got
-            toks = [t for t in span if start <= t.idx + offset < end]
+        for start, end, kind in self._candidates(rec):
+            region = rec.parse_region(*rec.sentence_of(start), "deps")
+            if region is None:
+                continue  # no model
+            toks = [t for t in region.span if start <= region.start_of(t) < end]
             if not toks:
                 continue
             found = self._failed(toks, lists, rec) if kind == "failed" else self._judged(toks, lists, rec)
             if found is None:
                 continue
-            s, e = found[0].idx + offset, found[1].idx + offset + len(found[1].text)
+            s, e = region.start_of(found[0]), region.start_of(found[1]) + len(found[1].text)
             if (s, e) in done:
                 continue
             done.add((s, e))
-            yield rec.finding(self, s, e, self._message(kind), self._suggestion(kind, text[start:end]))
+            yield rec.finding(self, s, e, self._message(kind), self._suggestion(kind, rec.text[start:end]))
 
     def _overlaps_rl211(self, text: str, start: int, end: int) -> bool:
         line_start = text.rfind("\n", 0, start) + 1
