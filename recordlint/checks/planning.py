@@ -136,6 +136,19 @@ class PlanSpecific(Rule):
                               "say what will be done (an observable step), by whom and by when")
 
 
+def _backup_sentence(sentence: str, cues) -> bool:
+    """"If ..., X will ...", "If I feel scared I will ring Nan", "Unless ..., we will ..."."""
+    sent = _BULLET.sub("", sentence)
+    if cues.condition.match(sent) and not cues.not_condition.search(sent[:40]):
+        after = sent[sent.find(",") + 1:] if "," in sent else sent
+        if "," in sent and re.search(r"\b(?:will|can|would|could|shall|then|to)\b", after, re.IGNORECASE):
+            return True
+        if _IF_THEN_NO_COMMA.search(sent):
+            return True  # a safety-plan step, no comma
+    return bool(re.search(r"\bunless\b|\bin the event that\b|\bshould (?:this|that|the plan|things)\b", sent, re.I)
+                and re.search(r"\b(?:will|can|would)\b", sent, re.I))
+
+
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s*")
 # "If I feel scared I will ring Nan": a condition, then someone who will (or can) do something.
 _IF_THEN_NO_COMMA = re.compile(r"^\s*if\s+\S+.*?\s(?:I|we|you|he|she|they|(?-i:[A-Z][a-z]+))\s+"
@@ -216,20 +229,8 @@ class PlanContingency(Rule):
                     return
                 found_heading_empty = True
         # no (or an empty) heading: a back-up plan sentence anywhere ("If ..., X will ...")
-        for s, e in rec.sentences:
-            sent = _BULLET.sub("", text[s:e])
-            if rec.in_speech(s):
-                continue
-            if cues.condition.match(sent) and not cues.not_condition.search(sent[:40]) and \
-                    re.search(r"\b(?:will|can|would|could|shall|then|to)\b", sent[sent.find(",") + 1:] if "," in sent
-                              else sent, re.IGNORECASE) and "," in sent:
-                return
-            if cues.condition.match(sent) and not cues.not_condition.search(sent[:40]) and \
-                    _IF_THEN_NO_COMMA.search(sent):
-                return  # a safety-plan step: "If I feel scared I will ring Nan"
-            if re.search(r"\bunless\b|\bin the event that\b|\bshould (?:this|that|the plan|things)\b", sent, re.I) and \
-                    re.search(r"\b(?:will|can|would)\b", sent, re.I):
-                return
+        if any(_backup_sentence(text[s:e], cues) for s, e in rec.sentences if not rec.in_speech(s)):
+            return
         msg = ("The contingency plan is empty: say what will happen if the plan is not achieved."
                if found_heading_empty else
                "No contingency plan: say what will happen if the plan is not achieved (a back-up plan).")
