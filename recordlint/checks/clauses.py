@@ -135,6 +135,10 @@ class ClauseReader:
         if words[0].lower_ in ("in", "order", "how", "what", "where", "when", "about", "going", "want", "wants",
                                "agreed", "asked", "is", "are", "was", "were", "plan", "aim", "goal"):
             return False
+        if words[-1].tag_ == "VBG":
+            return False  # "Mother struggling to cope": a concern, not a step
+        if words[0].lower_ in self.ph.abstract_subjects and any(t.text == ":" for t in prefix):
+            return False  # "Purpose of visit: to see Kayla": a label, not a step
         return not any(self._verbish(toks, i) for i in range(end))
 
     # -- the action -------------------------------------------------------------------------
@@ -173,6 +177,8 @@ class ClauseReader:
         v = toks[v_idx]
         if v.tag_ not in ("VB", "VBN", "VBP", "NN", "VBZ", "JJ") and v.pos_ not in ("VERB", "AUX"):
             return None
+        if self._statement(toks, a_idx, v_idx, passive):
+            return None
         act = Action(s, e, kind or a_kind)
         act.passive = passive
         if passive:
@@ -183,6 +189,41 @@ class ClauseReader:
             act.no_owner_phrase = no_owner.group(0)
         self._judge_verb(act, toks, v_idx, region, e)
         return act
+
+    # -- statements that look like actions ----------------------------------------------------
+    def _statement(self, toks, a_idx: int, v_idx: int, passive: bool) -> bool:
+        """A clause with an anchor that is not a plan step: what a document says ("This plan will
+        tell you ..."), a state or arrangement ("You will live in halls"), a conclusion ("must have
+        made"), a general rule ("Nobody should ...") or a list item that is a noun clause ("where
+        you'll live")."""
+        ph = self.ph
+        subject = [t for t in toks[:a_idx] if not t.is_punct]
+        lemma = toks[v_idx].lemma_.lower()
+        if subject and subject[0].tag_ in ("WDT", "WP", "WRB") and \
+                not any(t.text == "," or t.tag_ in _FINITE for t in toks[1:a_idx]):
+            return True  # "where you'll live", "who will look after you": what the plan is about
+        head = _subject_head(subject)
+        if head is not None and head.lemma_.lower() in ph.document_subjects and \
+                (lemma in ph.content_verbs or passive):
+            return True  # "The care plan should say ...", "It will be reviewed"
+        if not passive and lemma in ph.stative_verbs and not self._step_after_all(toks, v_idx, lemma):
+            return True  # "You will live in halls", "You will always have a say"
+        if passive and lemma == "involve":
+            return True  # "You will be involved in making the plan"
+        anchor = toks[a_idx].lower_
+        if anchor == "must" and toks[v_idx].lower_ == "have" and v_idx + 1 < len(toks) and \
+                toks[v_idx + 1].tag_ == "VBN":
+            return True  # "... must have made their lives bewildering": a conclusion
+        words = " ".join(t.lower_ for t in subject)
+        return anchor in ("should", "must", "has", "have", "can") and \
+            (words in ph.general_subjects or (head is not None and head.lower_ in ph.general_subjects))
+
+    def _step_after_all(self, toks, v_idx: int, lemma: str) -> bool:
+        """"need to claim", "have to go" (the step is the next verb); "have a dental check" (an event)."""
+        nxt = toks[v_idx + 1:v_idx + 5]
+        if nxt and nxt[0].lower_ == "to" and lemma in ("need", "have", "get"):
+            return True
+        return lemma == "have" and any(t.lemma_.lower() in self.ph.had_events for t in nxt)
 
     @staticmethod
     def _subject(toks, region, s, a_kind, a_idx, no_owner) -> str | None:
@@ -242,6 +283,12 @@ class ClauseReader:
 _IMPERATIVE_NEXT = ("DT", "PRP$", "PRP", "IN", "RP", "TO", "NNP", "CD", "JJ", "NN", "NNS")
 _BY_TIME = re.compile(r"by\s+(?:the\s+)?(?:(?:end|start|time|next|then|" + MONTH + r")\b|\d)", re.I)
 _PASSIVE_SENSE = ("given", "offered", "supported", "asked", "referred", "invited")
+
+
+def _subject_head(subject):
+    """The last noun or pronoun of the words before the anchor ("Your care plan" -> plan)."""
+    nouns = [t for t in subject if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return nouns[-1] if nouns else None
 
 
 def _no_finite_after(toks, v_idx) -> bool:

@@ -16,7 +16,7 @@ from ..phrases import PlanningPhrases
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_NUM = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+_NUM = (r"(?:\d+\s*(?:-|–|to)\s*\d+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
         r"twenty|twenty-one|twenty-eight|thirty|a couple of|a few)")
 _UNIT = (r"(?:working\s+|school\s+|calendar\s+|clear\s+)?"
          r"(?:days?|nights?|weeks?|fortnights?|months?|years?|terms?|hours?)")
@@ -61,6 +61,14 @@ CLEAR_PATTERNS = [
     r"\b(?:until|till|by\s+the\s+time|before)\s+(?:you|he|she|they|\w+)\s+(?:are|is|turn|turns|reach|reaches|become|becomes)"
     r"\s+(?:at\s+least\s+)?(?:\d+|sixteen|seventeen|eighteen|twenty-one|twenty-five|an\s+adult)\b",
     r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b",
+    # event anchors: before every review, before the meeting, upon release, whenever it changes
+    r"\b(?:before|after|at|ahead\s+of|following)\s+(?:every|each)\s+(?:\w+\s+){0,2}?(?:review|meeting|visit|"
+    r"appointment|session|hearing|conference|panel)s?\b",
+    r"\b(?:before|after|ahead\s+of)\s+the\s+(?!next\b|following\b|upcoming\b)(?:\w+\s+){0,2}?(?:meeting|hearing|"
+    r"conference|panel|court\s+date|move|operation|birth)\b",
+    r"\b(?:upon|on)\s+(?:(?:his|her|their|your)\s+)?(?:release|discharge|arrival|return)\b",
+    r"\b(?:whenever|every\s+time)\b",
+    r"\bwithin\s+(?:the|this)\s+(?:term|week|month|year|school\s+year|half[\s-]term|holidays?)\b",
 ]
 CLEAR_RE = re.compile("|".join(f"(?:{p})" for p in CLEAR_PATTERNS), re.IGNORECASE)
 

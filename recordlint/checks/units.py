@@ -274,8 +274,8 @@ def may_be_action(rec, ph: PlanningPhrases, s: int, e: int, imperative_ok: bool)
 
 
 def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> bool:
-    if not re.search(r"[A-Za-z]", unit) or unit.rstrip().endswith("?"):
-        return False
+    if not re.search(r"[a-z]", unit) or unit.rstrip().endswith("?"):
+        return False  # no words, a question, or a heading in capitals ("CARE PLAN REVIEW")
     if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
         return False
     return bool(_CANDIDATE.search(unit) or _early_to(unit) or ph.no_owner.search(unit)
