@@ -84,6 +84,13 @@ class PlanningPhrases:
         self.content_verbs = _words(data, "content_verbs")
         self.stative_verbs = _words(data, "stative_verbs")
         self.had_events = _words(data, "had_events")
+        self.step_needed = _words(data, "step_needed")
+        self.step_arranged = phrase_regex(data.get("step_arranged", []))
+        self.step_nouns = phrase_regex(data.get("step_nouns", []))
+        self.step_timed_nouns = phrase_regex(data.get("step_timed_nouns", []))
+        self.step_openers = phrase_regex(data.get("step_openers", []))
+        self.step_words = phrase_regex([*data.get("step_needed", []), *data.get("step_arranged", []),
+                                        *data.get("step_timed_nouns", []), *data.get("step_openers", [])])
         self.general_subjects = _words(data, "general_subjects")
         self.false_friends = phrase_regex(data.get("not_timescales", []))
         self.imperatives = _words(data, "imperative_verbs")

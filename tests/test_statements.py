@@ -69,3 +69,43 @@ def test_ranges_and_event_anchors_are_timescales(linter, when):
 def test_next_review_without_a_date_is_still_vague(linter):
     text = "Actions\n- Jo will visit you before the next review."
     assert [c for c, _ in plan_findings(linter, text)] == ["RL301"]
+
+
+# --- telegraphic plan steps in running text: reported with no owner ------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Money worries affecting the family. Link the family to a food bank. Monitor closely.",
+     [("RL301", "Link the family to a food bank."), ("RL302", "Link the family to a food bank."),
+      ("RL301", "Monitor closely."), ("RL302", "Monitor closely.")]),
+    ("Low mood reported. Closer monitoring required.",
+     [("RL301", "Closer monitoring required."), ("RL302", "Closer monitoring required.")]),
+    ("Sleep getting worse - extra support needed.",
+     [("RL301", "Sleep getting worse - extra support needed."),
+      ("RL302", "Sleep getting worse - extra support needed.")]),
+    ("School visit scheduled.", [("RL301", "School visit scheduled."), ("RL302", "School visit scheduled.")]),
+    ("Need to follow up urgently.", [("RL301", "Need to follow up urgently."),
+                                     ("RL302", "Need to follow up urgently.")]),
+    # timed, but no one named
+    ("Weekly check-in needed.", [("RL302", "Weekly check-in needed.")]),
+    ("Follow-up booked for Friday to check on the rent arrears.",
+     [("RL302", "Follow-up booked for Friday to check on the rent arrears.")]),
+    ("Daily follow-up this week.", [("RL302", "Daily follow-up this week.")]),
+    ("3-week follow-up.", [("RL302", "3-week follow-up.")]),
+    ("Plan to ring the school in two days.", [("RL302", "Plan to ring the school in two days.")]),
+    ("Will visit Mum at home tomorrow.", [("RL302", "Will visit Mum at home tomorrow.")]),
+])
+def test_telegraphic_steps_are_actions(linter, text, expected):
+    assert plan_findings(linter, text, "case_note") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "No further action required.",                       # a decision, not a step
+    "Mum said more help was needed with the baby.",      # someone's account
+    "Referral made to the food bank last week.",         # done
+    "Call from the children's home about the weekend.",  # an event named
+    "Review meeting: 21/01/2026, at the family centre",  # a label
+    "Contact went ahead on Saturday.",                   # narrative
+    "Kelly will ring Mum on Monday. Follow-up booked for Friday.",
+])
+def test_not_telegraphic_steps(linter, text):
+    got = plan_findings(linter, text, "case_note")
+    assert all(c == "RL302" and "Follow-up booked" in t for c, t in got)

@@ -55,9 +55,12 @@ class ClauseReader:
         no_owner = self.ph.no_owner.search(self.text[s:e])
         anchor = self._anchor(toks)
         if anchor is None:
-            if not imperative_ok:
-                return None
-            return self._imperative(toks, region, s, e, kind, no_owner)
+            from .telegraphic import read_telegraphic  # a step with no verb of its own
+
+            step = read_telegraphic(toks, region, self.ph, self.text, s, e, kind)
+            if step is not None or not imperative_ok:
+                return step
+            return self._imperative(toks, region, s, e, kind, no_owner, prose=imperative_ok == "prose")
         a_idx = anchor[1]
         if self.rec.in_speech(region.start_of(toks[a_idx])):
             return None
@@ -133,25 +136,30 @@ class ClauseReader:
         if not words:
             return False
         if words[0].lower_ in ("in", "order", "how", "what", "where", "when", "about", "going", "want", "wants",
-                               "agreed", "asked", "is", "are", "was", "were", "plan", "aim", "goal"):
+                               "agreed", "asked", "is", "are", "was", "were", "plan", "aim", "goal", "need",
+                               "needs"):
             return False
         if words[-1].tag_ == "VBG":
             return False  # "Mother struggling to cope": a concern, not a step
+        if any(t.tag_ in ("VBN", "VBD") for t in words):
+            return False  # "Follow-up scheduled for tomorrow to check ...": the "to" is a purpose
         if words[0].lower_ in self.ph.abstract_subjects and any(t.text == ":" for t in prefix):
             return False  # "Purpose of visit: to see Kayla": a label, not a step
         return not any(self._verbish(toks, i) for i in range(end))
 
     # -- the action -------------------------------------------------------------------------
-    def _imperative(self, toks, region, s, e, kind, no_owner) -> Action | None:
+    def _imperative(self, toks, region, s, e, kind, no_owner, prose: bool = False) -> Action | None:
         words = [t for t in toks if not t.is_punct]
         if not words:
             return None
         first = words[0]
+        if prose and not _clear_imperative(words, self.ph, toks):
+            return None  # in running text only a clear imperative is a step: "Monitor closely."
         w = first.lower_
         second = words[1] if len(words) > 1 else None
         two = f"{w} {second.lower_}" if second is not None else w
         listed = w in self.ph.imperatives or two in self.ph.imperatives
-        if first.tag_ == "VB" or (listed and (second is None or second.tag_ in _IMPERATIVE_NEXT)):
+        if first.tag_ == "VB" or prose or (listed and (second is None or second.tag_ in _IMPERATIVE_NEXT)):
             if first.tag_ != "VB" and second is not None and second.tag_ in ("NN", "NNS") and not listed:
                 return None
             if w in ("next", "no", "please"):
@@ -179,7 +187,7 @@ class ClauseReader:
             return None
         if self._statement(toks, a_idx, v_idx, passive):
             return None
-        act = Action(s, e, kind or a_kind)
+        act = Action(s, e, kind or ("imperative" if a_kind == "modal" and not _words_before(toks, a_idx) else a_kind))
         act.passive = passive
         if passive:
             act.owner = self._agent(toks, v_idx, region)
@@ -283,6 +291,25 @@ class ClauseReader:
 _IMPERATIVE_NEXT = ("DT", "PRP$", "PRP", "IN", "RP", "TO", "NNP", "CD", "JJ", "NN", "NNS")
 _BY_TIME = re.compile(r"by\s+(?:the\s+)?(?:(?:end|start|time|next|then|" + MONTH + r")\b|\d)", re.I)
 _PASSIVE_SENSE = ("given", "offered", "supported", "asked", "referred", "invited")
+
+
+def _clear_imperative(words, ph, toks) -> bool:
+    """A sentence of running text that is an order: a base verb first and no finite verb after it.
+    A listed plan verb the tagger took for a name or noun counts ("Monitor/NNP closely"), and so does
+    a short line whose last word the tagger took for a verb ("Refer supports/VBZ")."""
+    first = words[0]
+    if first.tag_ != "VB" and not (first.lower_ in ph.imperatives and first.tag_ in ("NNP", "NN")
+                                   and not any(t.text in (":", "-", "–") for t in toks)):
+        return False  # "Review meeting: 21/01/2026" is a label
+    if len(words) > 1 and words[1].tag_ in ("IN", "TO") and ph.step_nouns.fullmatch(first.lower_):
+        return False  # "Call from the children's home.", "Visit to Tanisha": an event named, not a step
+    finite = [t for t in words[1:] if t.tag_ in _FINITE]
+    return not finite or (len(words) <= 3 and finite == [words[-1]] and words[-1].tag_ == "VBZ")
+
+
+def _words_before(toks, a_idx: int) -> list:
+    """The words before the anchor ("Will visit ..." has none: no one is named)."""
+    return [t for t in toks[:a_idx] if not t.is_punct]
 
 
 def _subject_head(subject):

@@ -123,7 +123,7 @@ class PlanSpecific(Rule):
                 missing.append(f"what: \"{act.vague}\" says nothing measurable")
             if act.no_owner_phrase:
                 missing.append(f"who: \"{act.no_owner_phrase}\" names no one responsible")
-            elif act.owner is None and (act.passive or act.kind in ("imperative", "hoped")):
+            elif act.owner is None and (act.passive or act.kind in ("imperative", "hoped", "step")):
                 if act.passive:
                     missing.append("who: the action is passive and names no one responsible")
                 else:

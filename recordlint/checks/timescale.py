@@ -33,7 +33,7 @@ CLEAR_PATTERNS = [
     # by / before / in / until / end of March
     rf"\b(?:by|before|until|till|in|during|from|after|of|early|late|mid|mid-)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+|middle\s+of\s+)?{MONTH}\b(?!\s+(?:have|has|will|to|is|are)\b)",
     # weekdays: every Tuesday, on Saturdays, Monday to Friday, by Friday
-    rf"\b(?:on|every|each|by|next|this|before|after|until|from|other)\s+(?:other\s+)?{_DAY}s?\b",
+    rf"\b(?:on|every|each|by|next|this|before|after|until|from|other|for)\s+(?:other\s+)?{_DAY}s?\b",
     rf"\b{_DAY}s\b",
     rf"\b{_DAY}\s+(?:to|-|and)\s+{_DAY}\b",
     # spans: within 4 weeks, in the next 10 working days, over the next six months
@@ -69,6 +69,8 @@ CLEAR_PATTERNS = [
     r"\b(?:upon|on)\s+(?:(?:his|her|their|your)\s+)?(?:release|discharge|arrival|return)\b",
     r"\b(?:whenever|every\s+time)\b",
     r"\bwithin\s+(?:the|this)\s+(?:term|week|month|year|school\s+year|half[\s-]term|holidays?)\b",
+    # "2-week follow-up", "6-weekly visits"
+    r"\b(?:\d+|two|three|four|six|eight|twelve)-(?:day|week|month)(?:ly|s)?\b",
 ]
 CLEAR_RE = re.compile("|".join(f"(?:{p})" for p in CLEAR_PATTERNS), re.IGNORECASE)
 

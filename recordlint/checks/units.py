@@ -39,10 +39,16 @@ class LineSlot:
     units: list[tuple[int, int]] = field(default_factory=list)
     one_sentence_per_unit: bool = True   # no sentence was split at a semicolon
 
+    prose_imperatives: set[int] = field(default_factory=set)   # units of running text led by a plan verb
+
     def candidates(self):
-        """(start, end, imperative_ok) of each unit, as far as the text alone can tell."""
+        """(start, end, imperative_ok) of each unit, as far as the text alone can tell; "prose" for a
+        unit of running text that starts with a plan verb ("Monitor closely.")."""
         for i, (s, e) in enumerate(self.units):
-            yield s, e, (self.bullet or self.in_plan) and i == 0
+            if (self.bullet or self.in_plan) and i == 0:
+                yield s, e, True
+            else:
+                yield s, e, "prose" if i in self.prose_imperatives else False
 
 
 @dataclass
@@ -193,7 +199,15 @@ class _Walker:
         units: list[tuple[int, int]] = []
         for s, e in sents:
             units.extend(_split_semicolons(text, s, e) if ";" in text[s:e] else [(s, e)])
-        return LineSlot(start, end, bullet, in_plan, units, len(units) == len(sents))
+        prose = {i for i, (s, e) in enumerate(units) if _plan_verb_first(self.ph, text[s:e])}
+        return LineSlot(start, end, bullet, in_plan, units, len(units) == len(sents), prose)
+
+
+def _plan_verb_first(ph: PlanningPhrases, unit: str) -> bool:
+    """A short unit of running text that starts with a listed plan verb ("Link additional resources.")."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", unit)
+    return bool(words) and len(words) <= 8 and words[0][:1].isupper() and \
+        (words[0].lower() in ph.imperatives or " ".join(w.lower() for w in words[:2]) in ph.imperatives)
 
 
 def _split_semicolons(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -279,7 +293,7 @@ def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> b
     if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
         return False
     return bool(_CANDIDATE.search(unit) or _early_to(unit) or ph.no_owner.search(unit)
-                or (imperative_ok and _may_be_imperative(ph, unit)))
+                or ph.step_words.search(unit) or (imperative_ok and _may_be_imperative(ph, unit)))
 
 
 def _early_to(unit: str) -> bool:

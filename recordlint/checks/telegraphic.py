@@ -1,0 +1,104 @@
+"""Telegraphic plan steps: a step with no verb of its own, as terse case notes write them.
+
+  need       "Increased monitoring required", "Weekly check-in needed"
+  arranged   "Follow-up scheduled for tomorrow", "Next appointment scheduled", "Scheduled follow-up
+             for two weeks", "Daily check-ins arranged for this week"
+  timed noun "Daily follow-up this week", "Follow-up weekly", "2-week follow-up"
+  opener     "Plan to follow up in one week", "Need to follow up urgently"
+
+None of them names who will do it (RL302); RL301 asks for a timescale when there is none. The
+words are lists in ``rules/phrases/planning.yaml`` (step_needed, step_arranged, step_nouns,
+step_timed_nouns, step_openers). A step part may follow a dash or colon ("Mental health symptoms
+worsening - increased monitoring required"); "No further action required" is not a step.
+"""
+from __future__ import annotations
+
+import re
+
+from ..phrases import PlanningPhrases
+from .clauses import Action
+from .timescale import CLEAR_RE
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_SEPARATOR = re.compile(r"\s+[-–—]\s+|:\s+")
+_NEGATIVE = re.compile(r"^\W*(?:no|nothing|not|none|without)\b", re.IGNORECASE)
+
+
+def read_telegraphic(toks, region, ph: PlanningPhrases, text: str, s: int, e: int, kind: str | None) -> Action | None:
+    """The unit text[s:e] (its tagged tokens ``toks``) read as a telegraphic step, or None."""
+    part_s = _step_part(text, s, e)
+    part = text[part_s:e].strip().rstrip(".;!")
+    words = part.split()
+    if not words or len(words) > 16 or _NEGATIVE.match(part):
+        return None
+    inside = [t for t in toks if region.start_of(t) >= part_s and not t.is_punct]
+    act = _opener(inside, ph, part, s, e, kind) or _needed(inside, ph, part, s, e, kind) \
+        or _arranged(inside, ph, part, s, e, kind) or _timed_noun(inside, ph, part, s, e, kind)
+    if act is not None and any(ph.vague_verbs & {t.lower_, t.lemma_.lower(), t.lower_.removesuffix("ing")}
+                               for t in inside if t.pos_ in ("NOUN", "VERB")):
+        act.vague = next(t.text for t in inside if ph.vague_verbs & {t.lower_, t.lemma_.lower(),
+                                                                     t.lower_.removesuffix("ing")})
+    return act
+
+
+def _step_part(text: str, s: int, e: int) -> int:
+    """Where the step starts: after the last dash or colon of the unit, if anything follows."""
+    cut = s
+    for m in _SEPARATOR.finditer(text, s, e):
+        if text[m.end():e].strip():
+            cut = m.end()
+    return cut
+
+
+def _step(s: int, e: int, kind: str | None, verb: str, passive: bool = False) -> Action:
+    act = Action(s, e, kind or "step", verb=verb)  # "step": never takes an earlier sentence's owner
+    act.passive = passive
+    return act
+
+
+def _finite_verbs(toks) -> list:
+    return [t for t in toks if t.tag_ in _FINITE]
+
+
+def _opener(toks, ph, part, s, e, kind) -> Action | None:
+    """"Plan to follow up in one week": an opener, then a verb."""
+    m = ph.step_openers.match(part)
+    if not m or len(toks) < 3:
+        return None
+    verb = next((t for t in toks[2:] if t.tag_.startswith("VB")), None)
+    return _step(s, e, kind, verb.lemma_.lower()) if verb is not None else None
+
+
+def _needed(toks, ph, part, s, e, kind) -> Action | None:
+    """"Increased monitoring required": a need word closes a short noun phrase."""
+    i = next((i for i, t in enumerate(toks) if t.lower_ in ph.step_needed), None)
+    if i is None or i == 0 or i > 5:
+        return None
+    rest = part[part.lower().find(toks[i].lower_) + len(toks[i].text):].strip()
+    if rest and not CLEAR_RE.match(rest):
+        return None  # the need word closes the step, or a timescale follows ("required upon release")
+    if _finite_verbs(toks[:i]):
+        return None  # "Mum said help was needed": a sentence, not a step
+    noun = next((t for t in reversed(toks[:i]) if t.pos_ in ("NOUN", "PROPN", "VERB")), None)
+    return _step(s, e, kind, noun.lower_) if noun is not None else None
+
+
+def _arranged(toks, ph, part, s, e, kind) -> Action | None:
+    """"Follow-up scheduled for tomorrow", "Next appointment scheduled": a step noun, arranged."""
+    arranged, noun = ph.step_arranged.search(part), ph.step_nouns.search(part)
+    if not arranged or not noun:
+        return None
+    others = [t for t in _finite_verbs(toks) if t.lower_ not in arranged.group(0).lower().split()]
+    if others:
+        return None  # "Mum has set the table": a sentence with its own verb
+    return _step(s, e, kind, noun.group(0).lower(), passive=True)
+
+
+def _timed_noun(toks, ph, part, s, e, kind) -> Action | None:
+    """"Daily follow-up this week", "2-week follow-up": a follow-up with a timescale, no verb."""
+    noun = ph.step_timed_nouns.search(part)
+    if not noun or len(part.split()) > 6 or _finite_verbs(toks):
+        return None
+    if not (CLEAR_RE.search(part) or ph.clear_time.search(part) or re.search(r"\d+-(?:day|week|month)", part)):
+        return None
+    return _step(s, e, kind, noun.group(0).lower())
