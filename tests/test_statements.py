@@ -11,8 +11,11 @@ from conftest import findings_of
 PLAN = {"plan.timescale", "plan.specific"}
 
 
-def plan_findings(linter, text, doc_type="care_plan"):
-    return [(c, t) for c, cat, t in findings_of(linter, text, doc_type) if cat in PLAN]
+def plan_findings(linter, text, doc_type="care_plan", child=None):
+    """Plan findings; a record written to the child names the child (a nameless one is a page of
+    information, tested at the end)."""
+    child = child if child is not None else {"name": "Kai"}
+    return [(c, t) for c, cat, t in findings_of(linter, text, doc_type, child) if cat in PLAN]
 
 
 @pytest.mark.parametrize("text", [
@@ -109,3 +112,54 @@ def test_telegraphic_steps_are_actions(linter, text, expected):
 def test_not_telegraphic_steps(linter, text):
     got = plan_findings(linter, text, "case_note")
     assert all(c == "RL302" and "Follow-up booked" in t for c, t in got)
+
+
+# --- a page about the process, written to any child, has no plan steps ----------------------------
+LEAFLET = ("What does a personal adviser do?\n\nYour personal adviser will help you get ready to live on "
+           "your own. They will talk to you about what support you need.\n\nAt the meeting\n"
+           "- Come to the meeting\n- ring the reviewing officer before the review")
+
+
+def test_information_for_any_child_has_no_actions(linter):
+    assert plan_findings(linter, LEAFLET, "pathway_plan", child={}) == []
+
+
+def test_the_same_text_for_a_named_child_has_actions(linter):
+    assert [c for c, _ in plan_findings(linter, LEAFLET, "pathway_plan", child={"name": "Kai"}) if c == "RL301"]
+
+
+def test_naming_a_person_makes_it_a_record():
+    from recordlint.checks.information import names_people
+
+    assert names_people("Mr Johal will meet Lacy on Monday.")
+    assert names_people("You live with Dawn. Your nan and Dawn are friends.")
+    assert names_people("Actions\n- Jo will take you to school.")
+    assert not names_people("Your Personal Adviser will help you. Your Personal Adviser is kind.")
+    assert not names_people("The Review is in May. Your Review is in May.")
+    assert not names_people("You have a review. Your Review is soon, then another Review.")
+
+
+def test_essential_to_is_a_step_with_no_owner(linter):
+    text = "It is essential to keep checking on Kai's sleep. Regular check-ins will be necessary."
+    assert plan_findings(linter, text, "assessment") == [
+        ("RL301", "It is essential to keep checking on Kai's sleep."),
+        ("RL302", "It is essential to keep checking on Kai's sleep."),
+        ("RL301", "Regular check-ins will be necessary."),
+        ("RL302", "Regular check-ins will be necessary.")]
+
+
+def test_a_stop_word_before_a_comma_is_not_the_childs_name():
+    from recordlint.checks.person import infer_child_name
+
+    assert infer_child_name("Together, we will look at your plan.") is None
+    assert infer_child_name("Kiera, this is your plan.") == "Kiera"
+
+
+@pytest.mark.parametrize("when", ["by Easter", "before Christmas", "over the summer holidays"])
+def test_holidays_are_timescales(linter, when):
+    assert [c for c, _ in plan_findings(linter, f"Actions\n- Jo will take you swimming {when}.")] == []
+
+
+def test_a_nameless_record_with_agreed_steps_is_not_information(linter):
+    text = "What we agreed\n- We will talk about your bedroom again at the next review."
+    assert [c for c, _ in plan_findings(linter, text, "review_record", child={})] == ["RL301"]

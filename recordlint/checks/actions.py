@@ -16,6 +16,8 @@ The work is split by job, read top to bottom:
   clauses.py    one tagged unit read into an Action: owner, verb, passive, vague
   fallback.py   the same by pattern when there is no model
   timescale.py  by when (used by the planning rules on each action's context)
+  telegraphic.py steps with no verb of their own ("Increased monitoring required")
+  information.py pages about the process written to any child: no actions there
 
 ``action_regions`` tells the component which units to tag before the rules run;
 ``find_actions`` then reads them, once per record (RL301 and RL302 share the result).
@@ -25,6 +27,7 @@ from __future__ import annotations
 from ..phrases import planning_phrases
 from .clauses import Action, ClauseReader
 from .fallback import read_plain
+from .information import is_information_text
 from .timescale import dated_events
 from .units import FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
 
@@ -36,9 +39,9 @@ def action_regions(rec) -> list[tuple[int, int, str]]:
     """The units that may be actions, to be tagged ("tag": tags, POS, lemmas)."""
     if "action regions" not in rec.cache:  # RL301 and RL302 both ask
         ph = planning_phrases(rec.config)
-        rec.cache["action regions"] = [(s, e, "tag") for slot in plan_slots(rec, ph)
-                                       for s, e, imperative_ok in slot.candidates()
-                                       if may_be_action(rec, ph, s, e, imperative_ok)]
+        rec.cache["action regions"] = [] if is_information_text(rec) else [
+            (s, e, "tag") for slot in plan_slots(rec, ph) for s, e, imperative_ok in slot.candidates()
+            if may_be_action(rec, ph, s, e, imperative_ok)]
     return rec.cache["action regions"]
 
 
@@ -51,7 +54,8 @@ def record_dated_events(rec) -> set[str]:
 
 def find_actions(rec) -> list[Action]:
     if "actions" not in rec.cache:
-        rec.cache["actions"] = _ActionFinder(rec).find()
+        # a page about the process written to any child has no plan steps (information.py)
+        rec.cache["actions"] = [] if is_information_text(rec) else _ActionFinder(rec).find()
     return rec.cache["actions"]
 
 

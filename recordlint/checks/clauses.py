@@ -58,6 +58,8 @@ class ClauseReader:
             from .telegraphic import read_telegraphic  # a step with no verb of its own
 
             step = read_telegraphic(toks, region, self.ph, self.text, s, e, kind)
+            if step is None and no_owner:
+                step = self._no_owner_step(toks, region, s, e, no_owner)
             if step is not None or not imperative_ok:
                 return step
             return self._imperative(toks, region, s, e, kind, no_owner, prose=imperative_ok == "prose")
@@ -68,7 +70,10 @@ class ClauseReader:
         for t in toks[:a_idx]:
             if t.lemma_.lower() in self.ph.reporting and t.tag_ in _FINITE | {"VBN", "VBG"} and not no_owner:
                 return None
-        return self._build(toks, region, s, e, anchor, kind, no_owner)
+        act = self._build(toks, region, s, e, anchor, kind, no_owner)
+        if act is None and no_owner:  # "Regular check-ins will be necessary": a step no one owns
+            return self._no_owner_step(toks, region, s, e, no_owner)
+        return act
 
     # -- the anchor -------------------------------------------------------------------------
     def _anchor(self, toks) -> tuple[str, int, int] | None:
@@ -196,6 +201,15 @@ class ClauseReader:
         if no_owner:
             act.no_owner_phrase = no_owner.group(0)
         self._judge_verb(act, toks, v_idx, region, e)
+        return act
+
+    def _no_owner_step(self, toks, region, s, e, no_owner) -> Action:
+        """"It is essential to continue monitoring ...": a step that names no one."""
+        act = Action(s, e, "hoped", no_owner_phrase=no_owner.group(0))
+        after = s + no_owner.end()
+        to = next((i for i, t in enumerate(toks) if region.start_of(t) >= after and t.lower_ == "to"), None)
+        if to is not None and to + 1 < len(toks):
+            self._judge_verb(act, toks, to + 1, region, e)
         return act
 
     # -- statements that look like actions ----------------------------------------------------

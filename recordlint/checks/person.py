@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..findings import Severity
 from ..record import PRONOUN_SETS
 from ..rule import Example, Rule
@@ -398,10 +400,11 @@ _ADDRESSED = re.compile(
 def infer_child_name(text: str) -> str | None:
     """The child's first name from the record itself: "Dear Kiera", "Kiera, this is your plan",
     "Name: Kiera Smith". None when the record does not say."""
-    m = _ADDRESSED.search(text)
-    if not m:
-        return None
-    return m.group("greet") or m.group("voc") or m.group("field")
+    for m in _ADDRESSED.finditer(text):
+        name = m.group("greet") or m.group("voc") or m.group("field")
+        if name.lower() not in STOP_WORDS:  # "Together, we will ...": not a name
+            return name
+    return None
 
 
 def _gender(low: str) -> str | None:

@@ -69,6 +69,9 @@ CLEAR_PATTERNS = [
     r"\b(?:upon|on)\s+(?:(?:his|her|their|your)\s+)?(?:release|discharge|arrival|return)\b",
     r"\b(?:whenever|every\s+time)\b",
     r"\bwithin\s+(?:the|this)\s+(?:term|week|month|year|school\s+year|half[\s-]term|holidays?)\b",
+    # holidays and seasons: by Easter, before Christmas, over the summer
+    r"\b(?:by|before|after|until|till|at|over|during|from|in)\s+(?:the\s+)?(?:easter|christmas|new\s+year|"
+    r"summer|autumn|spring|winter)(?:\s+holidays?)?\b",
     # "2-week follow-up", "6-weekly visits"
     r"\b(?:\d+|two|three|four|six|eight|twelve)-(?:day|week|month)(?:ly|s)?\b",
 ]

@@ -265,6 +265,7 @@ _FINITE_WORDS = {"is", "was", "were", "are", "am", "has", "had", "have", "wants"
                  "moved", "got", "gets", "used", "tried", "tries", "seems", "seemed", "loves", "hopes", "hoped"}
 
 BASE_VERBS: set[str] = set()
+COMMON_NOUNS: set[str] = set()   # base forms of English nouns (the same tables): "chair" is not a name
 
 
 def load_base_verbs(nlp) -> None:
@@ -273,7 +274,9 @@ def load_base_verbs(nlp) -> None:
     if BASE_VERBS or "lemmatizer" not in getattr(nlp, "component_names", []):
         return
     try:
-        BASE_VERBS.update(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        BASE_VERBS.update(index["verb"])
+        COMMON_NOUNS.update(index["noun"])
     except KeyError:
         pass
 

@@ -1,0 +1,84 @@
+"""Information about the process, not a record: a page or leaflet written to any child.
+
+"Your social worker will write your plan", "Your PA will help you get ready to live on your own",
+"Come to the meeting" describe what generally happens to children in care; they are not plan
+steps anyone committed to for one child. A text is information, not a record, when it is of a
+doc type written to the child, no child is named (not given, and no "Dear Kiera" or "Name:" in
+the text), it has no heading of agreed steps ("What we agreed", "Actions") and it names no
+person: no "Mr/Ms Name", no name that does something ("Jo will visit"),
+and no capitalised name that comes back (a word also written in lower case elsewhere, a month or day, or a
+word in a run of capitals, "Personal Adviser", is not a name). Action detection finds no actions
+there (RL301, RL302); the child's voice and the contingency plan are still asked for.
+Text only: no model.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..phrases import planning_phrases
+from .person import infer_child_name
+from .units import COMMON_NOUNS, FieldSlot, LineSlot, RowSlot, plan_slots
+
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+[A-Z][a-z'’-]+")
+_DOER = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+)[ \t]+(?:will|shall|must|should|can|'ll)[ \t]+[a-z]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_LOWER = re.compile(r"\b[a-z][a-z'’-]+\b")
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def is_information_text(rec) -> bool:
+    if "information text" not in rec.cache:
+        rec.cache["information text"] = bool(
+            rec.doc_type.to_child and not rec.child.first_name and not infer_child_name(rec.text)
+            and not names_people(rec.text) and not _plan_heading(rec))
+    return rec.cache["information text"]
+
+
+def _plan_heading(rec) -> bool:
+    """Steps under a plan heading ("What we agreed", "Actions"), an action table or "Action: / Who:"
+    fields: a record of a plan, not information."""
+    slots = plan_slots(rec, planning_phrases(rec.config))
+    return any(isinstance(slot, (RowSlot, FieldSlot)) or (isinstance(slot, LineSlot) and slot.in_plan)
+               for slot in slots)
+
+
+def names_people(text: str) -> bool:
+    """Whether the text names a person: "Mr Johal", a name that will do something ("Jo will visit"),
+    or a capitalised name used twice mid-sentence."""
+    if _TITLED.search(text):
+        return True
+    for m in _DOER.finditer(text):
+        w, low = m.group(1), m.group(1).lower()
+        if all(part in STOP_WORDS for part in low.split("-")) or low in _CALENDAR or low in COMMON_NOUNS \
+                or low.rstrip("s") in COMMON_NOUNS:
+            continue  # "These will", "People will", "The Chair will": not a name
+        if not re.search(rf"\b{re.escape(low)}\b", text) and not re.search(r"[A-Z][a-z]*[ \t]+$", text[:m.start()]):
+            return True
+    lower = set(_LOWER.findall(text))
+    words = list(_WORD.finditer(text))
+    seen: Counter = Counter()
+    for i in range(1, len(words)):
+        w = words[i].group()
+        if not (len(w) > 1 and w[0].isupper() and w[1:].islower()) or not _mid_sentence(text, words, i):
+            continue
+        low = w.lower()
+        if low in lower or low.rstrip("s") in lower or low in _CALENDAR:
+            continue  # a word written in lower case elsewhere, a month or day: not a name
+        seen[w] += 1
+    return any(n >= 2 for n in seen.values())
+
+
+def _mid_sentence(text: str, words: list, i: int) -> bool:
+    """After a small word in the same sentence, and not in a run of capitals ("Personal Adviser")."""
+    prev, cur = words[i - 1], words[i]
+    if text[prev.end():cur.start()] not in (" ", ", ") or not prev.group()[0].islower():
+        return False
+    if i + 1 < len(words):
+        nxt = words[i + 1]
+        if text[cur.end():nxt.start()] == " " and nxt.group()[0].isupper():
+            return False
+    return True
