@@ -143,3 +143,33 @@ def test_batch_pronoun_column_and_inference(tmp_path):
     assert "RL401" in got["A2"]         # the column says "he": "They said" is someone else
     assert "RL401" not in got["A3"]     # no pronouns: "They" inferred from "Robin is 12. They ..."
     assert "RL401" not in got["A4"]     # "She" inferred from "Kayla is 9. She ..."
+
+
+# --- pages for any child, records written to the child whatever their type, no name given ---------
+LEAFLET = ("What is a review?\n\nAt your review you can say what you think and what you want to happen. "
+           "You will be asked about your wishes and feelings.")
+
+
+def test_a_page_for_any_child_has_no_childs_voice(linter):
+    assert flagged(linter, LEAFLET, "review_record", {})
+
+
+@pytest.mark.parametrize("extra", [
+    "\n\n'You should go to your review, it is about you and your views are heard,' a young person told us.",
+    "\n\nWhen I first came into care I was scared, but now I feel safe.",
+])
+def test_a_young_persons_own_words_on_such_a_page_count(linter, extra):
+    assert not flagged(linter, LEAFLET + extra, "review_record", {})
+
+
+def test_a_visit_record_written_to_the_child_hears_you(linter):
+    text = ("Name of child: Amy\n\nYou had not met me before, so you were unsure at first. "
+            "You smiled when your nan came in and you wanted to show me your toys.")
+    assert not flagged(linter, text, "visit_record", {"name": "Amy"})
+
+
+def test_pronouns_without_a_name(linter):
+    text = "Visit notes. [Child's name] was open during our talk. They reported feeling safe at home."
+    assert not flagged(linter, text, "visit_record", {"pronouns": "they/them"})
+    text2 = "Visit notes. Mum was open during our talk. They reported feeling safe at home."
+    assert flagged(linter, text2, "visit_record", {"pronouns": "they/them"})

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..findings import Severity
 from ..rule import Example, Rule
 from ..phrases import load_phrases, phrase_regex
+from .information import is_information_text
 
 PHRASE_FILE = "phrases/voice.yaml"
 
@@ -99,7 +100,11 @@ class ChildVoice(Rule):
     def check(self, rec):
         phrase_file = self.opts.get("phrases", PHRASE_FILE)
         data = _lists(phrase_file)
-        if self._has_voice(rec, data, phrase_file):
+        if is_information_text(rec):
+            # a page for any child: "you" is every reader; only a young person's own words count
+            if _testimony(rec, phrase_file):
+                return
+        elif self._has_voice(rec, data, phrase_file):
             return
         who = rec.child.first_name or "the child"
         yield rec.finding(self, None, None,
@@ -114,7 +119,7 @@ class ChildVoice(Rule):
         if self._views_section(rec, data, name):
             return True
         child_words = {w.lower() for w in data.get("child_words", [])}
-        to_child = rec.doc_type.to_child
+        to_child = rec.doc_type.to_child or _addressed(rec)
         subject_verb, inverted, pronoun_verb = _voice_patterns(phrase_file)
         pos = 0
         while True:
@@ -138,7 +143,7 @@ class ChildVoice(Rule):
         prons = {p for p in rec.child.pronoun_words if p in ("he", "she", "they")}
         if not prons and name:
             prons = infer_pronouns(text, name, others)
-        if prons and name:
+        if prons:
             for m in pronoun_verb.finditer(text):
                 if m.group("subj").lower() in prons and self._pronoun_is_child(text, m.start(), name, others):
                     return True
@@ -151,14 +156,17 @@ class ChildVoice(Rule):
             not re.match(r"^\S+[’']s\s+(?:also|always|really|still)", frag)
 
     @staticmethod
-    def _pronoun_is_child(text: str, pos: int, name: str, others) -> bool:
-        """The nearest person before the pronoun (this or the previous sentence) is the child."""
+    def _pronoun_is_child(text: str, pos: int, name: str | None, others) -> bool:
+        """The nearest person before the pronoun (this or the previous sentence) is the child; with
+        no name known, no one else is named there (the pronoun given for the child is theirs)."""
         start = max(0, pos - 250)
         window = text[start:pos]
         sents = re.split(r"(?<=[.!?])\s+|\n", window)
         window = " ".join(sents[-2:])
-        last_child = max((mm.end() for mm in re.finditer(rf"\b{re.escape(name)}\b", window)), default=-1)
         last_other = max(_people_named(window, others), default=-1)
+        if not name:
+            return last_other < 0
+        last_child = max((mm.end() for mm in re.finditer(rf"\b{re.escape(name)}\b", window)), default=-1)
         return last_child >= 0 and last_child > last_other
 
     def _views_section(self, rec, data, name) -> bool:
@@ -197,6 +205,27 @@ _SUBJECT_PRONOUNS = {"she": "she", "her": "she", "hers": "she", "herself": "she"
                      "they": "they", "them": "they", "their": "they", "themselves": "they", "themself": "they"}
 _PRONOUN = re.compile(r"\b(?:" + "|".join(_SUBJECT_PRONOUNS) + r")\b", re.IGNORECASE)
 _NEXT_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'’-]+")
+
+
+_YOU = re.compile(r"(?<![\w'’-])(?:you|your)(?![\w'’-])", re.IGNORECASE)
+_QUOTED_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _addressed(rec) -> bool:
+    """A record of a third-person type written to the child all the same ("You had not met me
+    before"): "you" is the child there. Three or more "you/your" outside speech."""
+    return sum(1 for m in _YOU.finditer(rec.text) if not rec.in_speech(m.start())) >= 3
+
+
+def _testimony(rec, phrase_file: str) -> bool:
+    """A young person's own words on a page for any child: a quotation of six words or more, or
+    "I" with a voice verb or feeling ("When I first came into care I was scared")."""
+    for s, e in rec.speech:
+        if len(_QUOTED_WORDS.findall(rec.text[s:e])) >= 6:
+            return True
+    verbs = phrase_regex(_lists(phrase_file).get("voice_verbs", [])).pattern
+    return bool(re.search(rf"(?<![\w'’-])I(?:\s+(?:was|am|felt|feel|have|had|really|also|still|always))*\s+(?:{verbs})",
+                          rec.text))
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:at|to|from|in|into)\s+(?:the\s+)?$", re.IGNORECASE)
