@@ -124,3 +124,24 @@ def test_title_lines_with_full_name_and_date_are_filing(linter):
             "Dear Elif,\n\nYou came to your review. Elif Brennan has settled well.")
     assert findings_of(linter, text, "review_record", {"name": "Elif", "pronouns": "she/her"},
                        category="person.third") == [("RL103", "person.third", "Elif")]
+
+
+# --- issue 11: siblings as "the children" in a record written to the child; pronouns, no name -----
+def test_the_children_and_their_views_in_a_record_to_the_child(linter):
+    text = ("I met you and your sisters at home. I met with the children separately to make sure "
+            "their views were heard.")
+    got = [t for _, _, t in findings_of(linter, text, "review_record", {"name": "Mo"}, code="RL103")]
+    assert got == ["the children", "their"]
+
+
+def test_the_childrens_service_is_a_name(linter):
+    text = "Grace will ask the children's mental health service to see you."
+    assert findings_of(linter, text, "care_plan", {"name": "Mo"}, code="RL103") == []
+
+
+def test_given_pronouns_without_a_name(linter):
+    text = "This plan makes sure that he has a safe home. You and your carers agreed it."
+    got = [t for _, _, t in findings_of(linter, text, "care_plan", {"pronouns": "he/him"}, code="RL103")]
+    assert got == ["he"]
+    assert findings_of(linter, "Your dad says he is proud of you.", "care_plan", {"pronouns": "he/him"},
+                       code="RL103") == []

@@ -159,17 +159,27 @@ PLACE_WORDS = {"school", "academy", "park", "house", "college", "centre", "cente
                "shop", "home", "flat", "hall", "church", "mosque", "station", "council"}
 PREP_PLACE = {"at", "in", "to", "from", "near", "into", "towards", "outside", "inside", "around"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-CHILD_PHRASES = re.compile(r"\b(?:[Tt]he (?:child|young person)|C?YP)\b")
+# "the children's mental health service", "the children's home": a service named, not the children
+_SERVICE = (r"[’']s\s+(?:[\w-]+\s+){0,2}(?:service|services|home|homes|centre|center|team|hospital|unit|charity|"
+            r"society|trust|commissioner|rights|panel|guardian|social\s+care)\b")
+CHILD_PHRASES = re.compile(r"\b(?:[Tt]he (?:child|young person|children(?!" + _SERVICE + r"))|C?YP)\b")
 
 
 def _child_pronouns(rec) -> set[str]:
     """The pronouns that may mean the child. Unknown: he and she may both ("they" is too often plural)."""
-    return rec.child.pronoun_words or (PRONOUN_SETS["he"] | PRONOUN_SETS["she"])
+    if rec.child.pronoun_words:
+        return rec.child.pronoun_words
+    unknown = PRONOUN_SETS["he"] | PRONOUN_SETS["she"]
+    # "the children ... their views": the child and their brothers and sisters, written about
+    return unknown | PRONOUN_SETS["they"] if _GROUP.search(rec.text) else unknown
 
 
 def _has_pronoun(rec, pron: set[str]) -> bool:
     pron_re = re.compile(r"\b(?:" + "|".join(sorted(pron)) + r")\b", re.IGNORECASE)
     return any(not rec.in_speech(m.start()) for m in pron_re.finditer(rec.text))
+
+
+_GROUP = re.compile(r"\b[Tt]he children\b(?!" + _SERVICE + r")")
 
 
 def _means_child(tok, start: int, child_starts) -> bool:
@@ -343,7 +353,8 @@ class ThirdPerson(Rule):
             subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECT_DEPS)
             if low in pron:
                 target = self._resolve(mentions, tok, low, sent, subject, window)
-                is_child = target is not None and target.child
+                # with the child's pronouns given but no name, a pronoun no one else can own is the child's
+                is_child = target.child if target is not None else self._unnamed_child(rec, low)
                 if is_child:
                     yield rec.finding(self, idx, idx + len(tok.text),
                                       f"'{tok.text}' refers to the child in a record written to the child: "
@@ -356,10 +367,16 @@ class ThirdPerson(Rule):
             if m is not None:
                 mentions.append(m)
 
+    @staticmethod
+    def _unnamed_child(rec, low: str) -> bool:
+        return bool(rec.child.pronoun_words) and low in rec.child.pronoun_words and not rec.cache.get("child name")
+
     def _mention(self, rec, tok, start, child_starts, sent, subject):
         """A person the pronoun may refer back to: the child, someone named, a person word."""
         if _means_child(tok, start, child_starts):
             return _Mention(start, start + len(tok.text), None, False, True, subject, sent)
+        if tok.lower_ == "children" and tok.i > 0 and tok.nbor(-1).lower_ == "the" and start - 4 in child_starts:
+            return _Mention(start, start + len(tok.text), None, True, True, subject, sent)  # the child and siblings
         if tok.text == rec.cache.get("child name"):
             return None  # a greeting or vocative: addressing the child, not an antecedent
         return _person_word(tok, start, sent, subject) or _named_person(tok, start, sent, subject)
