@@ -100,12 +100,16 @@ def load_lexicon(path: Path, changes: dict | None = None, require_source: bool =
 # "This is called Staying Put": a term explained where it is used is fine there and afterwards.
 _KIND = (r"(?:special\s+|legal\s+|formal\s+)?(?:meeting|plan|person|group|way|time|place|team|service|worker"
          r"|order|letter|book|check|talk|law|rule|decision|word|name|visit|form)\s+"
-         r"(?:where|when|who|that|which|to|for|with|about)\b")
+         r"(?:where|when|who|that|which|to|for|with|about|between|of|held|led|chaired|run)\b")
 _EXPLAIN_AFTER = re.compile(
     r"[ \t]*(?:"
     r",?\s*(?:which|that)\s+(?:means|stands\s+for|is\s+(?:when|where|what|how|someone|somebody|called)\b"
     r"|are\s+(?:people|the\s+people)\b|is\s+(?:an?|the)\s+" + _KIND + r")"
     r"|(?:means|is\s+(?:when|where|someone|somebody|a\s+person|the\s+person)|are\s+(?:the\s+)?people)\b"
+    r"|is\s+the\s+name\s+(?:for|given\s+to|of)\b"
+    # "an advocate who can help you", "an advocate to help you speak": what they do, said there
+    r"|,?\s+(?:who|that)\s+(?:can|will|is|are|helps?|attends?|speaks?|supports?|makes?)\b"
+    r"|\s+to\s+(?:help|make\s+sure|support|speak\s+up)\b"
     r"|is\s+an?\s+" + _KIND +
     r"|[-–—:]\s+(?:this\s+means|that\s+means|which\s+means|when|where|someone|people\s+who)\b"
     # a parenthesis that explains: "(the person who ...)", "(seeing your family)", "(time with Mum)"
@@ -115,7 +119,10 @@ _EXPLAIN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EXPLAIN_BEFORE = re.compile(
-    r"(?:\bcalled|\bknown[ \t]+as|\bwe[ \t]+call[ \t]+(?:this|it|that))[ \t]+(?:an?[ \t]+|the[ \t]+)?[\"“‘']?$",
+    r"(?:\bcalled|\bknown[ \t]+as|\bwe[ \t]+call[ \t]+(?:this|it|that)"
+    # a question heading that the text then answers: "What is a child protection conference?"
+    r"|\bwhat[ \t]+(?:is|are|does)|\bwhy[ \t]+(?:does|do|is)|\bwho[ \t]+is)"
+    r"[ \t]+(?:an?[ \t]+|the[ \t]+|my[ \t]+|your[ \t]+)?[\"“‘']?$",
     re.IGNORECASE,
 )
 

@@ -245,7 +245,7 @@ def test_a_capitals_form_label_of_several_words_is_not_an_acronym(linter):
 # --- issue 11: care-system terms, plain senses, acronyms explained another way, placeholders -------
 @pytest.mark.parametrize("text, expected", [
     ("A pre-birth assessment will be completed before the baby is born.", [("RL201", "pre-birth assessment")]),
-    ("The local authority has an interim care order.", [("RL201", "interim care order")]),
+    ("The court made an interim care order.", [("RL201", "interim care order")]),
     ("You moved to supported lodgings in May.", [("RL201", "supported lodgings")]),
     ("The adoption panel meets in June.", [("RL201", "adoption panel")]),
     ("Her presentation was good: clean clothes and brushed hair.", [("RL201", "presentation")]),
@@ -303,3 +303,36 @@ def test_redacted_child_label_is_not_first_person(linter):
 ])
 def test_did_not_turn_up_blames(linter, text, expected):
     assert blaming(linter, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("When you are looked after, you have a social worker.", [("RL201", "looked after")]),
+    ("Your plan is written by the local authority.", [("RL201", "the local authority")]),
+    ("You are allocated a social worker.", [("RL201", "allocated")]),
+    ("Your key worker will come too.", [("RL201", "key worker")]),
+    ("A multi-agency meeting was held.", [("RL201", "multi-agency")]),
+    ("Your mum has parental responsibility.", [("RL201", "parental responsibility")]),
+])
+def test_more_care_system_terms(linter, text, expected):
+    assert jargon(linter, text, "care_plan") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Nan looked after you at the weekend.",
+    "The baby is safe and well looked after.",
+    "You were looked after by your aunt.",
+])
+def test_looked_after_in_its_plain_sense(linter, text):
+    assert jargon(linter, text, "care_plan") == []
+
+
+@pytest.mark.parametrize("text", [
+    "What is a child protection conference?\nIt is a meeting about keeping you safe.",
+    "Staying Put is the name for staying with your foster carers after you turn 18.",
+    "A child protection conference is a meeting between you, your family and the people who help you.",
+    "You can have an advocate who can help you say what you think.",
+    "What is an IRO?\nAn IRO is an Independent Reviewing Officer.",
+    "The Independent Reviewing Officer's (IRO) job is to check your plan. Your IRO is Sam.",
+])
+def test_terms_explained_by_a_question_a_definition_or_a_clause(linter, text):
+    assert jargon(linter, text, "review_record") == []

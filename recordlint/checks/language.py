@@ -44,6 +44,8 @@ _CAPS_NEIGHBOUR_AFTER = re.compile(r"^[ \t]+[A-Z]{2,}(?![\w&.])")
 _PAREN_AFTER = re.compile(r"^\s*\(([^()\n]{3,160})\)")
 _SAYS_AFTER = re.compile(r"^[\s,]*(?:(?:which|that)\s+)?(?:stands\s+for|is\s+short\s+for)\b", re.IGNORECASE)
 _LONG_WORDS = re.compile(r"[A-Za-z]+|\d+")
+_QUESTION_BEFORE = re.compile(r"\b(?:what|who)\s+(?:is|are|does)\s+(?:an?\s+|the\s+|my\s+|your\s+)?$", re.IGNORECASE)
+_IS_LONG_FORM = re.compile(r"\s+(?:is|are|means)\s+(?:an?\s+|the\s+)?((?:[A-Za-z][\w'’]*\s*){1,8})")
 _UNITS = re.compile(r"[A-Z]|[a-z]+|\d+")
 _PREV_WORD = re.compile(r"\b([A-Z][a-z]+) $")
 _FAMILY_WORDS = {"mum", "dad", "nan", "grandma", "grandad", "mummy", "daddy", "aunt", "uncle", "school", "police"}
@@ -94,7 +96,8 @@ def spells(acronym: str, words: list[str]) -> bool:
 def _long_form_before(text: str, start: int) -> list[str]:
     """The last words before "(" that might be a long form ("... Officer (IRO)")."""
     line_start = max(text.rfind("\n", 0, start), text.rfind(".", 0, start - 1), text.rfind(":", 0, start)) + 1
-    return _LONG_WORDS.findall(text[max(line_start, start - 160):start])[-14:]
+    before = re.sub(r"[’']s\s*$", " ", text[max(line_start, start - 160):start])  # "Officer's (IRO)"
+    return _LONG_WORDS.findall(before)[-14:]
 
 
 class UnexplainedAcronym(Rule):
@@ -247,6 +250,11 @@ class UnexplainedAcronym(Rule):
                 return True
             if len(words) >= 3 and words[0].lower() in _EXPLAIN_START:
                 return True  # "YOT (the team who ...)"
+        if _QUESTION_BEFORE.search(text[max(0, start - 20):start]):
+            return True  # "What is an IRO?": the text goes on to say
+        m = _IS_LONG_FORM.match(text[end:end + 120])
+        if m and any(spells(word, _LONG_WORDS.findall(m.group(1))[:k]) for k in range(1, 8)):
+            return True  # "An IRO is an Independent Reviewing Officer"
         return bool(_SAYS_AFTER.match(text[end:end + 40]))
 
     def check(self, rec):
