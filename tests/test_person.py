@@ -145,3 +145,9 @@ def test_given_pronouns_without_a_name(linter):
     assert got == ["he"]
     assert findings_of(linter, "Your dad says he is proud of you.", "care_plan", {"pronouns": "he/him"},
                        code="RL103") == []
+
+
+def test_the_child_then_they_in_a_record_to_the_child(linter):
+    text = "The child can choose who they want at the meeting."
+    got = [t for _, _, t in findings_of(linter, text, "review_record", {"name": "Mo"}, code="RL103")]
+    assert got == ["The child", "they"]

@@ -290,3 +290,10 @@ def test_a_deferred_contingency_is_missing(linter):
     text = ("Dear Aarav,\n\nWhat will happen\n- Graham will take you to cricket every Friday.\n\n"
             "Contingency\nTo be agreed at your next review.")
     assert [c for _, c, _ in findings_of(linter, text, "care_plan", category=CONT)] == [CONT]
+
+
+def test_advice_on_a_page_for_any_child_is_not_a_contingency(linter):
+    page = ("What is a pathway plan?\nYour pathway plan says how you will be helped.\n"
+            "If you are unhappy with your plan, you can talk to your personal adviser.")
+    assert findings_of(linter, page, "pathway_plan", {}, category=CONT) == [("RL303", CONT, None)]
+    assert findings_of(linter, page, "pathway_plan", {"name": "Mo"}, category=CONT) == []

@@ -170,8 +170,9 @@ def _child_pronouns(rec) -> set[str]:
     if rec.child.pronoun_words:
         return rec.child.pronoun_words
     unknown = PRONOUN_SETS["he"] | PRONOUN_SETS["she"]
-    # "the children ... their views": the child and their brothers and sisters, written about
-    return unknown | PRONOUN_SETS["they"] if _GROUP.search(rec.text) else unknown
+    # "the children ... their views" (the child and their brothers and sisters), "the child ... they":
+    # "they" may then mean the child
+    return unknown | PRONOUN_SETS["they"] if _GROUP.search(rec.text) or _THE_CHILD.search(rec.text) else unknown
 
 
 def _has_pronoun(rec, pron: set[str]) -> bool:
@@ -180,6 +181,7 @@ def _has_pronoun(rec, pron: set[str]) -> bool:
 
 
 _GROUP = re.compile(r"\b[Tt]he children\b(?!" + _SERVICE + r")")
+_THE_CHILD = re.compile(r"\b[Tt]he (?:child|young person)\b")
 
 
 def _means_child(tok, start: int, child_starts) -> bool:

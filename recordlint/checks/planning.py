@@ -13,6 +13,7 @@ from ..findings import Severity
 from ..rule import Example, Rule
 from ..phrases import phrase_regex, planning_phrases
 from .actions import action_regions, find_actions, record_dated_events
+from .information import is_information_text
 from .timescale import find_timescale
 from .units import load_base_verbs
 
@@ -229,7 +230,9 @@ class PlanContingency(Rule):
                     return
                 found_heading_empty = True
         # no (or an empty) heading: a back-up plan sentence anywhere ("If ..., X will ...")
-        if any(_backup_sentence(text[s:e], cues) for s, e in rec.sentences if not rec.in_speech(s)):
+        # ("If you are unhappy, you can ..." on a page for any child is advice, not this child's back-up plan)
+        if not is_information_text(rec) and \
+                any(_backup_sentence(text[s:e], cues) for s, e in rec.sentences if not rec.in_speech(s)):
             return
         msg = ("The contingency plan is empty: say what will happen if the plan is not achieved."
                if found_heading_empty else
