@@ -89,8 +89,10 @@ class PlanningPhrases:
         self.step_nouns = phrase_regex(data.get("step_nouns", []))
         self.step_timed_nouns = phrase_regex(data.get("step_timed_nouns", []))
         self.step_openers = phrase_regex(data.get("step_openers", []))
+        self.step_referrals = phrase_regex(data.get("step_referrals", []))
         self.step_words = phrase_regex([*data.get("step_needed", []), *data.get("step_arranged", []),
-                                        *data.get("step_timed_nouns", []), *data.get("step_openers", [])])
+                                        *data.get("step_timed_nouns", []), *data.get("step_openers", []),
+                                        *data.get("step_referrals", [])])
         self.general_subjects = _words(data, "general_subjects")
         self.false_friends = phrase_regex(data.get("not_timescales", []))
         self.imperatives = _words(data, "imperative_verbs")

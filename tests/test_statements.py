@@ -163,3 +163,28 @@ def test_holidays_are_timescales(linter, when):
 def test_a_nameless_record_with_agreed_steps_is_not_information(linter):
     text = "What we agreed\n- We will talk about your bedroom again at the next review."
     assert [c for c, _ in plan_findings(linter, text, "review_record", child={})] == ["RL301"]
+
+
+# --- owners from a heading or label; a referral named by its noun --------------------------------
+def test_owner_from_a_label_or_heading(linter):
+    text = ("Work and Income: set up budgeting advice by 1 May 2026.\n\nHousing Options Team\n"
+            "- Find a flat near college by June 2026.\n\nYour health\n- Book a dentist by May 2026.")
+    assert plan_findings(linter, text, "pathway_plan") == [
+        ("RL302", "Book a dentist by May 2026.")]   # "Your health" names no one
+
+
+def test_owner_label_shapes():
+    from recordlint.checks.units import owner_label
+
+    assert owner_label("Work and Income") == "Work and Income"
+    assert owner_label("Jo Smith") == "Jo Smith"
+    assert owner_label("Your Health") is None
+    assert owner_label("Next Steps") is None
+    assert owner_label("Health") is None
+    assert owner_label("Where you live") is None
+
+
+def test_referral_named_by_its_noun(linter):
+    text = "Next steps\n- Referral to a counselling service.\n- Referral to CAMHS made last week."
+    assert plan_findings(linter, text, "case_note") == [
+        ("RL301", "Referral to a counselling service."), ("RL302", "Referral to a counselling service.")]

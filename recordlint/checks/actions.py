@@ -125,6 +125,8 @@ class _ActionFinder:
                 continue
             if act.kind == "imperative" and act.owner is None and prev_owner:
                 act.owner = prev_owner
+            if act.kind in ("imperative", "step") and act.owner is None and slot.owner:
+                act.owner = slot.owner  # named by the heading or label above ("Work and Income: ...")
             prev_owner = act.owner
             act.line = (slot.start, slot.end)
             act.context = [(s, e)]

@@ -5,10 +5,11 @@
              for two weeks", "Daily check-ins arranged for this week"
   timed noun "Daily follow-up this week", "Follow-up weekly", "2-week follow-up"
   opener     "Plan to follow up in one week", "Need to follow up urgently"
+  referral   "Referral to a counselling service" (not "Referral made to ...": done)
 
 None of them names who will do it (RL302); RL301 asks for a timescale when there is none. The
 words are lists in ``rules/phrases/planning.yaml`` (step_needed, step_arranged, step_nouns,
-step_timed_nouns, step_openers). A step part may follow a dash or colon ("Mental health symptoms
+step_timed_nouns, step_openers, step_referrals). A step part may follow a dash or colon ("Mental health symptoms
 worsening - increased monitoring required"); "No further action required" is not a step.
 """
 from __future__ import annotations
@@ -33,7 +34,8 @@ def read_telegraphic(toks, region, ph: PlanningPhrases, text: str, s: int, e: in
         return None
     inside = [t for t in toks if region.start_of(t) >= part_s and not t.is_punct]
     act = _opener(inside, ph, part, s, e, kind) or _needed(inside, ph, part, s, e, kind) \
-        or _arranged(inside, ph, part, s, e, kind) or _timed_noun(inside, ph, part, s, e, kind)
+        or _arranged(inside, ph, part, s, e, kind) or _timed_noun(inside, ph, part, s, e, kind) \
+        or _referral(inside, ph, part, s, e, kind)
     if act is not None and any(ph.vague_verbs & {t.lower_, t.lemma_.lower(), t.lower_.removesuffix("ing")}
                                for t in inside if t.pos_ in ("NOUN", "VERB")):
         act.vague = next(t.text for t in inside if ph.vague_verbs & {t.lower_, t.lemma_.lower(),
@@ -102,3 +104,10 @@ def _timed_noun(toks, ph, part, s, e, kind) -> Action | None:
     if not (CLEAR_RE.search(part) or ph.clear_time.search(part) or re.search(r"\d+-(?:day|week|month)", part)):
         return None
     return _step(s, e, kind, noun.group(0).lower())
+
+
+def _referral(toks, ph, part, s, e, kind) -> Action | None:
+    """"Referral to a counselling service": a step named by its noun, with no verb at all."""
+    if not ph.step_referrals.match(part) or any(t.tag_ in _FINITE | {"VBN"} for t in toks):
+        return None
+    return _step(s, e, kind, "refer")

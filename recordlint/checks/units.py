@@ -40,6 +40,7 @@ class LineSlot:
     one_sentence_per_unit: bool = True   # no sentence was split at a semicolon
 
     prose_imperatives: set[int] = field(default_factory=set)   # units of running text led by a plan verb
+    owner: str | None = None   # who the heading or label above names ("Work and Income: set up ...")
 
     def candidates(self):
         """(start, end, imperative_ok) of each unit, as far as the text alone can tell; "prose" for a
@@ -84,6 +85,7 @@ class _Walker:
         self.rec, self.ph, self.text = rec, ph, rec.text
         self.slots: list = []
         self.in_plan = False
+        self.owner: str | None = None   # the last heading that names who ("Work and Income")
         self.table_roles: list[str] | str | None = None
 
     def walk(self) -> list:
@@ -129,13 +131,23 @@ class _Walker:
         heading = self._heading(line, bullet)
         if heading is not None:
             self.in_plan = heading
+            self.owner = owner_label(line.strip().rstrip(":"))
             # "Actions: SW to visit weekly" - a heading with content on the same line
             colon = line.find(":")
             if colon >= 0 and line[colon + 1:].strip():
                 self.slots.append(self._line_slot(ls + colon + 1, le, True, True))
             return 1
+        label = owner_label(line.split(":", 1)[0]) if ":" in line and not bullet else None
+        if label and line.split(":", 1)[1].strip():
+            # "Work and Income: set up budgeting advice" - who, then the step
+            slot = self._line_slot(ls + line.index(":") + 1, le, True, True)
+            slot.owner = label
+            self.slots.append(slot)
+            return 1
         body_start = ls + (bullet.end() if bullet else 0)
-        self.slots.append(self._line_slot(body_start, le, bool(bullet), self.in_plan))
+        slot = self._line_slot(body_start, le, bool(bullet), self.in_plan)
+        slot.owner = self.owner
+        self.slots.append(slot)
         return 1
 
     def _header_roles(self, line: str) -> list[str] | None:
@@ -201,6 +213,25 @@ class _Walker:
             units.extend(_split_semicolons(text, s, e) if ";" in text[s:e] else [(s, e)])
         prose = {i for i, (s, e) in enumerate(units) if _plan_verb_first(self.ph, text[s:e])}
         return LineSlot(start, end, bullet, in_plan, units, len(units) == len(sents), prose)
+
+
+_LINK_WORDS = {"and", "&", "of", "the", "for"}
+_NOT_OWNER_WORDS = {"your", "my", "our", "his", "her", "their", "what", "who", "when", "where", "how", "why",
+                    "date", "name", "time", "actions", "action", "plan", "review", "next", "steps"}
+
+
+def owner_label(text: str) -> str | None:
+    """A heading or label that names who does the steps under it: two to five words in capitals
+    ("Work and Income", "Social Worker", "Jo Smith"), not a section ("Your Health", "Next Steps")."""
+    words = text.strip().split()
+    caps = [w for w in words if w[:1].isupper() and w[1:].islower()]
+    if not 2 <= len(words) <= 5 or len(caps) < 2 or words[0].lower() in _LINK_WORDS:
+        return None
+    if any(w.lower() not in _LINK_WORDS and w not in caps for w in words):
+        return None
+    if any(w.lower() in _NOT_OWNER_WORDS for w in words):
+        return None
+    return text.strip()
 
 
 def _plan_verb_first(ph: PlanningPhrases, unit: str) -> bool:
