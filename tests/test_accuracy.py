@@ -2,7 +2,9 @@
 
 dev.jsonl (../shared/corpus) was used to tune the rules; heldout.jsonl (tests/fixtures) was
 written and labelled independently of them, so its floors are the ones that say the rules
-generalise. The scoring is score.py's (tests/test_evaluate.py checks that evaluate agrees).
+generalise. public.jsonl (tests/fixtures) is real public text (council pages written to children,
+published example records, case-study excerpts), labelled before the rules were tuned on it
+(issue 11). The scoring is score.py's (tests/test_evaluate.py checks that evaluate agrees).
 """
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from recordlint.evaluate import evaluate
 HERE = Path(__file__).resolve().parent
 DEV = HERE.parent.parent / "shared" / "corpus" / "dev.jsonl"
 HELDOUT = HERE / "fixtures" / "heldout.jsonl"
+PUBLIC = HERE / "fixtures" / "public.jsonl"
 
 # The issues ask for F1 >= 0.85 per category (0.90 for contingency and voice) and a micro-F1
 # >= 0.88 on dev. Held-out floors sit a little under today's numbers (README, Accuracy).
@@ -22,6 +25,16 @@ DEV_FLOORS = {"person.first": 0.85, "person.second": 0.85, "person.third": 0.85,
 HELDOUT_FLOORS = {"person.first": 0.90, "person.second": 0.90, "person.third": 0.90, "language.jargon": 0.90,
                   "language.blaming": 0.85, "plan.timescale": 0.90, "plan.specific": 0.85,
                   "plan.contingency": 0.80, "voice.child": 0.80, "micro": 0.93}
+
+
+# Issue 11: no category below 0.95 on dev, every category >= 0.85 on held-out records; on real
+# text micro-F1 >= 0.85 and RL301 precision >= 0.70. Public per-category floors sit a little under
+# today's numbers (README, Accuracy); blaming has only 9 labels there, so its floor is loose.
+DEV_ISSUE11 = 0.95
+HELDOUT_ISSUE11 = 0.85
+PUBLIC_FLOORS = {"person.first": 0.95, "person.second": 0.90, "person.third": 0.80, "language.jargon": 0.75,
+                 "language.blaming": 0.60, "plan.timescale": 0.85, "plan.specific": 0.75,
+                 "plan.contingency": 0.90, "voice.child": 0.90, "micro": 0.85}
 
 
 def f1_by_category(linter, path):
@@ -38,3 +51,21 @@ def test_dev_set_meets_the_issue_targets(linter):
 def test_held_out_set_meets_its_floors(linter):
     got = f1_by_category(linter, HELDOUT)
     assert {c: got[c] for c in HELDOUT_FLOORS if got[c] < HELDOUT_FLOORS[c]} == {}
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev.jsonl not present")
+def test_no_dev_category_below_095(linter):
+    got = f1_by_category(linter, DEV)
+    assert {c: f for c, f in got.items() if f < DEV_ISSUE11} == {}
+
+
+def test_every_held_out_category_at_least_085(linter):
+    got = f1_by_category(linter, HELDOUT)
+    assert {c: f for c, f in got.items() if f < HELDOUT_ISSUE11} == {}
+
+
+def test_public_real_text_meets_its_floors(linter):
+    _, report = evaluate(linter, PUBLIC)
+    got = {**{c: row["f1"] for c, row in report.categories.items()}, "micro": report.micro["f1"]}
+    assert {c: got[c] for c in PUBLIC_FLOORS if got[c] < PUBLIC_FLOORS[c]} == {}
+    assert report.rules["RL301"]["precision"] >= 0.70

@@ -50,6 +50,7 @@ class BlamingJudgement(Rule):
     severity = Severity.warning
     uses_parse = True
     needs_model = True
+    analysis = "yes (parser, on sentences with a candidate word)"
     summary = ("A person judged rather than described: 'failed to' + a duty, or an evaluative word said of "
                "a parent, the child, the family or their home ('Dad was drunk', 'a terrible parent').")
     why = ("Records are read by the child and family, now or as adults. 'Mum failed to provide', 'Dad was "
