@@ -135,16 +135,29 @@ def explained_at(text: str, start: int, end: int) -> bool:
 
 
 def drop_explained(text: str, found: list) -> list:
-    """Remove matches of terms explained on (or before) that use: [(start, end, term), ...] in text order."""
+    """Remove matches of terms explained on (or before) that use: [(start, end, term), ...] in text order.
+    A term in a heading ("Staying Put") that the text goes on to explain is explained there too."""
     explained: set[int] = set()
     out = []
     for item in found:
         start, end, term = item[0], item[1], item[2]
-        key = id(term) if term is not None else hash(text[start:end].lower())
+        key = _key(text, item)
         if key in explained:
             continue
         if explained_at(text, start, end):
             explained.add(key)
             continue
         out.append(item)
-    return out
+    return [item for item in out if not (_key(text, item) in explained and _in_heading(text, item[0]))]
+
+
+def _key(text: str, item) -> int:
+    return id(item[2]) if item[2] is not None else hash(text[item[0]:item[1]].lower())
+
+
+def _in_heading(text: str, start: int) -> bool:
+    """The match sits in a short line with no sentence punctuation at its end: a heading."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    line = text[ls:le if le >= 0 else len(text)].strip()
+    return len(line.split()) <= 8 and not line.endswith((".", ",", ";", ":"))

@@ -336,3 +336,19 @@ def test_looked_after_in_its_plain_sense(linter, text):
 ])
 def test_terms_explained_by_a_question_a_definition_or_a_clause(linter, text):
     assert jargon(linter, text, "review_record") == []
+
+
+def test_a_heading_term_the_text_goes_on_to_explain(linter):
+    text = ("Staying Put\n\nStaying Put is the name for staying with your foster carers after 18. "
+            "You can ask about Staying Put.")
+    assert jargon(linter, text, "pathway_plan") == []
+    assert jargon(linter, "Staying Put\n\nYou can ask about Staying Put.", "pathway_plan") == [
+        ("RL201", "Staying Put"), ("RL201", "Staying Put")]
+
+
+@pytest.mark.parametrize("text", [
+    "Your adviser will maintain contact with you between visits.",
+    "You have had contact with the police since March.",
+])
+def test_contact_with_a_worker_or_institution_is_plain(linter, text):
+    assert jargon(linter, text, "pathway_plan") == []
