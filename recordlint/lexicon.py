@@ -140,7 +140,7 @@ def drop_explained(text: str, found: list) -> list:
     explained: set[int] = set()
     out = []
     for item in found:
-        start, end, term = item[0], item[1], item[2]
+        start, end = item[0], item[1]
         key = _key(text, item)
         if key in explained:
             continue
