@@ -29,6 +29,7 @@ class Term:
     not_after: set[str] = field(default_factory=set)
     pos: list[str] | None = None
     expansion: str | None = None
+    perspective: str | None = None   # only in records written this way (third_person / to_child)
 
     @property
     def forms(self) -> list[str]:
@@ -40,7 +41,7 @@ class Term:
 
 
 ENTRY_KEYS = {"term", "variants", "alternatives", "source", "note", "case_sensitive",
-              "not_before", "not_after", "pos", "expansion", "category"}
+              "not_before", "not_after", "pos", "expansion", "category", "perspective"}
 
 
 def term_from_dict(entry: dict, where: str) -> Term:
@@ -65,6 +66,7 @@ def term_from_dict(entry: dict, where: str) -> Term:
         not_after={w.lower() for w in words("not_after")},
         pos=words("pos") or None,
         expansion=entry.get("expansion"),
+        perspective=entry.get("perspective") or None,
     )
 
 

@@ -239,6 +239,8 @@ class YamlRule(Rule):
     def _context_excludes(self, term: Term, doc, span, rec) -> bool:
         if self._near_word_excludes(term, doc, span):
             return True
+        if term.perspective and term.perspective != rec.doc_type.perspective:
+            return True  # e.g. "the local authority": jargon to a child, the plain name in a case note
         if term.pos:
             region = rec.parse_region(*rec.sentence_of(span.start_char), "tag")
             if region is not None:
@@ -257,7 +259,8 @@ class YamlRule(Rule):
             return []
         out = []
         for sp, term in self._phrase_spans(rec.doc):
-            if term.pos and not self._near_word_excludes(term, rec.doc, sp):
+            if term.pos and not self._near_word_excludes(term, rec.doc, sp) and \
+                    term.perspective in (None, rec.doc_type.perspective):
                 out.append((*rec.sentence_of(sp.start_char), "tag"))
         return out
 

@@ -72,6 +72,8 @@ class LexiconEntry(_Strict):
     case_sensitive: Any = None
     expansion: Any = None
     category: Any = None
+    perspective: Annotated[Literal["third_person", "to_child"] | None,
+                           Expect("expected third_person or to_child")] = None
 
 
 class LexiconChange(_Strict):

@@ -352,3 +352,13 @@ def test_a_heading_term_the_text_goes_on_to_explain(linter):
 ])
 def test_contact_with_a_worker_or_institution_is_plain(linter, text):
     assert jargon(linter, text, "pathway_plan") == []
+
+
+def test_a_lexicon_entry_can_apply_to_one_perspective_only(linter):
+    """'the local authority' is jargon written to a child, the plain name in a case note (and
+    the rewrite of the author's 'we' in a third-person record)."""
+    to_child = linter.lint("The local authority will pay for your driving lessons by 1 May 2026.", "pathway_plan")
+    assert [(f.code, f.text) for f in to_child if f.category == "language.jargon"] == [
+        ("RL201", "The local authority")]
+    note = linter.lint("The local authority will pay for Jo's driving lessons by 1 May 2026.", "case_note")
+    assert [f for f in note if f.category == "language.jargon"] == []
