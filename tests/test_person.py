@@ -151,3 +151,9 @@ def test_the_child_then_they_in_a_record_to_the_child(linter):
     text = "The child can choose who they want at the meeting."
     got = [t for _, _, t in findings_of(linter, text, "review_record", {"name": "Mo"}, code="RL103")]
     assert got == ["The child", "they"]
+
+
+def test_the_child_protection_plan_names_a_process_not_the_child(linter):
+    text = "This explains the child protection plan to you. The child will be safe."
+    found = [(f.code, f.text) for f in linter.lint(text, "care_plan", {"name": "Ava"}) if f.code == "RL103"]
+    assert found == [("RL103", "The child")]

@@ -297,3 +297,19 @@ def test_advice_on_a_page_for_any_child_is_not_a_contingency(linter):
             "If you are unhappy with your plan, you can talk to your personal adviser.")
     assert findings_of(linter, page, "pathway_plan", {}, category=CONT) == [("RL303", CONT, None)]
     assert findings_of(linter, page, "pathway_plan", {"name": "Mo"}, category=CONT) == []
+
+
+def test_a_list_under_do_not_is_guidance_not_steps(linter):
+    text = "Do not:\n\n- Include assumptions\n- Use emotive language\n\nActions:\n- Book the dentist."
+    assert [(f.code, f.text) for f in linter.lint(text, "supervision")] == [
+        ("RL301", "Book the dentist."), ("RL302", "Book the dentist.")]
+    assert [f.code for f in linter.lint("Avoid:\n- Blame or criticise", "supervision")] == []
+
+
+def test_a_consequence_after_a_linking_word_or_with_should_is_a_contingency(linter):
+    base = "Plan\n- Jo will visit you every 6 weeks.\n\n"
+    for backup in ("However, if Mum cannot keep to this agreement, it may be necessary to go back to court.",
+                   "If things get in the way of your plan, the adults looking after you should try and fix them."):
+        assert "RL303" not in [f.code for f in linter.lint(base + backup, "care_plan", {"name": "Ava"})]
+    assert "RL303" in [f.code for f in linter.lint(base + "If you want, you can ring Jo.", "care_plan",
+                                                   {"name": "Ava"})]

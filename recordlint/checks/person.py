@@ -162,7 +162,11 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # "the children's mental health service", "the children's home": a service named, not the children
 _SERVICE = (r"[’']s\s+(?:[\w-]+\s+){0,2}(?:service|services|home|homes|centre|center|team|hospital|unit|charity|"
             r"society|trust|commissioner|rights|panel|guardian|social\s+care)\b")
-CHILD_PHRASES = re.compile(r"\b(?:[Tt]he (?:child|young person|children(?!" + _SERVICE + r"))|C?YP)\b")
+# "the child protection plan", "the child in need plan": the name of a process, not the child
+_PROCESS = (r"\s+(?:protection|arrangements|in\s+need|and\s+family|benefit|exploitation|abuse|trafficking|"
+            r"development|health)\b")
+CHILD_PHRASES = re.compile(r"\b(?:[Tt]he (?:child(?!" + _PROCESS + r")|young person|children(?!" + _SERVICE + r"))"
+                           r"|C?YP)\b")
 
 
 def _child_pronouns(rec) -> set[str]:

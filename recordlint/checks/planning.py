@@ -139,10 +139,10 @@ class PlanSpecific(Rule):
 
 def _backup_sentence(sentence: str, cues) -> bool:
     """"If ..., X will ...", "If I feel scared I will ring Nan", "Unless ..., we will ..."."""
-    sent = _BULLET.sub("", sentence)
+    sent = _CONNECTIVE.sub("", _BULLET.sub("", sentence))
     if cues.condition.match(sent) and not cues.not_condition.search(sent[:40]):
         after = sent[sent.find(",") + 1:] if "," in sent else sent
-        if "," in sent and re.search(r"\b(?:will|can|would|could|shall|then|to)\b", after, re.IGNORECASE):
+        if "," in sent and _CONSEQUENCE.search(after):
             return True
         if _IF_THEN_NO_COMMA.search(sent):
             return True  # a safety-plan step, no comma
@@ -151,6 +151,10 @@ def _backup_sentence(sentence: str, cues) -> bool:
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s*")
+# "However, if ...", "But if ...": the condition after a linking word
+_CONNECTIVE = re.compile(r"^\s*(?:however|but|and|otherwise|also),?\s+(?=if\b)", re.IGNORECASE)
+# What follows the condition: someone will, can, should, may ... do something ("it may be necessary to")
+_CONSEQUENCE = re.compile(r"\b(?:will|can|would|could|shall|should|may|might|must|then|to)\b", re.IGNORECASE)
 # "If I feel scared I will ring Nan": a condition, then someone who will (or can) do something.
 _IF_THEN_NO_COMMA = re.compile(r"^\s*if\s+\S+.*?\s(?:I|we|you|he|she|they|(?-i:[A-Z][a-z]+))\s+"
                                r"(?:will|can|could|would|shall|am\s+going\s+to|are\s+going\s+to)\s+\w",

@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 
 from ..phrases import PlanningPhrases, norm_heading
 
+# A heading for a list of things not to do: "Do not:", "Don't:", "Avoid:", "Never:", "What to avoid"
+_PROHIBITIONS = re.compile(r"^\W*(?:(?:please\s+)?(?:do\s+not|don[’']t|never|avoid)\b[^.!?]{0,40}:|"
+                           r"(?:what|things)\s+(?:not\s+)?to\s+avoid\b[^.!?:]{0,20}:?)\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^[ \t]*(?:[-*•·–—▪◦‣>]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|\[\s?\])[ \t]+")
 _FIELD = re.compile(r"^[ \t]*(?:action|task|what)\s*:\s*", re.IGNORECASE)
 _WHO_FIELD = re.compile(r"(?:^|[/;|]\s*|\s{2,})(?:who|by whom|responsible|lead)\s*:\s*([^/;|\n]*)", re.IGNORECASE)
@@ -85,6 +88,7 @@ class _Walker:
         self.rec, self.ph, self.text = rec, ph, rec.text
         self.slots: list = []
         self.in_plan = False
+        self.prohibited = False   # in a list under "Do not:" / "Avoid:" (guidance, not steps)
         self.owner: str | None = None   # the last heading that names who ("Work and Income")
         self.table_roles: list[str] | str | None = None
 
@@ -122,12 +126,18 @@ class _Walker:
 
     def _text_line(self, i: int, ls: int, le: int, line: str) -> int:
         """Add the slots of a line that is not a table row; return how many lines it used."""
+        bullet = BULLET.match(line)
+        if _PROHIBITIONS.match(line):
+            self.prohibited = True  # "Do not:" - the list that follows says what not to do
+            return 1
+        if self.prohibited and bullet:
+            return 1
+        self.prohibited = False
         fm = _FIELD.match(line)
         if fm and len(line[fm.end():].strip()) > 0:
             slot, used = self._field_group(i, fm)
             self.slots.append(slot)
             return used
-        bullet = BULLET.match(line)
         heading = self._heading(line, bullet)
         if heading is not None:
             self.in_plan = heading
