@@ -362,3 +362,11 @@ def test_a_lexicon_entry_can_apply_to_one_perspective_only(linter):
         ("RL201", "The local authority")]
     note = linter.lint("The local authority will pay for Jo's driving lessons by 1 May 2026.", "case_note")
     assert [f for f in note if f.category == "language.jargon"] == []
+
+
+def test_failed_to_after_who_blames_the_person_who_is_meant(linter):
+    text = "Sam went missing in the care of his father, who had failed to report him missing before."
+    assert [(f.code, f.text) for f in linter.lint(text, "chronology") if f.category == "language.blaming"] == [
+        ("RL212", "failed to report")]
+    clean = "The letter, which failed to arrive, was sent again."
+    assert [f for f in linter.lint(clean, "chronology") if f.category == "language.blaming"] == []

@@ -193,7 +193,9 @@ def _subject(tok):
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
-            if subj.text.lower() in ("who", "that") and tok.dep_ == "relcl":
+            if subj.text.lower() == "who":
+                return subj  # "who" always stands for a person, whatever the parser attached it to
+            if subj.text.lower() == "that" and tok.dep_ == "relcl":
                 return tok.head
             return subj
         if tok.dep_ in ("xcomp", "conj", "acl", "relcl") and tok.head.i != tok.i:
@@ -207,6 +209,8 @@ def _subject(tok):
 
 def _is_person(tok, lists, rec) -> bool:
     low = tok.text.lower()
+    if low == "who":
+        return True
     if low in lists["not_people"]:
         return False
     phrase = " ".join(t.text.lower() for t in tok.subtree if t.dep_ in ("compound", "amod") or t.i == tok.i)
