@@ -97,6 +97,8 @@ class PlanningPhrases:
         self.false_friends = phrase_regex(data.get("not_timescales", []))
         self.imperatives = _words(data, "imperative_verbs")
         self.reporting = _words(data, "reporting_verbs")
+        # their regular forms too: the lemmatizer gives "hop" for "hoping", "hop" for "hoped"
+        self.reporting_forms = {f for v in self.reporting for f in regular_forms(v)}
         self.plan_headings = {norm_heading(h) for h in data.get("plan_headings", [])}
         cols = data.get("table_columns", {}) or {}
         self.columns = {role: {norm_heading(w) for w in words} for role, words in cols.items()}
@@ -116,3 +118,10 @@ def planning_phrases(config=None) -> PlanningPhrases:
 @lru_cache(maxsize=16)
 def _compiled(frozen: tuple) -> PlanningPhrases:
     return PlanningPhrases(_changed(PLANNING_FILE, frozen) if frozen else _bundled(PLANNING_FILE))
+
+
+def regular_forms(verb: str) -> set[str]:
+    """A verb's regular inflections: hope -> hope, hopes, hoped, hoping; ask -> asks, asked, asking."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    ending_s = "es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s"
+    return {verb, verb + ending_s, stem + "ed", stem + "ing"}

@@ -68,7 +68,8 @@ class ClauseReader:
             return None
         # reported: "Mum said she will call" - a speech or thought verb before the anchor
         for t in toks[:a_idx]:
-            if t.lemma_.lower() in self.ph.reporting and t.tag_ in _FINITE | {"VBN", "VBG"} and not no_owner:
+            if (t.lemma_.lower() in self.ph.reporting or t.lower_ in self.ph.reporting_forms) and \
+                    t.tag_ in _FINITE | {"VBN", "VBG"} and not no_owner:
                 return None
         act = self._build(toks, region, s, e, anchor, kind, no_owner)
         if act is None and no_owner:  # "Regular check-ins will be necessary": a step no one owns
