@@ -79,6 +79,7 @@ class PlanningPhrases:
         self.vague_phrases = phrase_regex(data.get("vague_phrases", []))
         self.vague_measures = phrase_regex(data.get("vague_measures", []))
         self.no_owner = phrase_regex(data.get("no_owner_phrases", []))
+        self.no_owner_first = first_words(data.get("no_owner_phrases", []))
         self.abstract_subjects = _words(data, "abstract_subjects")
         self.document_subjects = _words(data, "document_subjects")
         self.content_verbs = _words(data, "content_verbs")
@@ -90,9 +91,11 @@ class PlanningPhrases:
         self.step_timed_nouns = phrase_regex(data.get("step_timed_nouns", []))
         self.step_openers = phrase_regex(data.get("step_openers", []))
         self.step_referrals = phrase_regex(data.get("step_referrals", []))
-        self.step_words = phrase_regex([*data.get("step_needed", []), *data.get("step_arranged", []),
-                                        *data.get("step_timed_nouns", []), *data.get("step_openers", []),
-                                        *data.get("step_referrals", [])])
+        step_words = [*data.get("step_needed", []), *data.get("step_arranged", []),
+                      *data.get("step_timed_nouns", []), *data.get("step_openers", []),
+                      *data.get("step_referrals", [])]
+        self.step_words = phrase_regex(step_words)
+        self.step_words_first = first_words(step_words)
         self.general_subjects = _words(data, "general_subjects")
         self.false_friends = phrase_regex(data.get("not_timescales", []))
         self.imperatives = _words(data, "imperative_verbs")
@@ -125,3 +128,26 @@ def regular_forms(verb: str) -> set[str]:
     stem = verb[:-1] if verb.endswith("e") else verb
     ending_s = "es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s"
     return {verb, verb + ending_s, stem + "ed", stem + "ing"}
+
+
+_TOKEN = re.compile(r"[\w']+")
+
+
+def first_words(phrases) -> set[str] | None:
+    """The first word of each phrase, lower case: a text can match ``phrase_regex(phrases)`` only
+    if it has one of them as a word (a cheap test before the regex). None when some phrase does
+    not start with a word (then the regex must always run)."""
+    out = set()
+    for p in phrases:
+        p = str(p).strip()
+        if not p:
+            continue
+        m = _TOKEN.match(p.lower())
+        if m is None:
+            return None
+        out.add(m.group(0))
+    return out
+
+
+def words_of(text: str) -> set[str]:
+    return set(_TOKEN.findall(text.lower()))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..phrases import PlanningPhrases, norm_heading
+from ..phrases import PlanningPhrases, norm_heading, words_of
 
 # A heading for a list of things not to do: "Do not:", "Don't:", "Avoid:", "Never:", "What to avoid"
 _PROHIBITIONS = re.compile(r"^\W*(?:(?:please\s+)?(?:do\s+not|don[’']t|never|avoid)\b[^.!?]{0,40}:|"
@@ -336,8 +336,16 @@ def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> b
         return False  # no words, a question, or a heading in capitals ("CARE PLAN REVIEW")
     if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
         return False
-    return bool(_CANDIDATE.search(unit) or _early_to(unit) or ph.no_owner.search(unit)
-                or ph.step_words.search(unit) or (imperative_ok and _may_be_imperative(ph, unit)))
+    if _CANDIDATE.search(unit) or _early_to(unit):
+        return True
+    words = words_of(unit)  # the phrase lists are long: search them only when a first word is there
+    return bool(_may_hold(ph.no_owner, ph.no_owner_first, words, unit)
+                or _may_hold(ph.step_words, ph.step_words_first, words, unit)
+                or (imperative_ok and _may_be_imperative(ph, unit)))
+
+
+def _may_hold(pattern, first: set[str] | None, words: set[str], unit: str) -> bool:
+    return (first is None or not first.isdisjoint(words)) and pattern.search(unit) is not None
 
 
 def _early_to(unit: str) -> bool:
