@@ -69,3 +69,15 @@ def test_public_real_text_meets_its_floors(linter):
     got = {**{c: row["f1"] for c, row in report.categories.items()}, "micro": report.micro["f1"]}
     assert {c: got[c] for c in PUBLIC_FLOORS if got[c] < PUBLIC_FLOORS[c]} == {}
     assert report.rules["RL301"]["precision"] >= 0.70
+
+
+# public-holdout.jsonl: 31 more passages of real public text from other sources, labelled by the
+# same labeller and kept from the people who tuned the rules (issue 11). First scored after that
+# tuning: micro-F1 0.788 (0.549 before it). Its errors then showed four general classes that were
+# fixed with tests of their own, so it is no longer entirely unseen. Its floor sits under today's.
+HOLDOUT = HERE / "fixtures" / "public-holdout.jsonl"
+
+
+def test_public_holdout_keeps_its_floor(linter):
+    _, report = evaluate(linter, HOLDOUT)
+    assert report.micro["f1"] >= 0.78
