@@ -1,12 +1,52 @@
-"""The Python API: everything the CLI does is callable from here."""
+"""The Python API: everything the CLI does is callable from here.
+
+``Linter.lint`` raises only recordlint's own errors (``errors.RecordlintError``): an
+invalid record (a lone surrogate in the text, a child's pronouns given as a number)
+is an ``InputError``; a fault inside recordlint becomes a ``RecordlintError`` naming
+the exception's type (never its message, which might quote the record).
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from .config import Config, load_config
-from .findings import Finding
+from .errors import InputError, InternalError, RecordlintError
+from .findings import Finding, LineIndex
 from .pipeline import build_pipeline
 from .record import Child
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(text) -> None:
+    """InputError unless ``text`` is a string of valid Unicode (no lone surrogates)."""
+    if not isinstance(text, str):
+        raise InputError(f"the text must be a string, not {type(text).__name__}")
+    m = _SURROGATE.search(text)
+    if m:
+        raise InputError(f"the text is not valid Unicode: a lone surrogate (U+{ord(m.group()):04X}) "
+                         f"at offset {m.start()}")
+
+
+def split_pieces(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of at most ``limit`` characters covering ``text``: cut after the last
+    line break in the second half of a piece, else after the last space, else at the limit."""
+    pieces, pos = [], 0
+    while len(text) - pos > limit:
+        window = text[pos:pos + limit]
+        cut = window.rfind("\n") + 1
+        if cut <= limit // 2:
+            cut = max(window.rfind(" "), window.rfind("\t")) + 1
+        if cut <= limit // 2:
+            cut = limit
+        if window[cut - 1] == "\r" and text[pos + cut:pos + cut + 1] == "\n":
+            cut -= 1  # never between the two characters of a CRLF
+        pieces.append((pos, pos + cut))
+        pos += cut
+    pieces.append((pos, len(text)))
+    return pieces
 
 
 class Linter:
@@ -18,25 +58,58 @@ class Linter:
         self.fast = fast
         self.nlp = build_pipeline(self.config, fast=fast)
         self.ruleset = self.nlp.get_pipe("recordlint").ruleset
+        # Longer records are checked in pieces of at most this many characters (spaCy's limit).
+        self.max_chars = self.nlp.max_length
 
     def make_doc(self, text: str, doc_type: str | None = None, child=None):
         """A Doc with its doc type (name or alias, checked) and child details attached."""
+        check_text(text)
         dt = self.config.resolve_doc_type(doc_type)
+        child = Child.from_any(child).to_dict()
         doc = self.nlp.make_doc(text)
         doc._.recordlint_text = text  # the text as given (the same as doc.text, without rebuilding it)
         doc._.recordlint_doc_type = dt.name
-        doc._.recordlint_child = Child.from_any(child).to_dict()
+        doc._.recordlint_child = child
         return doc
 
     def lint(self, text: str, doc_type: str | None = None, child=None, fixes: bool = False,
              author: str | None = None) -> list[Finding]:
-        """Findings for one record; with ``fixes``, each fixable finding carries its ``fix``
-        (``author``: how a third-person record names its author, e.g. "the IRO")."""
-        doc = self.nlp(self.make_doc(text, doc_type, child))
-        if fixes:
-            from .fixes import fix_doc
-            fix_doc(self, doc, author)
-        return doc._.findings
+        """The findings for one record; RecordlintError (only) if it cannot be checked. With
+        ``fixes``, each fixable finding carries its ``fix`` (``author``: how a third-person record
+        names its author, e.g. "the IRO"); a record checked in pieces gets no fixes."""
+        try:
+            if isinstance(text, str) and len(text) > self.max_chars:
+                return self._lint_pieces(text, doc_type, child)
+            doc = self.nlp(self.make_doc(text, doc_type, child))
+            if fixes:
+                from .fixes import fix_doc
+                fix_doc(self, doc, author)
+            return doc._.findings
+        except RecordlintError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the type only: a message might quote the text
+            raise InternalError(f"internal error while checking ({type(exc).__name__}); "
+                                  "please report it") from exc
+
+    def _lint_pieces(self, text: str, doc_type, child) -> list[Finding]:
+        """A record longer than ``max_chars``, checked piece by piece (cut at line breaks), with
+        offsets, lines and columns mapped back onto the whole text. A record-wide finding (no
+        contingency plan, say) is kept when every piece reports it."""
+        check_text(text)
+        index = LineIndex(text)
+        pieces = split_pieces(text, self.max_chars)
+        spans, record_wide, times = [], {}, Counter()
+        for start, end in pieces:
+            for f in self.lint(text[start:end], doc_type, child):
+                if f.doc:
+                    record_wide.setdefault(f.code, f)
+                    times[f.code] += 1
+                else:
+                    f.start, f.end = f.start + start, f.end + start
+                    spans.append(index.place(f))
+        checked = sum(1 for start, end in pieces if text[start:end].strip())
+        whole = [f for code, f in record_wide.items() if times[code] == checked]
+        return sorted(spans + whole, key=lambda f: (f.doc, f.start or 0, f.end or 0, f.code))
 
     def warm_up(self) -> None:
         """Load what the rules load on first use (textstat's syllable dictionary, the stand-ins
@@ -51,7 +124,8 @@ class Linter:
 
     def lint_many(self, items: Iterable[tuple[str, str | None, dict | None]],
                   batch_size: int = 32) -> Iterator[list[Finding]]:
-        """Findings for each (text, doc_type, child), in order, streamed through nlp.pipe."""
+        """Findings for each (text, doc_type, child), in order, streamed through nlp.pipe.
+        One bad item stops the stream (``results.check_records`` retries one by one)."""
         docs = (self.make_doc(t, d, c) for t, d, c in items)
         for doc in self.nlp.pipe(docs, batch_size=batch_size):
             yield doc._.findings

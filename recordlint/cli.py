@@ -8,7 +8,9 @@ import click
 from .errors import RecordlintError
 from .findings import Severity
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# 0: clean; 1: findings at or above --fail-on; 2: usage, config or unreadable input (nothing or
+# not everything was read); 3: every input was read but some records could not be checked.
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INCOMPLETE = 0, 1, 2, 3
 
 
 def fail(message: str) -> None:
@@ -59,7 +61,7 @@ def main():
 @click.argument("paths", nargs=-1)
 @click.option("--doc-type", "-t", help="Document type or case-system form name (e.g. care_plan, 'CIN Plan').")
 @click.option("--child-name", help="The child's first name (or full name).")
-@click.option("--child-age", type=float, help="The child's age in years.")
+@click.option("--child-age", type=click.FloatRange(0, 30), help="The child's age in years (0 to 30).")
 @click.option("--child-pronouns", help="The child's pronouns, e.g. she/her, he/him, they/them.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="A recordlint.yaml (default: nearest one from here up).")
@@ -76,12 +78,16 @@ def main():
               help="For one .docx: write a copy with a Word comment on each finding (never the input).")
 def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, fmt, fail_on, no_excerpts, fast,
           fixes=False, author=None, annotate_path=None):
-    """Check records: .txt/.md/.docx files, '-' for stdin, or .jsonl files of many records."""
-    from .io.readers import read_path
-    from .io.writers import format_json, format_jsonl_line, format_text_lines, record_result
+    """Check records: .txt/.md/.docx files, '-' for stdin, .jsonl or .csv files of many records.
 
-    if not paths:
-        paths = ("-",)
+    Exit 0: no finding at or above --fail-on; 1: findings; 2: a usage or config error, or an
+    input that could not be read at all; 3: some records could not be checked (each is reported;
+    the others were checked and written).
+    """
+    from .io.writers import CheckOutput
+    from .results import CheckOptions, check_records
+
+    paths = paths or ("-",)
     check_annotate_args(paths, annotate_path)
     linter = load_linter(config_path, fast)
     if doc_type is not None:
@@ -91,62 +97,44 @@ def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, f
             fail(str(exc))
     cli_child = {k: v for k, v in (("name", child_name), ("age", child_age), ("pronouns", child_pronouns))
                  if v is not None}
-    excerpts = not no_excerpts
-    colour = fmt == "text" and sys.stdout.isatty()
-    threshold = Severity.parse(fail_on)
-    results, worst, input_errors = [], None, 0
-    sources: list[str] = []  # where each record came from (SARIF locations)
+    options = CheckOptions(doc_type=doc_type, force_doc_type=doc_type is not None, child=cli_child or None,
+                           fixes=fixes or bool(annotate_path), author=author)
+    out = CheckOutput(fmt, excerpts=not no_excerpts, colour=fmt == "text" and sys.stdout.isatty())
+    unreadable = []
+    records = _input_records(paths, unreadable)
+    if annotate_path:   # one .docx: keep its record for the commented copy
+        records = list(records)
+    for i, result in enumerate(check_records(linter, records, options)):
+        if result.error:
+            click.echo(f"recordlint: error: {result.source or result.id}: {result.error}", err=True)
+        elif annotate_path:
+            annotate_one(records[i], result.findings, annotate_path)
+        out.add(result)
+    out.finish(linter.ruleset)
+    sys.exit(check_exit_code(out.results, bool(unreadable), Severity.parse(fail_on)))
 
-    def warn(msg):
-        click.echo(f"recordlint: note: {msg}", err=True)
+
+def _input_records(paths, unreadable: list):
+    """Every record of every path, in order; a path that cannot be read at all is reported,
+    noted in ``unreadable``, and the others are still read."""
+    from .io.readers import read_path
 
     for path in paths:
         try:
-            records = list(read_path(path, warn, stdin_bytes=lambda: sys.stdin.buffer.read()))
+            yield from read_path(path, lambda m: click.echo(f"recordlint: note: {m}", err=True),
+                                 stdin_bytes=lambda: sys.stdin.buffer.read())
         except RecordlintError as exc:
             click.echo(f"recordlint: error: {exc}", err=True)
-            input_errors += 1
-            continue
-        for rec in records:
-            dt_name, findings, error = None, [], rec.error
-            if error is None:
-                try:
-                    dt = linter.config.resolve_doc_type(doc_type or rec.doc_type)
-                    dt_name = dt.name
-                    child = {**(rec.child or {}), **cli_child}
-                    findings = linter.lint(rec.text, dt.name, child, fixes=fixes or bool(annotate_path),
-                                           author=author or rec.author)
-                except RecordlintError as exc:
-                    error = str(exc)
-            if error:
-                input_errors += 1
-                click.echo(f"recordlint: error: {rec.source}: {error}", err=True)
-            for f in findings:
-                if worst is None or f.severity > worst:
-                    worst = f.severity
-            if annotate_path and error is None:
-                annotate_one(rec, findings, annotate_path)
-            result = record_result(rec, dt_name, findings, excerpts, error)
-            results.append(result)
-            sources.append(rec.source)
-            if fmt == "jsonl":
-                click.echo(format_jsonl_line(result))
-            elif fmt == "text":
-                for line in format_text_lines(rec.source, findings, excerpts, colour):
-                    click.echo(line)
-    if fmt == "json":
-        click.echo(format_json(results))
-    elif fmt == "sarif":
-        from .io.sarif import format_sarif
+            unreadable.append(path)
 
-        click.echo(format_sarif(results, linter.ruleset, sources))
-    if fmt == "text" and results:
-        n = sum(len(r["findings"]) for r in results)
-        click.echo(f"{n} finding{'s' if n != 1 else ''} in {len(results)} record{'s' if len(results) != 1 else ''}",
-                   err=True)
-    if input_errors:
-        sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK)
+
+def check_exit_code(results, unreadable: bool, threshold: Severity) -> int:
+    if unreadable:
+        return EXIT_ERROR
+    if any(r.error for r in results):
+        return EXIT_INCOMPLETE
+    worst = max((f.severity for r in results for f in r.findings), default=None)
+    return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK
 
 
 def check_annotate_args(paths, annotate_path) -> None:

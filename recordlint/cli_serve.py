@@ -39,7 +39,7 @@ def serve(host, port, config_path, fast, no_access_log):
     """
     import uvicorn
 
-    from .server import create_app, log_config, warm_up
+    from .server import create_app, h11_protocol, log_config, warm_up
 
     linter = load_linter(config_path, fast)  # the model is loaded once, here
     # Re-checking after an edit analyses only the sentences that changed (kept in memory only).
@@ -51,5 +51,5 @@ def serve(host, port, config_path, fast, no_access_log):
                    "reach this address can use the service. There is no login.", err=True)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"recordlint: serving the draft check on http://{shown}:{port}/ (Ctrl+C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_config=log_config(), access_log=not no_access_log,
+    uvicorn.run(app, host=host, port=port, http=h11_protocol(), log_config=log_config(), access_log=not no_access_log,
                 server_header=False, proxy_headers=False, timeout_keep_alive=5, lifespan="off")

@@ -13,5 +13,10 @@ class InputError(RecordlintError):
     pass
 
 
-class RuleError(RecordlintError):
+class InternalError(RecordlintError):
+    """A fault in recordlint itself (not in the input) while checking one record: reported
+    for that record (type only, never the message, which might quote the text)."""
+
+
+class RuleError(InternalError):
     """A rule failed on one record (a bug): reported for that record, the run goes on."""

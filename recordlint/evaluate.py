@@ -29,6 +29,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import RecordlintError
+from .findings import LineIndex
+from .io.readers import InputRecord, jsonl_lines
+from .results import check_records
+
 # The categories of the labelling guidelines (as in score.py). A config may add
 # rules with other categories; gold files may label those too.
 SPAN_CATEGORIES = {"person.first", "person.second", "person.third", "language.jargon",
@@ -122,8 +127,9 @@ def resolve_finding(text: str, f, known_categories: set[str]) -> Span:
 
 def load_gold(path: str | Path, known_categories: set[str] | None = None,
               resolve_doc_type=None) -> tuple[list[GoldRecord], list[str]]:
-    """Read a gold file. Returns the good records and a list of problems, each
-    ``PATH:LINE: ...`` (a record with any problem is left out of the records).
+    """Read a gold file (with the one JSONL reader, ``io.readers.jsonl_lines``). Returns the good
+    records and a list of problems, each ``PATH:LINE: ...`` (a record with any problem is left
+    out of the records).
 
     ``known_categories``: span categories accepted besides the guidelines' own (the
     categories of the configured rules). ``resolve_doc_type``: a callable that maps a
@@ -132,60 +138,57 @@ def load_gold(path: str | Path, known_categories: set[str] | None = None,
     path = Path(path)
     cats = SPAN_CATEGORIES | set(known_categories or ())
     records, problems, seen = [], [], set()
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    if not path.is_file():
         return [], [f"{path}: no such file"]
-    except (OSError, UnicodeDecodeError) as exc:
+    try:
+        for n, _pos, line in jsonl_lines(path, lambda m: None):
+            where = f"{path}:{n}"
+            rec, bad = _gold_record(line, n, cats, resolve_doc_type, seen)
+            problems.extend(f"{where}: {b}" for b in bad)
+            if rec is not None and not bad:
+                records.append(rec)
+    except (OSError, RecordlintError) as exc:
         return [], [f"{path}: cannot read ({type(exc).__name__})"]
-    for n, line in enumerate(raw.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{where}: not JSON ({exc.msg}, column {exc.colno})")
-            continue
-        if not isinstance(obj, dict):
-            problems.append(f"{where}: expected a JSON object")
-            continue
-        bad = []
-        for key in ("id", "text", "doc_type"):
-            if key not in obj:
-                bad.append(f"missing {key}")
-        text = obj.get("text")
-        if "text" in obj and not isinstance(text, str):
-            bad.append("'text' is not a string")
-        doc_type = obj.get("doc_type")
-        if "doc_type" in obj:
-            try:
-                doc_type = resolve_doc_type(doc_type) if resolve_doc_type else str(doc_type)
-            except Exception:
-                bad.append(f"unknown doc_type {doc_type!r}")
-        rid = str(obj.get("id"))
-        if "id" in obj:
-            if rid in seen:
-                bad.append(f"duplicate id {rid}")
-            seen.add(rid)
-        findings = obj.get("findings", [])
-        if not isinstance(findings, list):
-            bad.append("'findings' is not a list")
-            findings = []
-        spans = []
-        if isinstance(text, str):
-            for i, f in enumerate(findings, 1):
-                try:
-                    spans.append(resolve_finding(text, f, cats))
-                except ValueError as exc:
-                    bad.append(f"finding {i}: {exc}")
-        problems.extend(f"{where}: {b}" for b in bad)
-        if bad:
-            continue
-        child = obj.get("child") if isinstance(obj.get("child"), dict) else {}
-        records.append(GoldRecord(id=rid, line=n, doc_type=doc_type, text=text, child=child,
-                                  findings=spans))
     return records, problems
+
+
+def _gold_record(line: str, n: int, cats: set[str], resolve_doc_type, seen: set) -> tuple[GoldRecord | None, list]:
+    """One gold line as a record, and its problems (none: the record is good)."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, [f"not JSON ({exc.msg}, column {exc.colno})"]
+    except RecursionError:
+        return None, ["not JSON (nested too deeply)"]
+    if not isinstance(obj, dict):
+        return None, ["expected a JSON object"]
+    bad = [f"missing {key}" for key in ("id", "text", "doc_type") if key not in obj]
+    text = obj.get("text")
+    if "text" in obj and not isinstance(text, str):
+        bad.append("'text' is not a string")
+    doc_type = obj.get("doc_type")
+    if "doc_type" in obj:
+        try:
+            doc_type = resolve_doc_type(doc_type) if resolve_doc_type else str(doc_type)
+        except Exception:  # noqa: BLE001 - any failure to resolve is an unknown doc type
+            bad.append(f"unknown doc_type {doc_type!r}")
+    rid = str(obj.get("id"))
+    if "id" in obj:
+        if rid in seen:
+            bad.append(f"duplicate id {rid}")
+        seen.add(rid)
+    findings = obj.get("findings", [])
+    if not isinstance(findings, list):
+        bad.append("'findings' is not a list")
+        findings = []
+    spans = []
+    for i, f in enumerate(findings if isinstance(text, str) else [], 1):
+        try:
+            spans.append(resolve_finding(text, f, cats))
+        except ValueError as exc:
+            bad.append(f"finding {i}: {exc}")
+    child = obj.get("child") if isinstance(obj.get("child"), dict) else {}
+    return GoldRecord(id=rid, line=n, doc_type=doc_type, text=text, child=child, findings=spans), bad
 
 
 # --- predicting --------------------------------------------------------------------------------
@@ -207,12 +210,11 @@ def predictions_from_findings(findings) -> list[Span]:
 
 
 def predict(linter, records: list[GoldRecord], batch_size: int = 32) -> dict[str, list[Span]]:
-    """Lint every gold record (its doc type and child) and return its predictions by id."""
-    items = ((r.text, r.doc_type, r.child) for r in records)
-    out = {}
-    for rec, findings in zip(records, linter.lint_many(items, batch_size=batch_size), strict=True):
-        out[rec.id] = predictions_from_findings(findings)
-    return out
+    """Lint every gold record (its doc type and child) with ``results.check_records`` and return
+    its predictions by id (none for a record that could not be checked)."""
+    inputs = (InputRecord(id=r.id, text=r.text, doc_type=r.doc_type, child=r.child) for r in records)
+    return {res.id: predictions_from_findings(res.findings)
+            for res in check_records(linter, inputs, batch_size=batch_size)}
 
 
 # --- scoring -----------------------------------------------------------------------------------
@@ -351,10 +353,7 @@ def compare(records: list[GoldRecord], base: Report, other: Report) -> list[Chan
 
 # --- showing errors ----------------------------------------------------------------------------
 def line_col(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    line = len(re.findall(r"\r\n|\r|\n", before)) + 1
-    last = max(before.rfind("\n"), before.rfind("\r"))
-    return line, offset - last
+    return LineIndex(text).line_col(offset)
 
 
 def context(text: str, span: Span, width: int = 40) -> str:

@@ -56,6 +56,8 @@ class Finding:
     line: int | None = None
     column: int | None = None
     text: str | None = None
+    end_line: int | None = None     # where the match ends: the line and column just after it
+    end_column: int | None = None
     suggestion: str | None = None
     doc: bool = False
     extra: dict = field(default_factory=dict)
@@ -71,6 +73,8 @@ class Finding:
             "end": self.end,
             "line": self.line,
             "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
             "text": self.text if excerpts else None,
             "message": self.message,
             "suggestion": self.suggestion,
@@ -96,3 +100,11 @@ class LineIndex:
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
+
+    def place(self, finding: Finding) -> Finding:
+        """Set a span finding's line/column and end_line/end_column (1-based; the end is the
+        position just after the match, as SARIF's endColumn) from its start and end offsets."""
+        if finding.start is not None:
+            finding.line, finding.column = self.line_col(finding.start)
+            finding.end_line, finding.end_column = self.line_col(finding.end)
+        return finding

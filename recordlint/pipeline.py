@@ -10,13 +10,21 @@ The models' matrix products go through numpy's BLAS rather than thinc's bundled
 BLIS (``use_numpy_matmul``): on this project's machines that makes the tok2vec
 layers about 3x faster on one thread, with the same findings
 (benchmarks/README.md).
+
+spaCy's tokenizer takes time quadratic in the length of a run of characters with no
+space in it (8,000 "€" in a row took 11 s), so ``BoundedTokenizer`` hands it long runs
+in bounded pieces and joins the results: the Doc's text and every offset are exactly
+the text's, and time grows linearly with the length of any input.
 """
 from __future__ import annotations
 
 import importlib
+import re
+import unicodedata
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from thinc.api import Model, NumpyOps
 
 from . import component  # noqa: F401  (registers the "recordlint" factory)
@@ -71,8 +79,62 @@ def one_blas_thread() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
+class BoundedTokenizer:
+    """spaCy's tokenizer, with runs of more than ``RUN`` non-space characters tokenised in pieces
+    of about ``PIECE`` characters (never inside a character sequence such as an emoji with a
+    skin tone). Runs that long are symbols, punctuation or pasted junk, not words; shorter text
+    is tokenised exactly as before."""
+
+    RUN, PIECE = 256, 64
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self._long = re.compile(rf"\S{{{self.RUN + 1},}} ?")
+
+    def __call__(self, text: str) -> Doc:
+        runs = [m.span() for m in self._long.finditer(text)]
+        if not runs:
+            return self.tokenizer(text)
+        docs, pos = [], 0
+        for start, end in runs:
+            if pos < start:
+                docs.append(self.tokenizer(text[pos:start]))
+            docs.extend(self.tokenizer(text[a:b]) for a, b in _pieces(text, start, end, self.PIECE))
+            pos = end
+        if pos < len(text):
+            docs.append(self.tokenizer(text[pos:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
+
+
+def _joins(ch: str) -> bool:
+    """True for a character that belongs with the one before it: a combining mark, a zero-width
+    joiner, a variation selector, an emoji skin tone or tag (the flags of England, Scotland)."""
+    return (unicodedata.category(ch) in ("Mn", "Me") or ch in "\u200d\ufe0e\ufe0f"
+            or "\U0001f3fb" <= ch <= "\U0001f3ff" or "\U000e0020" <= ch <= "\U000e007f")
+
+
+def _pieces(text: str, start: int, end: int, size: int):
+    pos = start
+    while end - pos > size:
+        cut, most = pos + size, min(end, pos + 2 * size)
+        while cut < most and (_joins(text[cut]) or text[cut - 1] == "\u200d"):
+            cut += 1
+        yield pos, cut
+        pos = cut
+    if pos < end:
+        yield pos, end
+
+
 def build_pipeline(config: Config, fast: bool = False) -> Language:
     nlp = load_model(config.model)
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     use_numpy_matmul(nlp)
     comp = nlp.add_pipe("recordlint", last=True, config={"fast": fast})
     comp.configure(config)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from .config import Config, DocType
+from .errors import InputError
 from .findings import Finding, LineIndex, Severity
 from .speech import speech_ranges
 
@@ -36,12 +37,19 @@ class Child:
     def from_any(cls, value) -> Child:
         if isinstance(value, Child):
             return value
-        value = value or {}
+        value = {} if value is None else value
+        if not isinstance(value, dict):
+            raise InputError("'child' must be an object with 'name', 'age' and 'pronouns'")
+        for key in ("name", "pronouns"):
+            if value.get(key) is not None and not isinstance(value[key], str):
+                raise InputError(f"'child.{key}' must be a string")
         age = value.get("age")
         try:
             age = float(age) if age not in (None, "") else None
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             age = None
+        if age is not None and not 0 <= age <= 30:
+            raise InputError("'child.age' must be a number of years from 0 to 30")
         name = value.get("name")
         return cls(name=str(name).strip() or None if name else None, age=age,
                    pronouns=value.get("pronouns") or None)
@@ -218,10 +226,9 @@ class Record:
             return Finding(code=rule.code, name=rule.name, category=rule.category,
                            severity=severity or rule.severity, message=message, doc=True,
                            suggestion=suggestion)
-        line, col = self._index.line_col(start)
-        return Finding(code=rule.code, name=rule.name, category=rule.category,
+        return self._index.place(Finding(code=rule.code, name=rule.name, category=rule.category,
                        severity=severity or rule.severity, message=message, start=start, end=end,
-                       line=line, column=col, text=self.text[start:end], suggestion=suggestion)
+                       text=self.text[start:end], suggestion=suggestion))
 
 
 def _lead(text: str, s: int, e: int) -> int:

@@ -38,7 +38,7 @@ def test_default_columns_and_meta(tmp_path):
     recs, notes, src = records(p)
     assert len(recs) == 1
     r = recs[0]
-    assert r.id == "R1" and r.form == "Case Note - Phone Call"
+    assert r.id == "R1" and r.doc_type == "Case Note - Phone Call"
     assert r.text == "Visited Kayla at home.\nShe was happy."
     assert r.child == {"name": "Kayla", "age": "9"}
     assert r.meta == {"PersonID": "P1", "Team": "CIN South", "WorkerRole": "Social Worker",
@@ -109,7 +109,7 @@ def test_column_options_and_semicolons(tmp_path):
         w.writerow(["N1", "CIN Plan", "You will see Mum, weekly.", "Amara", "T1"])
     recs, _, src = records(p, columns=Columns(id="NoteRef", type="Kind", text="Body", child_name="Name"))
     assert src.delimiter == ";"
-    assert (recs[0].id, recs[0].form, recs[0].text) == ("N1", "CIN Plan", "You will see Mum, weekly.")
+    assert (recs[0].id, recs[0].doc_type, recs[0].text) == ("N1", "CIN Plan", "You will see Mum, weekly.")
     assert recs[0].child == {"name": "Amara"} and recs[0].meta == {"Team": "T1"}
 
 
@@ -135,7 +135,7 @@ def test_jsonl_reader_with_bad_line(tmp_path):
                  + "\n\n{oops\n" + json.dumps({"id": "c", "text": "bye"}) + "\n", encoding="utf-8-sig")
     recs, _, _ = records(p)
     assert [r.id for r in recs] == ["a", "r.jsonl:3", "c"]
-    assert recs[0].form == "CIN Plan" and recs[0].meta == {"team": "T"}
+    assert recs[0].doc_type == "CIN Plan" and recs[0].meta == {"team": "T"}
     assert recs[1].error.startswith("line 3: not JSON")
 
 

@@ -134,13 +134,15 @@ def test_stdin_multiline_match_and_no_excerpts(validator):
 def test_regions_span_line_breaks(linter, validator):
     results = [{"id": "records/a b.txt", "doc_type": "case_note", "findings": [
         {"code": "RL201", "name": "care-jargon", "category": "language.jargon", "severity": "info",
-         "start": 4, "end": 17, "line": 1, "column": 5, "text": "contact\r\nwith",
+         "start": 4, "end": 17, "line": 1, "column": 5, "end_line": 2, "end_column": 5,
+         "text": "contact\r\nwith",
          "message": "m", "suggestion": None},
         {"code": "RL401", "name": "voice.child", "category": "voice.child", "severity": "error",
          "start": None, "end": None, "line": None, "column": None, "text": None,
          "message": "no voice", "suggestion": None, "doc": True},
         {"code": "XX999", "name": "local", "category": "local.rule", "severity": "warning",
-         "start": 0, "end": 3, "line": 1, "column": 1, "text": "The", "message": "m", "suggestion": None},
+         "start": 0, "end": 3, "line": 1, "column": 1, "end_line": 1, "end_column": 4,
+         "text": "The", "message": "m", "suggestion": None},
     ]}]
     log = json.loads(format_sarif(results, linter.ruleset))
     validator.validate(log)
@@ -159,7 +161,7 @@ def test_unreadable_record_becomes_a_notification(tmp_path, validator):
     jsonl.write_text('{"id": "n1", "text": "The placement.", "doc_type": "case_note"}\n{broken\n',
                      encoding="utf-8")
     code, log = run_check([str(jsonl)])
-    assert code == 2
+    assert code == 3  # a record could not be checked
     validator.validate(log)
     run = only_run(log)
     inv = run["invocations"][0]

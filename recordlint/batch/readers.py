@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
 import re
 import sys
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from pathlib import Path
 from collections.abc import Callable, Iterator
 
 from ..errors import InputError
-from ..io.readers import InputRecord, decode_bytes, read_docx
+from ..io.readers import InputRecord, decode_bytes, errors_for, read_docx, read_jsonl, sniff_encoding
 
 # Allow fields as large as a case note can be (the default limit is 128 KB).
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -60,45 +59,8 @@ class Columns:
     child_pronouns: str | None = None
 
 
-@dataclass
-class BatchRecord(InputRecord):
-    form: str | None = None     # the form name / doc type as the export gives it
-    where: str = ""             # "export.csv row 17": for messages (never record text)
-    pos: int = 0                # bytes of input read so far, for progress
-    raw: object = None          # the row / line as read (only with keep_raw, for sampling)
-
-
-# --- encodings -----------------------------------------------------------------------------
-
-def sniff_encoding(path: Path, forced: str | None = None) -> str:
-    """The file's encoding: a BOM decides; else UTF-8 if the whole file is valid UTF-8; else cp1252."""
-    if forced:
-        try:
-            codecs.lookup(forced)
-        except LookupError:
-            raise InputError(f"unknown encoding {forced!r}") from None
-        return forced
-    with open(path, "rb") as fh:
-        head = fh.read(4)
-        if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
-        if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
-            return "utf-16"
-        fh.seek(0)
-        dec = codecs.getincrementaldecoder("utf-8")()
-        try:
-            while chunk := fh.read(1 << 20):
-                dec.decode(chunk)
-            dec.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8"
-
-
-def _errors_for(encoding: str) -> str:
-    # cp1252 leaves five bytes undefined; they become U+FFFD (one character each, so
-    # offsets still match) rather than stopping the run.
-    return "replace" if codecs.lookup(encoding).name == "cp1252" else "strict"
+# One record type for every reader (``io.readers.InputRecord``); the old name is kept.
+BatchRecord = InputRecord
 
 
 # --- sources -------------------------------------------------------------------------------
@@ -126,7 +88,10 @@ class CsvSource(Source):
     def __init__(self, path: Path, warn, columns: Columns | None = None, encoding: str | None = None):
         super().__init__(path, warn)
         self.encoding = sniff_encoding(path, encoding)
-        self.errors = _errors_for(self.encoding)
+        self.errors = errors_for(self.encoding)
+        with open(path, "rb") as fh:
+            if b"\x00" in fh.read(8192) and not codecs.lookup(self.encoding).name.startswith("utf-16"):
+                raise InputError(f"{path}: looks like a binary file, not a CSV export")
         with self._open() as fh:
             first = ""
             for line in fh:
@@ -175,14 +140,14 @@ class CsvSource(Source):
             if given:
                 if norm_col(given) not in index:
                     raise InputError(f"{self.path}: no column {given!r} for --{key.replace('_', '-')}-column "
-                                     f"(columns: {', '.join(self.header)})")
+                                     f"({header_note(self.header)})")
                 found[key] = index[norm_col(given)]
             else:
                 found[key] = next((index[c] for c in candidates if c in index
                                    and index[c] not in found.values()), None)
         if found["text"] is None:
             raise InputError(f"{self.path}: cannot tell which column holds the record text; "
-                             f"use --text-column (columns: {', '.join(self.header)})")
+                             f"use --text-column ({header_note(self.header)})")
         return found
 
     def describe(self) -> str:
@@ -193,60 +158,102 @@ class CsvSource(Source):
         return open(self.path, encoding=self.encoding, errors=self.errors, newline="")
 
     def records(self, keep_raw: bool = False) -> Iterator[BatchRecord]:
-        raw = open(self.path, "rb")
-        fh = io.TextIOWrapper(raw, encoding=self.encoding, errors=self.errors, newline="")
-        name = self.path.name
-        m = self.map
-        meta_cols = [i for i in range(len(self.header)) if i not in m.values()]
-        width = len(self.header)
-        try:
-            reader = csv.reader(fh, delimiter=self.delimiter)
-            rowno = 0
-            while rowno < self.header_row:
+        with open(self.path, "rb") as raw, \
+                io.TextIOWrapper(raw, encoding=self.encoding, errors=self.errors, newline="") as fh:
+            tap = _LineTap(fh)
+            reader = csv.reader(tap, delimiter=self.delimiter)
+            for _ in range(self.header_row):
                 next(reader)
-                rowno += 1
+            rowno = self.header_row
             while True:
-                line_before = reader.line_num
+                tap.lines.clear()
+                first_line = reader.line_num + 1
                 try:
                     row = next(reader)
                 except StopIteration:
-                    break
+                    return
                 except csv.Error as exc:
-                    rowno += 1
-                    yield BatchRecord(id=f"{name}:row{rowno}", text=None, where=f"{name} row {rowno}",
-                                      error=f"row {rowno}: unreadable CSV ({exc})", pos=raw.tell(),
-                                      source=str(self.path))
-                    continue
+                    row = exc
                 rowno += 1
-                if not any(c.strip() for c in row):
-                    continue   # a blank row
-                where = f"{name} row {rowno}"
-                rid = row[m["id"]].strip() if m["id"] is not None and m["id"] < len(row) else ""
-                rid = rid or f"{name}:row{rowno}"
-                if len(row) > width and not any(c.strip() for c in row[width:]):
-                    row = row[:width]       # trailing empty fields
-                if len(row) != width:
-                    lines = f"lines {line_before + 1}-{reader.line_num}" if reader.line_num > line_before + 1 \
-                        else f"line {reader.line_num}"
-                    hint = " (an unbalanced quote may have joined rows)" if len(row) > width else ""
-                    yield BatchRecord(id=rid, text=None, where=where, pos=raw.tell(), source=str(self.path),
-                                      error=f"row {rowno} ({lines}): expected {width} fields, "
-                                            f"found {len(row)}{hint}",
-                                      raw=row if keep_raw else None)
-                    continue
+                rec = self._record(row, rowno, (first_line, reader.line_num), tap.lines, keep_raw)
+                if rec is not None:
+                    rec.pos = raw.tell()
+                    yield rec
 
-                def col(key, row=row):
-                    i = m[key]
-                    return row[i].strip() if i is not None else None
+    def _record(self, row, rowno: int, lines: tuple[int, int], raw_lines: list[str],
+                keep_raw: bool) -> BatchRecord | None:
+        """The record for one CSV row (an error record if it cannot be read; None for a blank row)."""
+        name, m, width = self.path.name, self.map, len(self.header)
+        where = f"{name} row {rowno}"
+        span = f"lines {lines[0]}-{lines[1]}" if lines[1] > lines[0] else f"line {lines[1]}"
+        bad = BatchRecord(id=f"{name}:row{rowno}", text=None, where=where, source=str(self.path),
+                          raw=row if keep_raw else None)
+        if isinstance(row, csv.Error):
+            bad.error = f"row {rowno}: unreadable CSV ({row})"
+            return bad
+        if not any(c.strip() for c in row):
+            return None   # a blank row
+        rid = row[m["id"]].strip() if m["id"] is not None and m["id"] < len(row) else ""
+        bad.id = rid = rid or bad.id
+        if len(raw_lines) > 1 and _quote_never_closed(raw_lines, self.delimiter):
+            bad.error = (f"row {rowno} ({span}): a quote opened in this row is never closed, so every "
+                         "line after it was read into this one row; it was not checked (fix the quote)")
+            return bad
+        if len(row) > width and not any(c.strip() for c in row[width:]):
+            row = row[:width]       # trailing empty fields
+        if len(row) != width:
+            hint = " (an unbalanced quote may have joined rows)" if len(row) > width else ""
+            bad.error = f"row {rowno} ({span}): expected {width} fields, found {len(row)}{hint}"
+            return bad
 
-                child = {k: v for k, v in (("name", col("child_name")), ("age", col("child_age")),
-                                           ("pronouns", col("child_pronouns"))) if v}
-                meta = {self.header[i]: row[i] for i in meta_cols}
-                yield BatchRecord(id=rid, text=row[m["text"]], form=col("type") or None, child=child,
-                                  meta=meta, where=where, pos=raw.tell(), source=str(self.path),
-                                  raw=row if keep_raw else None)
-        finally:
-            fh.close()
+        def col(key):
+            i = m[key]
+            return row[i].strip() if i is not None else None
+
+        child = {k: v for k, v in (("name", col("child_name")), ("age", col("child_age")),
+                                   ("pronouns", col("child_pronouns"))) if v}
+        meta = {self.header[i]: row[i] for i in range(width) if i not in m.values()}
+        return BatchRecord(id=rid, text=row[m["text"]], doc_type=col("type") or None, child=child,
+                           meta=meta, where=where, source=str(self.path), raw=row if keep_raw else None)
+
+
+class _LineTap:
+    """The lines of a text file, remembering those read for the current CSV row."""
+
+    def __init__(self, fh):
+        self.fh = fh
+        self.lines: list[str] = []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.fh)
+        self.lines.append(line)
+        return line
+
+
+def _quote_never_closed(lines: list[str], delimiter: str) -> bool:
+    """True when a quoted field in these lines runs to the end of the file (Python's csv module
+    then reads every remaining line into that field, without an error)."""
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+_COLUMN_NAME = re.compile(r"[A-Za-z_][\w .()/#&'-]{0,39}")
+
+
+def header_note(header: list[str]) -> str:
+    """The column names, when the first row looks like a header row; else never its content
+    (a CSV without a header row would show a child's record)."""
+    if header and all(_COLUMN_NAME.fullmatch(h) for h in header):
+        return f"columns: {', '.join(header)}"
+    return (f"the first row ({len(header)} fields) does not look like a header row of column names; "
+            "the export needs one")
 
 
 class JsonlSource(Source):
@@ -257,51 +264,13 @@ class JsonlSource(Source):
     def __init__(self, path: Path, warn, encoding: str | None = None):
         super().__init__(path, warn)
         self.encoding = sniff_encoding(path, encoding)
-        if self.encoding == "utf-16":
+        if codecs.lookup(self.encoding).name.startswith("utf-16"):
             raise InputError(f"{path}: UTF-16 JSONL is not supported; save it as UTF-8")
-        self.errors = _errors_for(self.encoding)
         if codecs.lookup(self.encoding).name == "cp1252":
             warn(f"{path}: not valid UTF-8; read as cp1252 (Windows-1252)")
 
     def records(self, keep_raw: bool = False) -> Iterator[BatchRecord]:
-        name = self.path.name
-        enc = "utf-8" if self.encoding == "utf-8-sig" else self.encoding
-        with open(self.path, "rb") as fh:
-            pos = 0
-            for n, bline in enumerate(fh, 1):
-                pos += len(bline)
-                line = bline.decode(enc, self.errors)
-                if n == 1:
-                    line = line.lstrip("\ufeff")
-                if not line.strip():
-                    continue
-                where = f"{name} line {n}"
-                rid = f"{name}:{n}"
-                raw = line if keep_raw else None
-
-                def bad(msg, rid=rid, where=where, raw=raw, pos=pos, n=n):
-                    return BatchRecord(id=rid, text=None, where=where, pos=pos, source=str(self.path),
-                                       error=f"line {n}: {msg}", raw=raw)
-
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield bad(f"not JSON ({exc.msg})")
-                    continue
-                if not isinstance(obj, dict):
-                    yield bad("expected a JSON object")
-                    continue
-                if obj.get("id") not in (None, ""):
-                    rid = str(obj["id"])
-                body = obj.get("text")
-                if not isinstance(body, str):
-                    yield bad("'text' is missing or not a string", rid=rid)
-                    continue
-                child = obj.get("child") if isinstance(obj.get("child"), dict) else {}
-                meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
-                form = obj.get("doc_type") or obj.get("form")
-                yield BatchRecord(id=rid, text=body, form=str(form) if form else None, child=child,
-                                  meta=meta, where=where, pos=pos, source=str(self.path), raw=raw)
+        yield from read_jsonl(self.path, lambda m: None, self.encoding, keep_raw)  # warned above
 
 
 class FolderSource(Source):

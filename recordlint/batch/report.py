@@ -55,6 +55,12 @@ def _group_value(result: dict, col: str) -> str | None:
     return None
 
 
+def _is_result(r) -> bool:
+    findings = r.get("findings") if isinstance(r, dict) else None
+    return isinstance(findings, list) and all(isinstance(f, dict) and "code" in f and "category" in f
+                                              for f in findings)
+
+
 def load_round(path: str | Path, by: list[str], excerpts: bool = False) -> Round:
     rnd = Round(path=str(path))
     try:
@@ -72,8 +78,9 @@ def load_round(path: str | Path, by: list[str], excerpts: bool = False) -> Round
                     continue      # a half-written last line (interrupted run)
                 raise InputError(f"{path}: line {n} is not JSON; is this a 'recordlint batch' results file?") \
                     from None
-            if not isinstance(r, dict) or "findings" not in r:
-                raise InputError(f"{path}: line {n} is not a 'recordlint batch' result")
+            if not _is_result(r):
+                raise InputError(f"{path}: line {n} is not a 'recordlint batch' result (a result's findings "
+                                 "each have a rule 'code' and 'category'; a labelled file has none)")
             if r.get("error"):
                 rnd.errors += 1
                 continue

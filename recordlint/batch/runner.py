@@ -25,7 +25,10 @@ from pathlib import Path
 from collections.abc import Callable
 
 from ..errors import ConfigError, InputError, RecordlintError
-from .readers import BatchRecord, Stream
+from ..io.readers import InputRecord
+from ..io.writers import format_jsonl_line
+from ..results import CheckOptions, RecordResult, finish, lint_items, prepare
+from .readers import Stream
 
 try:
     import resource
@@ -49,9 +52,36 @@ def _maxrss_mb() -> float:
     return rss / 1024 if sys.platform != "darwin" else rss / (1024 * 1024)
 
 
-def _init_worker(config, fast: bool, excerpts: bool, batch_size: int, ignore_sigint: bool = True) -> None:
+def die_with_parent(parent: int | None) -> None:
+    """End this worker when the main process ends, even by kill -9 (as the OOM killer does):
+    on Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); everywhere a thread checks
+    every half second that the parent is still there."""
+    if parent is None:
+        return
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    import threading
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    if os.getppid() != parent:   # the parent went before the signal was armed
+        os._exit(1)
+    threading.Thread(target=watch, name="recordlint-parent-watch", daemon=True).start()
+
+
+def _init_worker(config, fast: bool, excerpts: bool, batch_size: int, ignore_sigint: bool = True,
+                 parent: int | None = None) -> None:
     if ignore_sigint:   # a local worker process
-        _ignore_sigint()
+        _ignore_sigint(parent)
     _W.clear()
     # One process, one core: --jobs N uses N cores, and numpy's BLAS must not start threads of
     # its own in each worker (they would fight over the same cores).
@@ -79,26 +109,11 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _ignore_sigint() -> None:
+def _ignore_sigint(parent: int | None = None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # the main process handles Ctrl-C
-    _exit_with_parent()
-
-
-def _exit_with_parent() -> None:
-    """End this worker when the main process is gone (killed with kill -9, say): a worker would
-    otherwise wait for work for ever, holding its memory."""
-    import threading
-
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="recordlint-parent-watch", daemon=True).start()
+    die_with_parent(parent if parent is not None else os.getppid())
 
 
 def _worker_pool(jobs: int, config, fast: bool, excerpts: bool, batch_size: int):
@@ -112,9 +127,10 @@ def _worker_pool(jobs: int, config, fast: bool, excerpts: bool, batch_size: int)
         # Load the model once, here, then fork the workers: they start with it loaded (pages
         # shared until written) instead of each importing spaCy and loading it again.
         _init_worker(config, fast, excerpts, batch_size, ignore_sigint=False)
-        ctx, init, initargs = multiprocessing.get_context("fork"), _ignore_sigint, ()
+        ctx, init, initargs = multiprocessing.get_context("fork"), _ignore_sigint, (os.getpid(),)
     else:  # macOS and Windows: fork is unsafe or missing there; each worker loads the model
-        ctx, init, initargs = multiprocessing.get_context("spawn"), _init_worker, (config, fast, excerpts, batch_size)
+        ctx, init = multiprocessing.get_context("spawn"), _init_worker
+        initargs = (config, fast, excerpts, batch_size, True, os.getpid())
     return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init, initargs=initargs)
 
 
@@ -123,24 +139,16 @@ def _ready() -> dict:
 
 
 def _lint_chunk(items: list[tuple[str, str, dict]]) -> dict:
-    """Findings (as dicts) or an error for each (text, doc_type, child), and this worker's stats."""
+    """For each (text, doc_type, child) of a chunk (prepared by the main process with
+    ``results.prepare``): its findings, or why it could not be checked (a one-line message);
+    and this worker's stats. ``results.finish`` turns each into the record's result."""
     if _W.get("error"):
         raise StartError(_W["error"])
-    linter, excerpts = _W["linter"], _W["excerpts"]
-    out: list = []
     t0 = time.perf_counter()
-    try:
-        for findings in linter.lint_many(items, batch_size=_W["batch_size"]):
-            out.append([f.to_dict(excerpts) for f in findings])
-    except Exception:  # noqa: BLE001 - one bad record must not sink the chunk: retry one by one
-        out = []
-        for text, dt, child in items:
-            try:
-                out.append([f.to_dict(excerpts) for f in linter.lint(text, dt, child)])
-            except Exception as exc:  # noqa: BLE001 - the type only: a message might quote the text
-                out.append(f"could not be checked (internal error: {type(exc).__name__})")
-    words = sum(len(t.split()) for t, _, _ in items)
-    return {"results": out, "words": words, "seconds": time.perf_counter() - t0,
+    outcomes = lint_items(_W["linter"], items, _W["batch_size"])
+    outcomes = [str(o) if isinstance(o, RecordlintError) else o for o in outcomes]
+    words = sum(len(item[0].split()) for item, o in zip(items, outcomes, strict=True) if not isinstance(o, str))
+    return {"results": outcomes, "words": words, "seconds": time.perf_counter() - t0,
             "pid": os.getpid(), "maxrss_mb": _maxrss_mb()}
 
 
@@ -195,7 +203,7 @@ class Summary:
         if result.get("error"):
             self.errors += 1
             if len(self.error_examples) < 10:
-                self.error_examples.append(result["error"])
+                self.error_examples.append(f"{result.get('id')}: {result['error']}")
         elif result.get("skipped"):
             self.skipped += 1
             if result.get("form") is not None:
@@ -205,6 +213,12 @@ class Summary:
         else:
             self.checked += 1
             self.findings += len(result.get("findings") or [])
+
+    def add_stats(self, stats: dict) -> None:
+        """A worker's figures for one chunk: words checked (records that were checked only)."""
+        self.words += stats["words"]
+        self.worker_seconds += stats["seconds"]
+        self.maxrss_mb[stats["pid"]] = max(self.maxrss_mb.get(stats["pid"], 0), stats["maxrss_mb"])
 
     def to_dict(self) -> dict:
         d = {k: getattr(self, k) for k in ("records", "checked", "skipped", "errors", "findings",
@@ -252,6 +266,134 @@ def _dur(s: float) -> str:
     return f"{s // 3600}h{s // 60 % 60:02d}m" if s >= 3600 else f"{s // 60}m{s % 60:02d}s"
 
 
+class ResultsFile:
+    """The JSONL results file: one line per input record, written a chunk at a time and
+    flushed (synced to disk every few seconds), so an interruption leaves at most one
+    half-written line, which ``--resume`` cuts off (``read_done``)."""
+
+    def __init__(self, out: Path, resume: bool = False):
+        if not resume and out.exists() and out.stat().st_size > 0:
+            raise StartError(f"{out} already exists; use --resume to carry on, or remove it")
+        self.out = out
+        self.done = read_done(out) if resume else []
+        self.fh = open(out, "a", encoding="utf-8", newline="\n")
+        self.last_sync = time.monotonic()
+
+    def write(self, results: list[RecordResult], summary: Summary, excerpts: bool) -> None:
+        lines = []
+        for result in results:
+            d = result.to_dict(excerpts)
+            summary.count(d)
+            lines.append(format_jsonl_line(d) + "\n")
+        self.fh.write("".join(lines))
+        self.fh.flush()
+        if time.monotonic() - self.last_sync > 5:
+            os.fsync(self.fh.fileno())
+            self.last_sync = time.monotonic()
+
+    def close(self) -> None:
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+        self.fh.close()
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class ChunkRunner:
+    """Where chunks are linted: in this process (one job), in ``jobs`` local worker processes,
+    or on an ``executor`` (``dask_engine.DaskExecutor``) whose workers run ``_lint_chunk``.
+    Records are prepared here (``results.prepare``), a few chunks per worker are in flight,
+    and the results come back in input order."""
+
+    def __init__(self, config, fast: bool, excerpts: bool, batch_size: int, jobs: int, executor=None):
+        self.config = config
+        self.pool = executor if executor is not None else _worker_pool(jobs, config, fast, excerpts, batch_size)
+        if self.pool is None:
+            _init_worker(config, fast, excerpts, batch_size, ignore_sigint=False)
+            info = [_ready()]
+        else:
+            info = [f.result() for f in [self.pool.submit(_ready) for _ in range(jobs)]]
+        errors = [i["error"] for i in info if i["error"]]
+        if errors:
+            self.close()
+            raise StartError(errors[0])
+        self.fast_skipped = info[0]["fast_skipped"]
+        self.window = max(2, jobs * 3) if self.pool is not None else 0
+
+    def _submit(self, items):
+        return self.pool.submit(_lint_chunk, items) if self.pool is not None else _Done(_lint_chunk(items))
+
+    def _dispatch(self, chunk: list[InputRecord], options: CheckOptions):
+        prepared = [prepare(self.config, rec, options) for rec in chunk]
+        items = [p[1] for p in prepared if isinstance(p, tuple)]
+        return prepared, (self._submit(items) if items else None), chunk[-1].pos
+
+    @staticmethod
+    def _collect(prepared, fut, pos):
+        stats = fut.result() if fut is not None else None
+        outcomes = iter(stats["results"] if stats else ())
+        results = [p if isinstance(p, RecordResult) else finish(p[0], p[1], next(outcomes)) for p in prepared]
+        return results, stats, pos
+
+    def run(self, chunks, options: CheckOptions):
+        """(results, the worker's stats or None, bytes of input read) for each chunk, in order."""
+        inflight: deque = deque()
+        for chunk in chunks:
+            inflight.append(self._dispatch(chunk, options))
+            while len(inflight) > self.window:
+                yield self._collect(*inflight.popleft())
+        while inflight:
+            yield self._collect(*inflight.popleft())
+
+    def close(self, wait: bool = True) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=wait, cancel_futures=True)
+
+
+def _chunks(records, size: int):
+    chunk = []
+    for rec in records:
+        chunk.append(rec)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _skip_done(records, done: list[dict], summary: Summary, out: Path, note) -> object:
+    """Resume: the first records must be exactly the ones already written; the rest follow."""
+    it = iter(records)
+    for n, prev in enumerate(done, 1):
+        rec = next(it, None)
+        if rec is None or rec.id != prev["id"]:
+            raise StartError(
+                f"{out} does not match the input at record {n} (written: id {prev['id']!r}, "
+                f"input: {'end of input' if rec is None else repr(rec.id)}); resume with the same "
+                "inputs in the same order, or start a new results file")
+        summary.count(prev)
+    summary.resumed = len(done)
+    if done:
+        note(f"resuming after {len(done):,} records already in {out}")
+    return it
+
+
+def batch_options(config, doc_type: str | None) -> CheckOptions:
+    """The per-record options of a batch run (StartError for an unknown --doc-type)."""
+    if doc_type is not None:
+        try:
+            config.resolve_doc_type(doc_type)
+        except ConfigError as exc:
+            raise StartError(str(exc)) from None
+    return CheckOptions(doc_type=doc_type, skip_unmapped=True)
+
+
 def run_batch(stream: Stream, out: Path, config, *, jobs: int = 1, resume: bool = False,
               fast: bool = False, batch_size: int = 64, excerpts: bool = True,
               doc_type: str | None = None, progress: bool = False,
@@ -262,131 +404,23 @@ def run_batch(stream: Stream, out: Path, config, *, jobs: int = 1, resume: bool 
     workers are set up to run ``_lint_chunk``, e.g. ``dask_engine.DaskExecutor``; ``jobs`` is then
     its number of workers). It is shut down at the end."""
     summary = Summary()
-    done = read_done(out) if resume else []
-    if not resume and out.exists() and out.stat().st_size > 0:
-        raise StartError(f"{out} already exists; use --resume to carry on, or remove it")
-    if doc_type is not None:
-        try:
-            config.resolve_doc_type(doc_type)
-        except ConfigError as exc:
-            raise StartError(str(exc)) from None
-
-    pool = executor if executor is not None else _worker_pool(jobs, config, fast, excerpts, batch_size)
-    if pool is not None:
-        readies = [pool.submit(_ready) for _ in range(jobs)]
-        info = [f.result() for f in readies]
-        errors = [i["error"] for i in info if i["error"]]
-        if errors:
-            pool.shutdown(cancel_futures=True)
-            raise StartError(errors[0])
-        summary.fast_skipped = info[0]["fast_skipped"]
-
-        def submit(items):
-            return pool.submit(_lint_chunk, items)
-    else:
-        _init_worker(config, fast, excerpts, batch_size, ignore_sigint=False)
-        info = _ready()
-        if info["error"]:
-            raise StartError(info["error"])
-        summary.fast_skipped = info["fast_skipped"]
-
-        class _Now:
-            def __init__(self, items):
-                self.value = _lint_chunk(items)
-
-            def result(self):
-                return self.value
-
-        submit = _Now
-
-    fh = open(out, "a", encoding="utf-8", newline="\n")
+    options = batch_options(config, doc_type)
+    results = ResultsFile(out, resume)
+    try:
+        engine = ChunkRunner(config, fast, excerpts, batch_size, jobs, executor)
+    except BaseException:
+        results.close()
+        raise
+    summary.fast_skipped = engine.fast_skipped
     bar = Progress(progress, stream.total_bytes)
     t0 = time.perf_counter()
-    last_sync = time.monotonic()
-    inflight: deque = deque()
-    window = max(2, jobs * 3)
-    resolved: dict = {}
-
-    def prepare(rec: BatchRecord) -> dict | tuple:
-        """A finished result (error / skipped) or the (text, doc_type, child) to lint."""
-        base = {"id": rec.id, "doc_type": None, "findings": []}
-        if rec.meta:
-            base["meta"] = rec.meta
-        if rec.error:
-            return {**base, "error": rec.error}
-        name = rec.form or doc_type
-        if name not in resolved:
-            try:
-                resolved[name] = config.resolve_doc_type(name).name
-            except ConfigError:
-                resolved[name] = None
-        if resolved[name] is None:
-            return {**base, "skipped": "unmapped form name", "form": rec.form}
-        base["doc_type"] = resolved[name]
-        if not rec.text or not rec.text.strip():
-            return {**base, "skipped": "no text"}
-        return base, (rec.text, resolved[name], rec.child or {})
-
-    def flush_chunk(entry) -> None:
-        nonlocal last_sync
-        prepared, fut, pos = entry
-        res = fut.result() if fut is not None else None
-        if res is not None:
-            summary.words += res["words"]
-            summary.worker_seconds += res["seconds"]
-            summary.maxrss_mb[res["pid"]] = max(summary.maxrss_mb.get(res["pid"], 0), res["maxrss_mb"])
-            found = iter(res["results"])
-        lines = []
-        for p in prepared:
-            if isinstance(p, tuple):
-                result, got = p[0], next(found)
-                if isinstance(got, str):
-                    result = {**result, "error": got}
-                else:
-                    result["findings"] = got
-            else:
-                result = p
-            summary.count(result)
-            lines.append(json.dumps(result, ensure_ascii=False) + "\n")
-        fh.write("".join(lines))
-        fh.flush()
-        if time.monotonic() - last_sync > 5:
-            os.fsync(fh.fileno())
-            last_sync = time.monotonic()
-        bar.update(summary.records, pos)
-
-    def dispatch(chunk: list[BatchRecord]) -> None:
-        prepared = [prepare(r) for r in chunk]
-        items = [p[1] for p in prepared if isinstance(p, tuple)]
-        fut = submit(items) if items else None
-        inflight.append((prepared, fut, chunk[-1].pos))
-        while len(inflight) > (window if pool else 0):
-            flush_chunk(inflight.popleft())
-
     try:
-        it = iter(stream)
-        # Resume: the first records must be exactly the ones already written.
-        for n, prev in enumerate(done, 1):
-            rec = next(it, None)
-            if rec is None or rec.id != prev["id"]:
-                raise StartError(
-                    f"{out} does not match the input at record {n} (written: id {prev['id']!r}, "
-                    f"input: {'end of input' if rec is None else repr(rec.id)}); resume with the same "
-                    "inputs in the same order, or start a new results file")
-            summary.count(prev)
-        summary.resumed = len(done)
-        if done:
-            note(f"resuming after {len(done):,} records already in {out}")
-        chunk: list[BatchRecord] = []
-        for rec in it:
-            chunk.append(rec)
-            if len(chunk) >= batch_size:
-                dispatch(chunk)
-                chunk = []
-        if chunk:
-            dispatch(chunk)
-        while inflight:
-            flush_chunk(inflight.popleft())
+        records = _skip_done(stream, results.done, summary, out, note)
+        for chunk_results, stats, pos in engine.run(_chunks(records, batch_size), options):
+            if stats is not None:
+                summary.add_stats(stats)
+            results.write(chunk_results, summary, excerpts)
+            bar.update(summary.records, pos)
     except KeyboardInterrupt:
         summary.interrupted = True
     except InputError as exc:
@@ -394,12 +428,9 @@ def run_batch(stream: Stream, out: Path, config, *, jobs: int = 1, resume: bool 
     finally:
         bar.update(summary.records, stream.total_bytes if not summary.interrupted else 0, force=True)
         bar.close()
-        fh.flush()
-        os.fsync(fh.fileno())
-        fh.close()
-        if pool is not None:
-            pool.shutdown(wait=not summary.interrupted, cancel_futures=True)
+        results.close()
+        engine.close(wait=not summary.interrupted)
         summary.seconds = time.perf_counter() - t0
-    if pool is None:
+    if engine.pool is None:
         summary.maxrss_mb[os.getpid()] = _maxrss_mb()
     return summary

@@ -87,7 +87,7 @@ def _stratum_getter(source, column: str):
     if isinstance(source, JsonlSource):
         def get(rec):
             if key in ("doctype", "form"):
-                return rec.form or "(blank)"
+                return rec.doc_type or "(blank)"
             for k, v in (rec.meta or {}).items():
                 if norm_col(k) == key:
                     return str(v) if v not in (None, "") else "(blank)"

@@ -15,7 +15,6 @@ the new text), or, for a record inside a .jsonl file, ``properties.recordFix``.
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -25,7 +24,6 @@ from .. import __version__
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 _JSONL_LINE = re.compile(r"^(?P<path>.+\.jsonl):(?P<line>\d+)$", re.IGNORECASE)
@@ -64,22 +62,17 @@ def _message(f: dict) -> str:
 
 
 def _region(f: dict) -> dict | None:
+    """The finding's region, from the positions it carries (start and end line and column)."""
     if f.get("doc") or f.get("start") is None or f.get("line") is None:
         return None
     region = {"startLine": int(f["line"]), "startColumn": int(f["column"] or 1),
               "charOffset": int(f["start"])}
     if f.get("end") is not None:
         region["charLength"] = max(0, int(f["end"]) - int(f["start"]))
-    matched = f.get("text")
-    if matched is not None and f.get("end") is not None and len(matched) == f["end"] - f["start"]:
-        breaks = list(_BREAK.finditer(matched))
-        if breaks:
-            region["endLine"] = region["startLine"] + len(breaks)
-            region["endColumn"] = len(matched) - breaks[-1].end() + 1
-        else:
-            region["endLine"] = region["startLine"]
-            region["endColumn"] = region["startColumn"] + len(matched)
-        region["snippet"] = {"text": matched}
+    if f.get("end_line") is not None:
+        region["endLine"], region["endColumn"] = int(f["end_line"]), int(f["end_column"])
+    if f.get("text") is not None:
+        region["snippet"] = {"text": f["text"]}
     return region
 
 
@@ -119,56 +112,17 @@ def _rule_descriptor(rule) -> dict:
 def sarif_log(results: list[dict], ruleset, sources: list[str] | None = None) -> dict:
     """The SARIF log as a dict (``format_sarif`` serialises it).
 
-    ``results`` are the record dicts of ``io.writers.record_result``; ``sources`` (optional,
+    ``results`` are the record dicts of ``results.RecordResult.to_dict``; ``sources`` (optional,
     same order) the path each record was read from, for the artifact locations.
     """
     rules = sorted(ruleset.rules, key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
-    descriptors = [_rule_descriptor(r) for r in rules]
     sarif_results, notifications = [], []
     for i, rec in enumerate(results):
         uri, jsonl_line = _where(rec, sources[i] if sources and i < len(sources) else None)
         if rec.get("error"):
-            notifications.append({
-                "level": "error",
-                "message": {"text": f"{rec.get('id')}: {rec['error']}"},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri},
-                                                    **({"region": {"startLine": jsonl_line}}
-                                                       if jsonl_line is not None else {})}}],
-            })
-        for f in rec.get("findings", []):
-            phys = {"artifactLocation": {"uri": uri}}
-            region = _region(f)
-            if jsonl_line is not None:
-                # Offsets index the record's text, not the .jsonl file: point at the record's
-                # line in the file and keep the offsets as properties.
-                phys["region"] = {"startLine": jsonl_line}
-            elif region:
-                phys["region"] = region
-            res = {
-                "ruleId": f["code"],
-                "level": LEVELS.get(f.get("severity"), "warning"),
-                "message": {"text": _message(f)},
-                "locations": [{"physicalLocation": phys}],
-                "properties": {"category": f.get("category"), "docType": rec.get("doc_type")},
-            }
-            if f["code"] in index:
-                res["ruleIndex"] = index[f["code"]]
-            if f.get("suggestion"):
-                res["properties"]["suggestion"] = f["suggestion"]
-            if f.get("doc"):
-                res["properties"]["wholeRecord"] = True
-            if jsonl_line is not None:
-                res["properties"]["recordId"] = rec.get("id")
-                if region:
-                    res["properties"]["recordRegion"] = region
-            fixes = _fixes(f, uri, jsonl_line is None)
-            if fixes is not None:
-                if fixes[0] == "fixes":
-                    res["fixes"] = fixes[1]
-                else:
-                    res["properties"]["recordFix"] = fixes[1]
-            sarif_results.append(res)
+            notifications.append(_notification(rec, uri, jsonl_line))
+        sarif_results.extend(_result(f, rec, uri, jsonl_line, index) for f in rec.get("findings", []))
     invocation = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
@@ -177,7 +131,7 @@ def sarif_log(results: list[dict], ruleset, sources: list[str] | None = None) ->
             "name": "recordlint",
             "version": __version__,
             "semanticVersion": __version__,
-            "rules": descriptors,
+            "rules": [_rule_descriptor(r) for r in rules],
         }},
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
@@ -187,5 +141,54 @@ def sarif_log(results: list[dict], ruleset, sources: list[str] | None = None) ->
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
+def _notification(rec: dict, uri: str, jsonl_line: int | None) -> dict:
+    """A record that could not be checked: an error notification on the invocation."""
+    return {
+        "level": "error",
+        "message": {"text": f"{rec.get('id')}: {rec['error']}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri},
+                                            **({"region": {"startLine": jsonl_line}}
+                                               if jsonl_line is not None else {})}}],
+    }
+
+
+def _result(f: dict, rec: dict, uri: str, jsonl_line: int | None, index: dict) -> dict:
+    """One finding as a SARIF result."""
+    phys = {"artifactLocation": {"uri": uri}}
+    region = _region(f)
+    if jsonl_line is not None:
+        # Offsets index the record's text, not the .jsonl file: point at the record's
+        # line in the file and keep the offsets as properties.
+        phys["region"] = {"startLine": jsonl_line}
+    elif region:
+        phys["region"] = region
+    res = {
+        "ruleId": f["code"],
+        "level": LEVELS.get(f.get("severity"), "warning"),
+        "message": {"text": _message(f)},
+        "locations": [{"physicalLocation": phys}],
+        "properties": {"category": f.get("category"), "docType": rec.get("doc_type")},
+    }
+    if f["code"] in index:
+        res["ruleIndex"] = index[f["code"]]
+    if f.get("suggestion"):
+        res["properties"]["suggestion"] = f["suggestion"]
+    if f.get("doc"):
+        res["properties"]["wholeRecord"] = True
+    if jsonl_line is not None:
+        res["properties"]["recordId"] = rec.get("id")
+        if region:
+            res["properties"]["recordRegion"] = region
+    fixes = _fixes(f, uri, jsonl_line is None)
+    if fixes is not None:
+        if fixes[0] == "fixes":
+            res["fixes"] = fixes[1]
+        else:
+            res["properties"]["recordFix"] = fixes[1]
+    return res
+
+
 def format_sarif(results: list[dict], ruleset, sources: list[str] | None = None) -> str:
-    return json.dumps(sarif_log(results, ruleset, sources), indent=2, ensure_ascii=False)
+    from .writers import dumps
+
+    return dumps(sarif_log(results, ruleset, sources), indent=2)

@@ -1,20 +1,16 @@
-"""Output formats for ``recordlint check``: text, json, jsonl (sarif: sarif.py)."""
+"""Output formats for ``recordlint check``: text, json, jsonl (sarif: sarif.py).
+
+Every writer takes ``results.RecordResult`` objects (or their dicts) and writes the
+positions the findings carry; none recomputes a line or a column.
+"""
 from __future__ import annotations
 
 import json
 from collections import Counter
 
+import click
+
 from ..findings import Finding
-
-
-def record_result(rec, doc_type: str | None, findings: list[Finding] | None, excerpts: bool,
-                  error: str | None = None) -> dict:
-    out = {"id": rec.id, "doc_type": doc_type, "findings": [f.to_dict(excerpts) for f in findings or []]}
-    if rec.meta:
-        out["meta"] = rec.meta
-    if error:
-        out["error"] = error
-    return out
 
 
 def summary(results: list[dict]) -> dict:
@@ -35,20 +31,29 @@ def summary(results: list[dict]) -> dict:
     }
 
 
+def dumps(obj, **kw) -> str:
+    """JSON with non-ASCII text as is; ids or metadata holding lone surrogates (which UTF-8
+    cannot encode) are written as \\u escapes instead of stopping the output."""
+    out = json.dumps(obj, ensure_ascii=False, **kw)
+    try:
+        out.encode("utf-8")
+    except UnicodeEncodeError:
+        out = json.dumps(obj, ensure_ascii=True, **kw)
+    return out
+
+
 def format_json(results: list[dict]) -> str:
-    return json.dumps({"records": results, "summary": summary(results)}, indent=2, ensure_ascii=False)
+    return dumps({"records": results, "summary": summary(results)}, indent=2)
 
 
 def format_jsonl_line(result: dict) -> str:
-    return json.dumps(result, ensure_ascii=False)
+    return dumps(result)
 
 
 SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def format_text_lines(source: str, findings: list[Finding], excerpts: bool, colour: bool):
-    import click
-
     for f in findings:
         where = f"{source}:{f.line}:{f.column}:" if not f.doc else f"{source}:"
         code = click.style(f.code, fg=SEVERITY_COLOUR[f.severity.name], bold=True) if colour else f.code
@@ -61,3 +66,32 @@ def format_text_lines(source: str, findings: list[Finding], excerpts: bool, colo
             quote = f' "{shown}":'
         hint = f" (try: {f.suggestion})" if f.suggestion else ""
         yield f"{where} {code} {cat}{quote} {f.message}{hint}"
+
+
+class CheckOutput:
+    """``recordlint check``'s output in one format: jsonl and text lines as each result comes,
+    json and sarif (which need every record) at the end."""
+
+    def __init__(self, fmt: str, excerpts: bool = True, colour: bool = False):
+        self.fmt, self.excerpts, self.colour = fmt, excerpts, colour
+        self.results: list = []
+
+    def add(self, result) -> None:
+        self.results.append(result)
+        if self.fmt == "jsonl":
+            click.echo(format_jsonl_line(result.to_dict(self.excerpts)))
+        elif self.fmt == "text":
+            for line in format_text_lines(result.source, result.findings, self.excerpts, self.colour):
+                click.echo(line)
+
+    def finish(self, ruleset) -> None:
+        dicts = [r.to_dict(self.excerpts) for r in self.results] if self.fmt in ("json", "sarif") else []
+        if self.fmt == "json":
+            click.echo(format_json(dicts))
+        elif self.fmt == "sarif":
+            from .sarif import format_sarif
+
+            click.echo(format_sarif(dicts, ruleset, [r.source for r in self.results]))
+        elif self.fmt == "text" and self.results:
+            n, k = sum(len(r.findings) for r in self.results), len(self.results)
+            click.echo(f"{n} finding{'s' if n != 1 else ''} in {k} record{'s' if k != 1 else ''}", err=True)

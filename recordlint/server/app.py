@@ -13,7 +13,6 @@ import logging
 import threading
 from html import escape
 from importlib import resources
-from types import SimpleNamespace
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -25,7 +24,8 @@ from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import RecordlintError
-from ..io.writers import record_result
+from ..io.readers import InputRecord
+from ..results import CheckOptions, check_record
 
 log = logging.getLogger("recordlint.server")
 
@@ -276,91 +276,113 @@ def fix_route(linter, lock, config, max_body: int) -> Route:
     return Route("/api/fix", fix, methods=["POST"])
 
 
-def create_app(linter, max_body: int = MAX_BODY):
-    """The ASGI app. ``linter`` is a loaded recordlint.api.Linter, shared by all requests."""
-    lock = threading.Lock()  # one spaCy pipeline: check one text at a time
-    config = linter.config
-    openapi = load_openapi()
-    static_dir = resources.files(__package__).joinpath("static")
-    index_html = render_index(static_dir.joinpath("index.html").read_text("utf-8"), config)
-
-    def lint_locked(text, doc_type, child):
-        with lock:
-            return linter.lint(text, doc_type, child, fixes=True)
-
-    async def check(request: Request):
+async def check(request: Request):
+    """POST /api/check: one record object, as in ``check --format json`` (``results.check_record``)."""
+    state = request.app.state
+    try:
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype != "application/json":
+            raise BadRequest(415, "send the request as JSON (Content-Type: application/json)")
+        req = parse_check_request(await read_body(request, state.max_body))
         try:
-            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            if ctype != "application/json":
-                raise BadRequest(415, "send the request as JSON (Content-Type: application/json)")
-            req = parse_check_request(await read_body(request, max_body))
-            try:
-                dt = config.resolve_doc_type(req["doc_type"])
-            except RecordlintError as exc:
-                raise BadRequest(400, str(exc)) from None
-        except BadRequest as exc:
-            return error(exc.status, exc.message)
+            dt = state.config.resolve_doc_type(req["doc_type"])
+        except RecordlintError as exc:
+            raise BadRequest(400, str(exc)) from None
+    except BadRequest as exc:
+        return error(exc.status, exc.message)
+    rec = InputRecord(id=req["id"], text=req["text"], doc_type=dt.name, child=req["child"])
+    try:
+        result = await run_in_threadpool(state.check_one, rec)
+    except Exception as exc:  # noqa: BLE001 - never a traceback; never the text in a log
+        log.error("internal error checking a record: %s", type(exc).__name__)
+        return error(500, "internal error while checking; the text was not kept")
+    if result.error:
+        if result.internal:
+            log.error("internal error checking a record: %s", result.error)
+            return error(500, "internal error while checking; the text was not kept")
+        return error(400, result.error)
+    out = result.to_dict()
+    add_fix_previews(out, result.findings, req["text"])
+    out["perspective"] = dt.perspective
+    out["summary"] = result_summary(out["findings"])
+    return JSONResponse(out)
+
+
+async def rules(request: Request):
+    linter = request.app.state.linter
+    doc_type = request.query_params.get("doc_type")
+    if doc_type:
         try:
-            findings = await run_in_threadpool(lint_locked, req["text"], dt.name, req["child"])
+            dt = linter.config.resolve_doc_type(doc_type)
         except RecordlintError as exc:
             return error(400, str(exc))
-        except Exception as exc:  # noqa: BLE001 - never a traceback; never the text in a log
-            log.error("internal error checking a record: %s", type(exc).__name__)
-            return error(500, "internal error while checking; the text was not kept")
-        result = record_result(SimpleNamespace(id=req["id"], meta=None), dt.name, findings, True)
-        add_fix_previews(result, findings, req["text"])
-        result["perspective"] = dt.perspective
-        result["summary"] = result_summary(result["findings"])
-        return JSONResponse(result)
+        items = [rule_info(r, sev) for r, sev in linter.ruleset.active(dt.name, fast=linter.fast)]
+    else:
+        items = [rule_info(r) for r in linter.ruleset.rules]
+    return JSONResponse({"rules": sorted(items, key=lambda r: r["code"])})
 
-    async def rules(request: Request):
-        doc_type = request.query_params.get("doc_type")
-        if doc_type:
-            try:
-                dt = config.resolve_doc_type(doc_type)
-            except RecordlintError as exc:
-                return error(400, str(exc))
-            items = [rule_info(r, sev) for r, sev in linter.ruleset.active(dt.name, fast=linter.fast)]
-        else:
-            items = [rule_info(r) for r in linter.ruleset.rules]
-        return JSONResponse({"rules": sorted(items, key=lambda r: r["code"])})
 
-    async def doc_types(request: Request):
-        items = [{"name": dt.name, "perspective": dt.perspective, "description": dt.description,
-                  "aliases": dt.aliases, "guidance": GUIDANCE.get(dt.perspective, "")}
-                 for dt in config.doc_types.values()]
-        return JSONResponse({"default": config.default_doc_type, "doc_types": items})
+async def doc_types(request: Request):
+    config = request.app.state.config
+    items = [{"name": dt.name, "perspective": dt.perspective, "description": dt.description,
+              "aliases": dt.aliases, "guidance": GUIDANCE.get(dt.perspective, "")}
+             for dt in config.doc_types.values()]
+    return JSONResponse({"default": config.default_doc_type, "doc_types": items})
 
-    async def healthz(request: Request):
-        return JSONResponse({"status": "ok", "version": __version__,
-                             "model": linter.nlp.meta.get("name"), "fast": linter.fast})
 
-    async def openapi_json(request: Request):
-        return JSONResponse(openapi)
+async def healthz(request: Request):
+    linter = request.app.state.linter
+    return JSONResponse({"status": "ok", "version": __version__,
+                         "model": linter.nlp.meta.get("name"), "fast": linter.fast})
 
-    async def index(request: Request):
-        return Response(index_html, media_type="text/html; charset=utf-8")
 
-    async def http_error(request: Request, exc: HTTPException):
-        messages = {404: "not found", 405: "method not allowed"}
-        return error(exc.status_code, messages.get(exc.status_code, exc.detail or "error"))
+async def openapi_json(request: Request):
+    return JSONResponse(request.app.state.openapi)
 
-    async def server_error(request: Request, exc: Exception):
-        return error(500, "internal error; the text was not kept")
 
-    routes = [
-        Route("/", index, methods=["GET"]),
-        Route("/api/check", check, methods=["POST"]),
-        fix_route(linter, lock, config, max_body),
-        Route("/api/rules", rules, methods=["GET"]),
-        Route("/api/doc-types", doc_types, methods=["GET"]),
-        Route("/healthz", healthz, methods=["GET"]),
-        Route("/openapi.json", openapi_json, methods=["GET"]),
-        Mount("/static", StaticFiles(packages=[(__package__, "static")]), name="static"),
-    ]
+async def index(request: Request):
+    return Response(request.app.state.index_html, media_type="text/html; charset=utf-8")
+
+
+async def http_error(request: Request, exc: HTTPException):
+    messages = {404: "not found", 405: "method not allowed"}
+    return error(exc.status_code, messages.get(exc.status_code, exc.detail or "error"))
+
+
+async def server_error(request: Request, exc: Exception):
+    return error(500, "internal error; the text was not kept")
+
+
+ROUTES = [
+    Route("/", index, methods=["GET"]),
+    Route("/api/check", check, methods=["POST"]),
+    Route("/api/rules", rules, methods=["GET"]),
+    Route("/api/doc-types", doc_types, methods=["GET"]),
+    Route("/healthz", healthz, methods=["GET"]),
+    Route("/openapi.json", openapi_json, methods=["GET"]),
+    Mount("/static", StaticFiles(packages=[(__package__, "static")]), name="static"),
+]
+
+
+def create_app(linter, max_body: int = MAX_BODY, check_one=None):
+    """The ASGI app. ``linter`` is a loaded recordlint.api.Linter (rules, doc types, health);
+    ``check_one(InputRecord) -> RecordResult`` checks a record (default: with ``linter``, one
+    at a time; ``serve`` passes a pool of worker processes)."""
+    lock = threading.Lock()  # one spaCy pipeline in this process: one text at a time
+    if check_one is None:
+        def check_one(rec):
+            with lock:
+                return check_record(linter, rec, CheckOptions(fixes=True))
+
+    # /api/fix rewrites in this process (with the server's own linter)
+    routes = [*ROUTES[:2], fix_route(linter, lock, linter.config, max_body), *ROUTES[2:]]
     app = Starlette(routes=routes, debug=False,
                     exception_handlers={HTTPException: http_error, Exception: server_error})
-    app.state.linter = linter
+    static_dir = resources.files(__package__).joinpath("static")
+    app.state.linter, app.state.config, app.state.max_body = linter, linter.config, max_body
+    app.state.check_one = check_one
+    app.state.openapi = load_openapi()
+    app.state.index_html = render_index(static_dir.joinpath("index.html").read_text("utf-8"), linter.config)
     guarded = Guard(app)
     guarded.state = app.state
     return guarded
@@ -371,14 +393,46 @@ def warm_up(linter) -> None:
     linter.warm_up()
 
 
+PATHS_LOGGED = {"/", "/api/check", "/api/rules", "/api/doc-types", "/healthz", "/openapi.json"}
+
+
+def _static_paths() -> set[str]:
+    return {f"/static/{p.name}" for p in resources.files(__package__).joinpath("static").iterdir()}
+
+
 class StripQuery(logging.Filter):
-    """Access-log lines keep method, path and status; the query string is dropped."""
+    """Access-log lines keep method, path and status, nothing else: no client address or port,
+    no query string, and a path the service does not serve is written as '(other path)' (a
+    mistyped path could hold anything)."""
+
+    def __init__(self, name: str = ""):
+        super().__init__(name)
+        self.known = PATHS_LOGGED | _static_paths()
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
         if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
-            record.args = (*args[:2], args[2].split("?", 1)[0], *args[3:])
+            path = args[2].split("?", 1)[0]
+            record.args = ("-", args[1], path if path in self.known else "(other path)", *args[3:])
         return True
+
+
+def h11_protocol():
+    """uvicorn's HTTP/1.1 protocol, whose own replies to malformed requests (400) carry the
+    same security headers as the app's."""
+    import h11
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class SecureH11Protocol(H11Protocol):
+        def send_400_response(self, msg: str) -> None:
+            headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close"),
+                       *SECURITY_HEADERS]
+            for event in (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
+                          h11.Data(data=msg.encode("ascii")), h11.EndOfMessage()):
+                self.transport.write(self.conn.send(event))
+            self.transport.close()
+
+    return SecureH11Protocol
 
 
 def log_config() -> dict:
@@ -405,4 +459,4 @@ def log_config() -> dict:
     }
 
 
-__all__ = ["create_app", "warm_up", "log_config", "MAX_BODY"]
+__all__ = ["create_app", "warm_up", "log_config", "h11_protocol", "MAX_BODY"]
