@@ -103,6 +103,7 @@ class BoundedTokenizer:
             pos = end
         if pos < len(text):
             docs.append(self.tokenizer(text[pos:]))
+        # from_docs keeps what the tokenizer set on each token (e.g. the norms of special cases)
         return Doc.from_docs(docs, ensure_whitespace=False)
 
     def pipe(self, texts, batch_size: int = 1000):

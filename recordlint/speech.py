@@ -45,6 +45,8 @@ def speech_ranges(text: str) -> list[tuple[int, int]]:
 def _quotations(text: str) -> list[tuple[int, int]]:
     out = []
     i, n = 0, len(text)
+    para_end = _Next(_PARA_END, text)
+    closers = {ch: _Next(pattern, text) for ch, pattern in _CLOSERS.items()}
     while i < n:
         m = _QUOTE_MARK.search(text, i)  # jump to the next quotation mark
         if m is None:
@@ -52,13 +54,34 @@ def _quotations(text: str) -> list[tuple[int, int]]:
         i = m.start()
         ch = text[i]
         if ch in ('"', "“") or _is_open_single(text, i):
-            close = _OPEN_CLOSE.get(ch, "'")
-            j = _find_close(text, i + 1, close, single=ch in "'‘")
+            j = _find_close(i + 1, closers[ch], para_end, single=ch in "'‘")
             out.append((i, j + 1 if j < n else n))
             i = j + 1
         else:
             i += 1
     return out
+
+
+# The closing mark of each opening one: " closes with " or ”, “ with ”; ‘ with ’ or ', ' with '
+# only, a single mark only when no letter or digit follows it (else it is an apostrophe).
+_CLOSERS = {'"': re.compile('["”]'), "“": re.compile("”"),
+            "‘": re.compile("[’'](?![^\\W_])"), "'": re.compile("'(?![^\\W_])")}
+
+
+class _Next:
+    """Where the next match of a pattern starts, at or after a position (len(text) if none).
+    Asked with positions that mostly move forward, it reads the text about once: no match
+    starts between a position searched from and the match found, so that answer is reused."""
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        self.pattern, self.text = pattern, text
+        self.lo, self.hit = 1, 0   # nothing known yet
+
+    def at_or_after(self, pos: int) -> int:
+        if not self.lo <= pos <= self.hit:
+            m = self.pattern.search(self.text, pos)
+            self.lo, self.hit = pos, (m.start() if m else len(self.text))
+        return self.hit
 
 
 def _is_open_single(text: str, i: int) -> bool:
@@ -67,22 +90,14 @@ def _is_open_single(text: str, i: int) -> bool:
     return not before.isalnum() and after.isalnum()
 
 
-def _find_close(text: str, start: int, close: str, single: bool) -> int:
-    """Index of the closing mark, or the end of the paragraph when it never closes."""
-    para_end = _PARA_END.search(text, start).start()
-    j = start
-    while j < para_end:
-        if text[j] == close or (close == "’" and text[j] == "'") or (close == '"' and text[j] == "”"):
-            nxt = text[j + 1] if j + 1 < len(text) else " "
-            if not single or not nxt.isalnum():
-                return j
-        j += 1
-    return para_end - 1 if single is False else _single_fallback(text, start)
-
-
-def _single_fallback(text: str, start: int) -> int:
-    # An unclosed single quote is far more often an apostrophe: quote nothing.
-    return start - 1
+def _find_close(start: int, closer: _Next, para_end: _Next, single: bool) -> int:
+    """Index of the closing mark, or the end of the paragraph when it never closes (for a
+    single mark, which is far more often an apostrophe: quote nothing)."""
+    end = para_end.at_or_after(start)
+    j = closer.at_or_after(start)
+    if j < end:
+        return j
+    return end - 1 if not single else start - 1
 
 
 def _colon_speech(text: str) -> list[tuple[int, int]]:

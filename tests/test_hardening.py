@@ -276,3 +276,49 @@ def test_readme_says_four_browser_tests_are_skipped_without_chromium():
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "that one test is skipped" not in readme and "those four tests are skipped" in readme
+
+
+# --- fault 5: time linear in the length of any input (benchmarks/bench_linear.py times it) ------------
+
+def test_long_unspaced_runs_reach_spacys_tokenizer_in_bounded_pieces(linter, monkeypatch):
+    import re
+
+    from recordlint.pipeline import BoundedTokenizer
+
+    tok = linter.nlp.tokenizer
+    assert isinstance(tok, BoundedTokenizer)
+    seen = []
+    inner = tok.tokenizer
+
+    def spy(text):
+        seen.append(max((len(m) for m in re.findall(r"\S+", text)), default=0))
+        return inner(text)
+
+    monkeypatch.setattr(tok, "tokenizer", spy)
+    text = "Jo said hi. " + "€" * 20000 + " 👍🏽" * 3 + "👩\u200d👧" * 3000 + " The worker rang.\n"
+    doc = linter.nlp.make_doc(text)
+    assert doc.text == text and [t.text for t in doc][:3] == ["Jo", "said", "hi"]
+    assert [t.text for t in doc][-5:] == ["The", "worker", "rang", ".", "\n"]
+    assert max(seen) <= 2 * tok.PIECE + 1
+    short = "Normal text: no run is long, so spaCy sees it whole."
+    seen.clear()
+    assert [t.text for t in linter.nlp.make_doc(short)] == [t.text for t in inner(short)] and len(seen) == 1
+
+
+def test_quotation_scan_reads_the_text_once(monkeypatch):
+    from recordlint import speech
+
+    calls = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, *a):
+            calls.append(1)
+            return self.pattern.search(*a)
+
+    monkeypatch.setattr(speech, "_PARA_END", Counting(speech._PARA_END))
+    text = " 'a" * 5000    # 5,000 single quotes that open and never close, in one paragraph
+    assert speech.speech_ranges(text) == [(i, i + 1) for i in range(1, len(text), 3)]
+    assert len(calls) <= 3

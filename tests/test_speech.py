@@ -2,7 +2,7 @@
 import random
 
 from recordlint import speech
-from recordlint.speech import _COLON_SPEECH, _LINE_END, _find_close, _is_open_single, speech_ranges
+from recordlint.speech import _COLON_SPEECH, _LINE_END, _PARA_END, _is_open_single, speech_ranges
 
 
 def test_quotation_colon_speech_and_views_section():
@@ -30,13 +30,23 @@ def _plain_colon_speech(text):
     return out
 
 
+def _plain_find_close(text, start, close, single):
+    para_end = _PARA_END.search(text, start).start()
+    for j in range(start, para_end):
+        if text[j] == close or (close == "’" and text[j] == "'") or (close == '"' and text[j] == "”"):
+            nxt = text[j + 1] if j + 1 < len(text) else " "
+            if not single or not nxt.isalnum():
+                return j
+    return para_end - 1 if not single else start - 1
+
+
 def _plain_quotations(text):
     out, i, n = [], 0, len(text)
     while i < n:
         ch = text[i]
         if ch in ('"', "“") or (ch in "‘'" and _is_open_single(text, i)):
             close = {"“": "”", "‘": "’", '"': '"'}.get(ch, "'")
-            j = _find_close(text, i + 1, close, single=ch in "'‘")
+            j = _plain_find_close(text, i + 1, close, single=ch in "'‘")
             out.append((i, j + 1 if j < n else n))
             i = j + 1
         else:
