@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from spacy.util import minibatch
+
 from .config import Config, load_config
 from .errors import InputError, InternalError, RecordlintError
 from .findings import Finding, LineIndex
@@ -64,6 +66,9 @@ class Linter:
     def make_doc(self, text: str, doc_type: str | None = None, child=None):
         """A Doc with its doc type (name or alias, checked) and child details attached."""
         check_text(text)
+        if len(text) > self.max_chars:
+            raise InputError(f"the text has {len(text):,} characters, over spaCy's limit of "
+                             f"{self.max_chars:,}: use lint(), which checks it in pieces")
         dt = self.config.resolve_doc_type(doc_type)
         child = Child.from_any(child).to_dict()
         doc = self.nlp.make_doc(text)
@@ -124,11 +129,24 @@ class Linter:
 
     def lint_many(self, items: Iterable[tuple[str, str | None, dict | None]],
                   batch_size: int = 32) -> Iterator[list[Finding]]:
-        """Findings for each (text, doc_type, child), in order, streamed through nlp.pipe.
-        One bad item stops the stream (``results.check_records`` retries one by one)."""
-        docs = (self.make_doc(t, d, c) for t, d, c in items)
-        for doc in self.nlp.pipe(docs, batch_size=batch_size):
-            yield doc._.findings
+        """Findings for each (text, doc_type, child), in order, ``batch_size`` at a time through
+        nlp.pipe (a batch holding a record longer than ``max_chars`` is checked record by record).
+        One bad item raises (RecordlintError only) and ends the stream: ``results.check_records``
+        checks such a batch again one record at a time."""
+        for chunk in minibatch(items, size=batch_size):
+            if any(isinstance(t, str) and len(t) > self.max_chars for t, _, _ in chunk):
+                for text, doc_type, child in chunk:
+                    yield self.lint(text, doc_type, child)
+                continue
+            try:
+                docs = [self.make_doc(t, d, c) for t, d, c in chunk]
+                found = [doc._.findings for doc in self.nlp.pipe(docs, batch_size=batch_size)]
+            except RecordlintError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - the type only: a message might quote the text
+                raise InternalError(f"internal error while checking ({type(exc).__name__}); "
+                                    "please report it") from exc
+            yield from found
 
 
 _default: Linter | None = None

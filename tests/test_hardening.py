@@ -322,3 +322,13 @@ def test_quotation_scan_reads_the_text_once(monkeypatch):
     text = " 'a" * 5000    # 5,000 single quotes that open and never close, in one paragraph
     assert speech.speech_ranges(text) == [(i, i + 1) for i in range(1, len(text), 3)]
     assert len(calls) <= 3
+
+
+def test_lint_many_checks_a_long_record_in_pieces_and_keeps_order(fast_linter, monkeypatch):
+    monkeypatch.setattr(fast_linter, "max_chars", 50)
+    long_text = "You rang the school.\n" * 10
+    items = [("I rang.", "case_note", None), (long_text, "case_note", None), ("You rang.", "case_note", None)]
+    got = [[(f.code, f.start) for f in found] for found in fast_linter.lint_many(items, batch_size=2)]
+    assert got == [[("RL101", 0)], [("RL102", 21 * i) for i in range(10)], [("RL102", 0)]]
+    with pytest.raises(InputError, match="over spaCy's limit"):
+        fast_linter.make_doc(long_text, "case_note")
