@@ -240,7 +240,11 @@ def main() -> int:
         return run_clients(args)
     if args.busy:
         return run_busy(args)
+    return run_single(args)
 
+
+def run_single(args) -> int:
+    """One client, the app in this process (the original benchmark of issue 6)."""
     import httpx
     import uvicorn
 
