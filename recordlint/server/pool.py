@@ -74,9 +74,9 @@ def _ready() -> int:
 
 
 def _check(rec):
-    from ..results import check_record
+    from ..results import CheckOptions, check_record
 
-    return check_record(_WORKER["linter"], rec)
+    return check_record(_WORKER["linter"], rec, CheckOptions(fixes=True))   # as /api/check shows fixes
 
 
 def _cache_tokens() -> tuple[int, int]:
