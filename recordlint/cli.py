@@ -50,6 +50,17 @@ def _version(ctx, _param, value: bool) -> None:
         ctx.exit()
 
 
+def command_line_record(linter, doc_type, child_name, child_age, child_pronouns) -> dict:
+    """Check --doc-type (exit 2 when unknown) and return the child given on the command line."""
+    if doc_type is not None:
+        try:
+            linter.config.resolve_doc_type(doc_type)
+        except RecordlintError as exc:
+            fail(str(exc))
+    return {k: v for k, v in (("name", child_name), ("age", child_age), ("pronouns", child_pronouns))
+            if v is not None}
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
               help="Show the version and exit.")
@@ -90,13 +101,7 @@ def check(paths, doc_type, child_name, child_age, child_pronouns, config_path, f
     paths = paths or ("-",)
     check_annotate_args(paths, annotate_path)
     linter = load_linter(config_path, fast)
-    if doc_type is not None:
-        try:
-            linter.config.resolve_doc_type(doc_type)
-        except RecordlintError as exc:
-            fail(str(exc))
-    cli_child = {k: v for k, v in (("name", child_name), ("age", child_age), ("pronouns", child_pronouns))
-                 if v is not None}
+    cli_child = command_line_record(linter, doc_type, child_name, child_age, child_pronouns)
     options = CheckOptions(doc_type=doc_type, force_doc_type=doc_type is not None, child=cli_child or None,
                            fixes=fixes or bool(annotate_path), author=author)
     out = CheckOutput(fmt, excerpts=not no_excerpts, colour=fmt == "text" and sys.stdout.isatty())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from .cli import EXIT_ERROR, fail, load_linter, main
+from .cli import EXIT_ERROR, command_line_record, fail, load_linter, main
 from .errors import RecordlintError
 
 CODE = re.compile(r"^RL\d{3}$", re.IGNORECASE)
@@ -101,13 +101,7 @@ def fix_cmd(path, doc_type, child_name, child_age, child_pronouns, author, selec
     check_out_path(out, [path])
     linter = load_linter(config_path)
     sel = parse_select(select, linter.ruleset)
-    if doc_type is not None:
-        try:
-            linter.config.resolve_doc_type(doc_type)
-        except RecordlintError as exc:
-            fail(str(exc))
-    cli_child = {k: v for k, v in (("name", child_name), ("age", child_age), ("pronouns", child_pronouns))
-                 if v is not None}
+    cli_child = command_line_record(linter, doc_type, child_name, child_age, child_pronouns)
     try:
         records = list(read_path(path, lambda m: click.echo(f"recordlint: note: {m}", err=True),
                                  stdin_bytes=lambda: sys.stdin.buffer.read()))
