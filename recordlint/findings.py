@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 
 
@@ -60,7 +60,6 @@ class Finding:
     end_column: int | None = None
     suggestion: str | None = None
     doc: bool = False
-    extra: dict = field(default_factory=dict)
     fix: Fix | None = None  # set only when fixes are asked for (recordlint.fixes)
 
     def to_dict(self, excerpts: bool = True) -> dict:

@@ -132,7 +132,6 @@ class ChildVoice(Rule):
                 continue
             if _not_voice(phrase_file).search(m.group(0)):
                 continue  # "you have missed 9 days of school": absence, not a feeling
-            self.last_evidence = m.group(0)
             return True
         # '"I like it here," said Kayla.' - the verb after a quotation, the child after the verb
         for m in inverted.finditer(text):
