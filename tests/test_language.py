@@ -370,3 +370,31 @@ def test_failed_to_after_who_blames_the_person_who_is_meant(linter):
         ("RL212", "failed to report")]
     clean = "The letter, which failed to arrive, was sent again."
     assert [f for f in linter.lint(clean, "chronology") if f.category == "language.blaming"] == []
+
+
+# --- issue 11: sourced terms from published jargon busters and language guides -------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The court made an emergency protection order and her name went on the child protection register.",
+     [("RL201", "emergency protection order"), ("RL201", "child protection register")]),
+    ("Dad is a special guardian now and Nan is a kinship carer.",
+     [("RL201", "special guardian"), ("RL201", "kinship carer")]),
+    ("A child in need plan was agreed at the case conference.",
+     [("RL201", "child in need plan"), ("RL201", "case conference")]),
+    ("Fostering for adoption is the plan.", [("RL201", "Fostering for adoption")]),
+])
+def test_sourced_court_orders_meetings_and_services_are_jargon(linter, text, expected):
+    assert jargon(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Every child in need of a warm coat should get one.",     # 'in need of' is plain English
+    "The team around the family meets on Monday.",           # the meeting's name between professionals
+    "Nan is your guardian for the school trip form.",
+])
+def test_plain_senses_of_the_sourced_terms_are_clean(linter, text):
+    assert jargon(linter, text) == []
+
+
+def test_team_around_the_family_is_jargon_written_to_the_child(linter):
+    assert jargon(linter, "Your lead professional is Amy. The team around the family meets on Monday.",
+                  "care_plan") == [("RL201", "lead professional"), ("RL201", "team around the family")]
