@@ -398,3 +398,14 @@ def test_plain_senses_of_the_sourced_terms_are_clean(linter, text):
 def test_team_around_the_family_is_jargon_written_to_the_child(linter):
     assert jargon(linter, "Your lead professional is Amy. The team around the family meets on Monday.",
                   "care_plan") == [("RL201", "lead professional"), ("RL201", "team around the family")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She has been associating with older males in the park.",
+     [("RL211", "associating with older males")]),
+    ("He was found plugging drugs.", [("RL211", "plugging")]),
+    ("He was plugging in his phone charger.", []),
+    ("The school is plugging the gap in staffing.", []),
+])
+def test_sourced_victim_blaming_terms(linter, text, expected):
+    assert blaming(linter, text) == expected
