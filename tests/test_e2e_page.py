@@ -259,3 +259,35 @@ def test_apply_a_fix_then_undo(page):
         "You enjoy your new school and you have made two friends.\n"
         "Your carer, Tina, takes you to swimming every Saturday.")
     assert page.eval_on_selector_all("#findings li[data-code=RL103]", "els => els.length") == 0
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe-core (bundled in axe-playwright-python; nothing downloaded) on the page.
+
+    Returns one line per violation: its id and the CSS targets of its nodes. Node HTML
+    is left out so no page text ends up in the failure message.
+    """
+    axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright",
+                                   reason="pip install axe-playwright-python")
+    results = axe_sync.Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    response = results.response
+    assert response["passes"], "axe ran no passing rule: it did not check the page"
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in response["violations"]]
+
+
+def test_axe_no_violations_before_and_with_findings_and_fixes(page):
+    # Empty page, before any draft is pasted.
+    assert axe_violations(page) == []
+
+    # A care plan talking about the child in the third person: findings with
+    # rewrites and Apply buttons, the summary, the highlighted copy.
+    page.select_option("#doc-type", "care_plan")
+    page.fill("#child-name", "Leah")
+    page.fill("#child-pronouns", "she/her")
+    page.fill("#draft", CARE_PLAN_DRAFT)
+    wait_checked(page, "document.querySelector('#findings li[data-code=RL103] button.apply') !== null")
+    assert page.locator("#findings li.finding .rewrite").count() > 0
+    assert axe_violations(page) == []
