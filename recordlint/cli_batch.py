@@ -26,6 +26,8 @@ def column_options(f):
         ("--child-age-column", "CSV column with the child's age (default: ChildAge, Age)."),
         ("--child-pronouns-column", "CSV column with the child's pronouns, e.g. she/her (default: ChildPronouns, "
                                     "Pronouns; without one, the pronouns are inferred from the record)."),
+        ("--author-column", "CSV column with the worker role (TM, IRO): with --fixes, the author of a "
+                            "third-person record, mapped through the config's fixes: roles."),
         ("--encoding", "Input encoding (default: from the BOM, else UTF-8, else cp1252)."),
     )):
         f = click.option(opt, help=help_)(f)
@@ -37,7 +39,7 @@ def _columns(kw):
 
     return Columns(id=kw["id_column"], text=kw["text_column"], type=kw["type_column"],
                    child_name=kw["child_name_column"], child_age=kw["child_age_column"],
-                   child_pronouns=kw["child_pronouns_column"])
+                   child_pronouns=kw["child_pronouns_column"], author=kw.get("author_column"))
 
 
 @main.command()
@@ -61,11 +63,12 @@ def _columns(kw):
 @click.option("--no-excerpts", is_flag=True, help="Leave the matched record text out of the results.")
 @click.option("--stats", "stats_path", type=click.Path(dir_okay=False),
               help="Also write the run's figures (records, words/s, peak memory) as JSON.")
+@click.option("--fixes", is_flag=True, help="Each fixable finding carries its fix (slower: record by record).")
 @click.option("--annotate-dir", "annotate_dir", type=click.Path(file_okay=False),
               help="For folders of .docx files: write a copy of each with a Word comment per finding here.")
 @column_options
 def batch(inputs, out, jobs, engine, scheduler, resume, fast, config_path, batch_size, doc_type, no_excerpts,
-          stats_path, annotate_dir=None, **kw):
+          stats_path, annotate_dir=None, fixes=False, **kw):
     """Lint every record of CSV/JSONL exports or folders into one JSONL results file.
 
     Every input record gets exactly one line, in input order: its findings, or
@@ -92,7 +95,7 @@ def batch(inputs, out, jobs, engine, scheduler, resume, fast, config_path, batch
         jobs, executor = _engine(engine, scheduler, jobs, config, fast, not no_excerpts, batch_size)
         summary = run_batch(stream, Path(out), config, jobs=jobs, resume=resume, fast=fast,
                             batch_size=batch_size, excerpts=not no_excerpts, doc_type=doc_type,
-                            progress=sys.stderr.isatty(), note=_note, executor=executor)
+                            progress=sys.stderr.isatty(), note=_note, executor=executor, fixes=fixes)
     except StartError as exc:
         fail(str(exc))
     except BrokenProcessPool:

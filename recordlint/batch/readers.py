@@ -41,6 +41,7 @@ DEFAULT_COLUMNS = {
     "child_name": ["childfirstname", "childname", "childforename", "firstname", "forename"],
     "child_age": ["childage", "age", "ageatevent"],
     "child_pronouns": ["childpronouns", "pronouns"],
+    "author": [],   # a worker-role column, only when named (--author-column)
 }
 
 
@@ -57,6 +58,7 @@ class Columns:
     child_name: str | None = None
     child_age: str | None = None
     child_pronouns: str | None = None
+    author: str | None = None       # a worker role ("TM", "IRO"): the author phrase of fixes
 
 
 # One record type for every reader (``io.readers.InputRecord``); the old name is kept.
@@ -212,9 +214,11 @@ class CsvSource(Source):
 
         child = {k: v for k, v in (("name", col("child_name")), ("age", col("child_age")),
                                    ("pronouns", col("child_pronouns"))) if v}
-        meta = {self.header[i]: row[i] for i in range(width) if i not in m.values()}
+        mapped = [i for k, i in m.items() if k != "author"]   # the role column stays in meta too
+        meta = {self.header[i]: row[i] for i in range(width) if i not in mapped}
         return BatchRecord(id=rid, text=row[m["text"]], doc_type=col("type") or None, child=child,
-                           meta=meta, where=where, source=str(self.path), raw=row if keep_raw else None)
+                           meta=meta, where=where, source=str(self.path), raw=row if keep_raw else None,
+                           role=col("author") or None)
 
 
 class _LineTap:

@@ -28,6 +28,7 @@ from ..errors import ConfigError, InputError, RecordlintError
 from ..io.readers import InputRecord
 from ..io.writers import format_jsonl_line
 from ..results import CheckOptions, RecordResult, finish, lint_items, prepare
+from ..fixes import author_for_role
 from .readers import Stream
 
 try:
@@ -138,18 +139,30 @@ def _ready() -> dict:
     return {"error": _W.get("error"), "fast_skipped": _W.get("skipped", []), "pid": os.getpid()}
 
 
-def _lint_chunk(items: list[tuple[str, str, dict]]) -> dict:
+def _lint_chunk(items: list[tuple[str, str, dict]], authors: list | None = None) -> dict:
     """For each (text, doc_type, child) of a chunk (prepared by the main process with
     ``results.prepare``): its findings, or why it could not be checked (a one-line message);
-    and this worker's stats. ``results.finish`` turns each into the record's result."""
+    and this worker's stats. ``results.finish`` turns each into the record's result.
+    With ``authors`` (batch --fixes: each record's author, None for the config's default) the
+    records are linted one at a time, with fixes."""
     if _W.get("error"):
         raise StartError(_W["error"])
     t0 = time.perf_counter()
-    outcomes = lint_items(_W["linter"], items, _W["batch_size"])
+    if authors is None:
+        outcomes = lint_items(_W["linter"], items, _W["batch_size"])
+    else:
+        outcomes = [_lint_fixes(_W["linter"], item, author) for item, author in zip(items, authors, strict=True)]
     outcomes = [str(o) if isinstance(o, RecordlintError) else o for o in outcomes]
     words = sum(len(item[0].split()) for item, o in zip(items, outcomes, strict=True) if not isinstance(o, str))
     return {"results": outcomes, "words": words, "seconds": time.perf_counter() - t0,
             "pid": os.getpid(), "maxrss_mb": _maxrss_mb()}
+
+
+def _lint_fixes(linter, item: tuple, author: str | None):
+    try:
+        return linter.lint(*item, fixes=True, author=author)
+    except RecordlintError as exc:
+        return exc
 
 
 # --- results file -----------------------------------------------------------------------------
@@ -326,13 +339,18 @@ class ChunkRunner:
         self.fast_skipped = info[0]["fast_skipped"]
         self.window = max(2, jobs * 3) if self.pool is not None else 0
 
-    def _submit(self, items):
-        return self.pool.submit(_lint_chunk, items) if self.pool is not None else _Done(_lint_chunk(items))
+    def _submit(self, items, authors=None):
+        args = (items,) if authors is None else (items, authors)
+        return self.pool.submit(_lint_chunk, *args) if self.pool is not None else _Done(_lint_chunk(*args))
 
     def _dispatch(self, chunk: list[InputRecord], options: CheckOptions):
         prepared = [prepare(self.config, rec, options) for rec in chunk]
         items = [p[1] for p in prepared if isinstance(p, tuple)]
-        return prepared, (self._submit(items) if items else None), chunk[-1].pos
+        authors = None
+        if options.fixes:   # the record's author (key or role column), else the config's default
+            authors = [rec.author or author_for_role(self.config, rec.role)
+                       for rec, p in zip(chunk, prepared, strict=True) if isinstance(p, tuple)]
+        return prepared, (self._submit(items, authors) if items else None), chunk[-1].pos
 
     @staticmethod
     def _collect(prepared, fut, pos):
@@ -384,27 +402,28 @@ def _skip_done(records, done: list[dict], summary: Summary, out: Path, note) -> 
     return it
 
 
-def batch_options(config, doc_type: str | None) -> CheckOptions:
+def batch_options(config, doc_type: str | None, fixes: bool = False) -> CheckOptions:
     """The per-record options of a batch run (StartError for an unknown --doc-type)."""
     if doc_type is not None:
         try:
             config.resolve_doc_type(doc_type)
         except ConfigError as exc:
             raise StartError(str(exc)) from None
-    return CheckOptions(doc_type=doc_type, skip_unmapped=True)
+    return CheckOptions(doc_type=doc_type, skip_unmapped=True, fixes=fixes)
 
 
 def run_batch(stream: Stream, out: Path, config, *, jobs: int = 1, resume: bool = False,
               fast: bool = False, batch_size: int = 64, excerpts: bool = True,
               doc_type: str | None = None, progress: bool = False,
-              note: Callable[[str], None] = lambda m: None, executor=None) -> Summary:
+              note: Callable[[str], None] = lambda m: None, executor=None, fixes: bool = False) -> Summary:
     """Lint every record of ``stream`` into ``out`` (JSONL). Raises StartError if it cannot start.
 
     ``executor``: run the chunks there instead of in ``jobs`` local processes (an Executor whose
     workers are set up to run ``_lint_chunk``, e.g. ``dask_engine.DaskExecutor``; ``jobs`` is then
-    its number of workers). It is shut down at the end."""
+    its number of workers). It is shut down at the end. ``fixes``: each fixable finding carries
+    its fix (records linted one at a time)."""
     summary = Summary()
-    options = batch_options(config, doc_type)
+    options = batch_options(config, doc_type, fixes)
     results = ResultsFile(out, resume)
     try:
         engine = ChunkRunner(config, fast, excerpts, batch_size, jobs, executor)

@@ -37,6 +37,7 @@ class InputRecord:
     pos: int = 0              # bytes of input read so far, for progress
     raw: object = None        # the row / line as read (only with keep_raw, for sampling)
     author: str | None = None  # how a third-person record names its author ("the IRO"), for fixes
+    role: str | None = None    # a worker role (batch --author-column), mapped to the author for fixes
 
 
 def decode_bytes(data: bytes, where: str, warn: Callable[[str], None]) -> str:
