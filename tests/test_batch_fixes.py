@@ -99,3 +99,15 @@ def test_batch_fixes_jsonl_author_key(tmp_path):
     k1, k2 = lines(out)
     assert person_edits(k1)[0] == ["The personal adviser", "the personal adviser"]
     assert person_edits(k2)[0] == ["The social worker", "the social worker"]
+
+
+def test_batch_fixes_on_the_dask_engine(export, tmp_path):
+    pytest.importorskip("distributed", reason="needs the [dask] extra")
+    src, cfg = export
+    ref, out = tmp_path / "jobs1.jsonl", tmp_path / "dask.jsonl"
+    common = ["--config", str(cfg), "--fixes", "--author-column", "WorkerRole", "--batch-size", "1"]
+    assert batch([str(src), "--out", str(ref), "--jobs", "1", *common]).exit_code == 0
+    r = batch([str(src), "--out", str(out), "--engine", "dask", "--jobs", "2", *common])
+    assert r.exit_code == 0, r.output
+    assert out.read_bytes() == ref.read_bytes()
+    assert "The team manager" in out.read_text(encoding="utf-8")
