@@ -72,7 +72,7 @@ def main():
 @click.argument("paths", nargs=-1)
 @click.option("--doc-type", "-t", help="Document type or case-system form name (e.g. care_plan, 'CIN Plan').")
 @click.option("--child-name", help="The child's first name (or full name).")
-@click.option("--child-age", type=click.FloatRange(0, 30), help="The child's age in years (0 to 30).")
+@click.option("--child-age", type=click.FloatRange(0, 120), help="The child's age in years (0 to 120).")
 @click.option("--child-pronouns", help="The child's pronouns, e.g. she/her, he/him, they/them.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="A recordlint.yaml (default: nearest one from here up).")

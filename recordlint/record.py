@@ -48,8 +48,8 @@ class Child:
             age = float(age) if age not in (None, "") else None
         except (TypeError, ValueError, OverflowError):
             age = None
-        if age is not None and not 0 <= age <= 30:
-            raise InputError("'child.age' must be a number of years from 0 to 30")
+        if age is not None and not 0 <= age <= 120:
+            raise InputError("'child.age' must be a number of years from 0 to 120")
         name = value.get("name")
         return cls(name=str(name).strip() or None if name else None, age=age,
                    pronouns=value.get("pronouns") or None)

@@ -332,3 +332,13 @@ def test_lint_many_checks_a_long_record_in_pieces_and_keeps_order(fast_linter, m
     assert got == [[("RL101", 0)], [("RL102", 21 * i) for i in range(10)], [("RL102", 0)]]
     with pytest.raises(InputError, match="over spaCy's limit"):
         fast_linter.make_doc(long_text, "case_note")
+
+
+def test_an_adults_age_in_an_export_is_read_not_refused(tmp_path):
+    """Exports hold records of young adults and, in shared systems, adults: an age such as 45
+    is a real age (only a negative or absurd one is refused)."""
+    from recordlint import Linter
+
+    assert Linter(search=False).lint("She rang.", "case_note", {"age": 45}) == []
+    with pytest.raises(RecordlintError):
+        Linter(search=False).lint("She rang.", "case_note", {"age": 300})

@@ -144,8 +144,8 @@ def parse_check_request(body: bytes) -> dict:
             age = float(age)
         except ValueError:
             raise BadRequest(400, "'child.age' must be a number of years") from None
-        if not 0 <= age <= 30:
-            raise BadRequest(400, "'child.age' must be between 0 and 30")
+        if not 0 <= age <= 120:
+            raise BadRequest(400, "'child.age' must be between 0 and 120")
     rid = data.get("id")
     if rid is not None and not isinstance(rid, str):
         raise BadRequest(400, "'id' must be a string")
