@@ -9,12 +9,12 @@ parser (even when disabled) only on the parts of the text a rule needs.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from .cache import AnalysisCache
 from .config import Config, load_config
 from .errors import RuleError
 from .fastattrs import FastAttributes, MemoLemmas
@@ -63,12 +63,14 @@ class RecordlintComponent:
             self._ruleset = build_ruleset(self.config, self.nlp)
         return self._ruleset
 
-    def enable_parse_cache(self, size: int = 2048) -> None:
-        """Keep the analyses of the last ``size`` regions in memory (never on disk), so that
-        checking a draft again after an edit analyses only the sentences that changed.
-        For the local draft-check service; off by default (a batch never repeats text)."""
-        self._cache_size = size
-        self._cache: OrderedDict[tuple[str, str], Doc] = OrderedDict()
+    def enable_parse_cache(self, size: int | None = 2048, max_tokens: int | None = None) -> AnalysisCache:
+        """Keep the analyses of recent regions in memory (never on disk), at most ``size`` of them
+        and, when given, at most ``max_tokens`` tokens, so that checking a draft again after an
+        edit analyses only the sentences that changed. For the local draft-check service; off by
+        default (a batch never repeats text)."""
+        self._cache = AnalysisCache(max_entries=size, max_tokens=max_tokens)
+        self._cache_size = size or max_tokens or 1   # on
+        return self._cache
 
     def _cached(self, text: str, level: str) -> Doc | None:
         doc = self._cache.get((text, level)) if self._cache_size else None
@@ -78,9 +80,7 @@ class RecordlintComponent:
 
     def _remember(self, text: str, level: str, doc: Doc) -> None:
         if self._cache_size:
-            self._cache[(text, level)] = doc
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+            self._cache[(text, level)] = doc   # the cache keeps itself within its bounds
 
     def _parser(self):
         """``parse(text, level)`` with the pipeline's statistical components, or None (fast profile).

@@ -48,7 +48,6 @@ class BlamingJudgement(Rule):
     name = "blaming-judgement"
     category = "language.blaming"
     severity = Severity.warning
-    uses_parse = True
     needs_model = True
     analysis = "yes (parser, on sentences with a candidate word)"
     summary = ("A person judged rather than described: 'failed to' + a duty, or an evaluative word said of "

@@ -55,8 +55,7 @@ class ClauseReader:
         no_owner = self.ph.no_owner.search(self.text[s:e])
         anchor = self._anchor(toks)
         if anchor is None:
-            from .telegraphic import read_telegraphic  # a step with no verb of its own
-
+            # a step with no verb of its own: "Increased monitoring required"
             step = read_telegraphic(toks, region, self.ph, self.text, s, e, kind)
             if step is None and no_owner:
                 step = self._no_owner_step(toks, region, s, e, no_owner)
@@ -382,3 +381,7 @@ def _own_clause_end(toks, v_idx: int, region, e: int) -> int:
         if (t.tag_ == "TO" and t2.tag_ == "VB" and t2.lower_ != "be") or (t.text == "," and t2.lower_ == "and"):
             return region.start_of(t)
     return e
+
+
+# telegraphic.py reads Actions too: imported last, once Action is defined above.
+from .telegraphic import read_telegraphic  # noqa: E402

@@ -13,7 +13,7 @@ Workers end with the server process, however it ends (``batch.runner.die_with_pa
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
+from ..cache import AnalysisCache
 
 BYTES_PER_TOKEN = 2500   # resident memory per cached analysed token, measured (benchmarks/README.md)
 DEFAULT_CACHE_MB = 200
@@ -21,35 +21,13 @@ DEFAULT_CACHE_MB = 200
 _WORKER: dict = {}
 
 
-class TokenBoundedCache(OrderedDict):
-    """The component's analysis cache (an LRU of Docs by (text, level)), dropping the least
-    recently used entries while the Docs it holds have more than ``max_tokens`` tokens."""
-
-    def __init__(self, max_tokens: int):
-        super().__init__()
-        self.max_tokens = max_tokens
-        self.tokens = 0
-
-    def __setitem__(self, key, doc) -> None:
-        if key in self:
-            self.tokens -= len(OrderedDict.__getitem__(self, key))
-        OrderedDict.__setitem__(self, key, doc)
-        self.tokens += len(doc)
-        while self.tokens > self.max_tokens and self:   # a Doc over the whole budget is not kept
-            self.popitem(last=False)
-
-    def popitem(self, last: bool = True):
-        key, doc = super().popitem(last=last)
-        self.tokens -= len(doc)
-        return key, doc
+# The component's analysis cache, bounded by the tokens it holds (recordlint/cache.py).
+TokenBoundedCache = AnalysisCache
 
 
-def bounded_cache(linter, max_tokens: int) -> TokenBoundedCache:
+def bounded_cache(linter, max_tokens: int) -> AnalysisCache:
     """Turn on the linter's analysis cache, bounded by tokens rather than entries."""
-    comp = linter.nlp.get_pipe("recordlint")
-    comp.enable_parse_cache(size=1 << 62)     # no bound by count: the tokens bound it
-    comp._cache = TokenBoundedCache(max_tokens)
-    return comp._cache
+    return linter.nlp.get_pipe("recordlint").enable_parse_cache(size=None, max_tokens=max_tokens)
 
 
 def _init(config, fast: bool, max_tokens: int, parent: int) -> None:
