@@ -157,3 +157,45 @@ def test_the_child_protection_plan_names_a_process_not_the_child(linter):
     text = "This explains the child protection plan to you. The child will be safe."
     found = [(f.code, f.text) for f in linter.lint(text, "care_plan", {"name": "Ava"}) if f.code == "RL103"]
     assert found == [("RL103", "The child")]
+
+
+# --- "they" for the child's group or "the child" whatever the child's own pronouns; "your child" -----
+def test_the_children_then_their_when_the_childs_pronouns_are_given(linter):
+    text = ("I met you and your brother at home. I met with the children separately to make sure "
+            "their views were heard.")
+    got = [t for _, _, t in findings_of(linter, text, "review_record", HE, code="RL103")]
+    assert got == ["the children", "their"]
+
+
+def test_they_meaning_other_people_is_not_the_child_whose_pronouns_are_given(linter):
+    # "they" here is Abdi's parents, and Abdi is "he": no "they" finding even though the record says
+    # "the child" elsewhere
+    text = ("The child will live with Aunt Sara. Your parents came to the meeting. "
+            "They said they want to see you every week.")
+    got = [t for _, _, t in findings_of(linter, text, "care_plan", HE, code="RL103")]
+    assert got == ["The child"]
+    text = "Abdi went to see his grandparents. They were pleased to see him. The child is settled."
+    got = [t for _, _, t in findings_of(linter, text, "care_plan", HE, code="RL103")]
+    assert "They" not in got
+
+
+def test_your_child_in_a_plan_written_to_the_child(linter):
+    text = "We will meet you and your child every month. Your child's school will help with homework."
+    got = [t for _, _, t in findings_of(linter, text, "care_plan", HE, code="RL103")]
+    assert got == ["your child", "Your child"]
+    # a pathway plan: the young person may be a parent ("you and your son")
+    assert findings_of(linter, text, "pathway_plan", HE, code="RL103") == []
+    # a case note is written about the child: RL103 does not apply
+    assert findings_of(linter, "Mum said your child is welcome.", "case_note", HE, code="RL103") == []
+
+
+def test_a_name_placeholder_is_the_child_in_the_third_person(linter):
+    text = "We want to work with you to keep (name of child) safe. [Child's name] will see the nurse."
+    got = [t for _, _, t in findings_of(linter, text, "care_plan", {}, code="RL103")]
+    assert got == ["(name of child)", "[Child's name]"]
+    assert findings_of(linter, "We want to work with you to keep you safe.", "care_plan", {}, code="RL103") == []
+
+
+def test_your_child_phrases_that_name_a_process_or_file_the_record(linter):
+    text = "CARE PLAN FOR (Child's name)\n\nWe will talk about it at your children in care review meetings."
+    assert findings_of(linter, text, "care_plan", {}, code="RL103") == []

@@ -163,20 +163,24 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _SERVICE = (r"[’']s\s+(?:[\w-]+\s+){0,2}(?:service|services|home|homes|centre|center|team|hospital|unit|charity|"
             r"society|trust|commissioner|rights|panel|guardian|social\s+care)\b")
 # "the child protection plan", "the child in need plan": the name of a process, not the child
-_PROCESS = (r"\s+(?:protection|arrangements|in\s+need|and\s+family|benefit|exploitation|abuse|trafficking|"
-            r"development|health)\b")
+_PROCESS = (r"\s+(?:protection|in\s+care\s+(?:review|council)|arrangements|in\s+need|and\s+family|benefit|"
+            r"exploitation|abuse|trafficking|development|health)\b")
 CHILD_PHRASES = re.compile(r"\b(?:[Tt]he (?:child(?!" + _PROCESS + r")|young person|children(?!" + _SERVICE + r"))"
                            r"|C?YP)\b")
+# "your child", "their son's": the child written about to (or as the child of) someone else
+PARENTS_CHILD = re.compile(r"\b(?:[Yy]our|[Tt]heir) (?:child|son|daughter)(?:ren)?\b(?!" + _PROCESS + r")")
+# a form's stand-in for the child's name: "(name of child)", "[child's name]", "<young person's name>"
+NAME_PLACEHOLDER = re.compile(r"[(\[<]\s*(?:name of (?:the )?(?:child|young person)|(?:the )?(?:child|young person)"
+                              r"['’]?s? name)\s*[)\]>]", re.IGNORECASE)
 
 
 def _child_pronouns(rec) -> set[str]:
-    """The pronouns that may mean the child. Unknown: he and she may both ("they" is too often plural)."""
-    if rec.child.pronoun_words:
-        return rec.child.pronoun_words
-    unknown = PRONOUN_SETS["he"] | PRONOUN_SETS["she"]
-    # "the children ... their views" (the child and their brothers and sisters), "the child ... they":
-    # "they" may then mean the child
-    return unknown | PRONOUN_SETS["they"] if _GROUP.search(rec.text) or _THE_CHILD.search(rec.text) else unknown
+    """The pronouns that may mean the child: the child's own, or (unknown) he and she ("they" is too
+    often plural). "The children ... their views" (the child and their brothers and sisters) and
+    "the child ... their needs" add they/them/their, whatever the child's own pronouns: resolution
+    then credits a "they" to the child only when it refers back to such a phrase."""
+    own = rec.child.pronoun_words or (PRONOUN_SETS["he"] | PRONOUN_SETS["she"])
+    return own | PRONOUN_SETS["they"] if _GROUP.search(rec.text) or _THE_CHILD.search(rec.text) else own
 
 
 def _has_pronoun(rec, pron: set[str]) -> bool:
@@ -188,11 +192,14 @@ _GROUP = re.compile(r"\b[Tt]he children\b(?!" + _SERVICE + r")")
 _THE_CHILD = re.compile(r"\b[Tt]he (?:child|young person)\b")
 
 
+_CHILD_DETERMINERS = {"the", "young", "your", "their"}
+
+
 def _means_child(tok, start: int, child_starts) -> bool:
     """The child's name, YP/CYP, or "the child" / "the young person" near a mention of the child."""
     if start in child_starts or tok.text in ("YP", "CYP"):
         return True
-    return tok.lower_ in ("child", "person") and tok.i > 0 and tok.nbor(-1).lower_ in ("the", "young") \
+    return tok.lower_ in ("child", "person") and tok.i > 0 and tok.nbor(-1).lower_ in _CHILD_DETERMINERS \
         and any(s <= start < s + 20 for s in child_starts)
 
 
@@ -223,12 +230,15 @@ def _named_person(tok, start: int, sent: int, subject: bool):
 
 
 class _Mention:
-    __slots__ = ("start", "end", "gender", "plural", "child", "subject", "sent")
+    """Someone a pronoun may refer back to. ``they``: may be called they/them (a group, "the child",
+    the child when their pronouns are they/them or unknown)."""
+    __slots__ = ("start", "end", "gender", "plural", "child", "subject", "sent", "they")
 
-    def __init__(self, start, end, gender, plural, child, subject, sent):
+    def __init__(self, start, end, gender, plural, child, subject, sent, they=None):
         self.start, self.end = start, end
         self.gender, self.plural, self.child = gender, plural, child
         self.subject, self.sent = subject, sent
+        self.they = plural if they is None else they
 
 
 class ThirdPerson(Rule):
@@ -244,7 +254,7 @@ class ThirdPerson(Rule):
            "Switching to 'Kiera will...' or 'he' part-way through is the shift between persons that "
            "inspectors criticised. Greetings ('Dear Kiera'), titles and form fields are fine.")
     source = GUIDANCE_SOURCE
-    options = {"window_sentences": 3}
+    options = {"window_sentences": 3, "own_children_doc_types": ["pathway_plan"]}
     examples = [
         Example("You are settled at home. Mohammed has a good relationship with Nadia.", True, "review_record",
                 {"name": "Mohammed", "pronouns": "he/him"}),
@@ -266,14 +276,22 @@ class ThirdPerson(Rule):
         for start, end in name_hits:
             yield rec.finding(self, start, end, "the child's name in the third person in a record written "
                               "to the child: write to them ('you')", "you / your")
-        phrase_hits = [(m.start(), m.end()) for m in CHILD_PHRASES.finditer(rec.text)
-                       if not rec.in_speech(m.start())]
+        phrase_hits = sorted((m.start(), m.end()) for m in self._child_phrases(rec) if not rec.in_speech(m.start()))
         for start, end in phrase_hits:
             yield rec.finding(self, start, end, f"'{_label(rec.text[start:end])}' in a record written to the "
                               "child: write to them ('you')", "you")
         pron = _child_pronouns(rec)
         if _has_pronoun(rec, pron):
             yield from self._pronouns(rec, pron, name_hits, phrase_hits)
+
+    def _child_phrases(self, rec):
+        """"the child", "the young person", YP, a name placeholder; "your child" except in the doc types
+        where the young person may be a parent themselves (pathway plans: "you and your son")."""
+        yield from CHILD_PHRASES.finditer(rec.text)
+        # a placeholder filing the record ("CARE PLAN FOR (Child's name)") is not written about the child
+        yield from (m for m in NAME_PLACEHOLDER.finditer(rec.text) if not self._addressing_or_filing(rec, *m.span()))
+        if rec.doc_type.name not in self.opts.get("own_children_doc_types", ()):
+            yield from PARENTS_CHILD.finditer(rec.text)
 
     def regions(self, rec):
         """Pronoun resolution parses the paragraphs that hold a pronoun that may mean the child."""
@@ -380,7 +398,10 @@ class ThirdPerson(Rule):
     def _mention(self, rec, tok, start, child_starts, sent, subject):
         """A person the pronoun may refer back to: the child, someone named, a person word."""
         if _means_child(tok, start, child_starts):
-            return _Mention(start, start + len(tok.text), None, False, True, subject, sent)
+            # the child's name is "they" only when their pronouns are they/them or unknown
+            own = rec.child.pronoun_words
+            they = tok.text != rec.cache.get("child name") or not own or "they" in own
+            return _Mention(start, start + len(tok.text), None, False, True, subject, sent, they)
         if tok.lower_ == "children" and tok.i > 0 and tok.nbor(-1).lower_ == "the" and start - 4 in child_starts:
             return _Mention(start, start + len(tok.text), None, True, True, subject, sent)  # the child and siblings
         if tok.text == rec.cache.get("child name"):
@@ -390,7 +411,7 @@ class ThirdPerson(Rule):
     @staticmethod
     def _compatible(m: _Mention, low: str) -> bool:
         if low in ("they", "them", "their", "theirs", "themselves", "themself"):
-            return m.plural or m.child
+            return m.plural or (m.child and m.they)
         if m.plural:
             return False
         want = _gender(low)
