@@ -209,6 +209,9 @@ def test_a_chunk_that_keeps_killing_workers_is_retried_record_by_record():
         def __init__(self, items):
             self.items = items
 
+        def add_done_callback(self, fn):
+            fn(self)   # already done
+
         def result(self, timeout=None):
             if len(self.items) > 1 or self.items[0][0] == "poison":
                 raise distributed.KilledWorker("task", "worker", 3)

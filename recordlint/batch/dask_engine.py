@@ -118,14 +118,16 @@ class ChunkFuture:
 
     def _wait(self):
         """The future's result, raising KeyboardInterrupt here (where run_batch expects it) after
-        Ctrl-C: raised wherever the signal lands, Dask code could swallow it."""
-        while True:
+        Ctrl-C: raised wherever the signal lands, Dask code could swallow it. The wait is on an
+        Event the future sets when done, not on ``result(timeout=...)``: a timed ``result`` whose
+        timeout races the answer on a busy machine can fail inside distributed
+        (UnboundLocalError), which read as the cluster having stopped answering."""
+        done = threading.Event()
+        self.future.add_done_callback(lambda _future: done.set())
+        while not done.wait(0.25):
             if self.executor.interrupted:
                 raise KeyboardInterrupt
-            try:
-                return self.future.result(timeout=0.25)
-            except TimeoutError:
-                continue
+        return self.future.result()
 
     def _one_by_one(self) -> dict:
         """The chunk killed its workers: lint its records one task each; error lines for the
