@@ -82,6 +82,78 @@ def test_facts_accounts_and_things_are_clean(linter, text):
     assert judged(linter, text, child={"name": "Kayla"}) == []
 
 
+# --- behaviour labels (issue 11): said of a person, of their conduct, with degree words ----------------
+@pytest.mark.parametrize("text, expected", [
+    ("As he got older Tyler became increasingly violent towards staff.", [("RL212", "increasingly violent")]),
+    ("Given his violent behaviour he moved to a new home.", [("RL212", "violent behaviour")]),
+    ("Dad has a violent temper.", [("RL212", "violent temper")]),
+    ("Social care saw him as a potentially dangerous young man.", [("RL212", "potentially dangerous")]),
+    ("Dad is a danger to others.", [("RL212", "a danger to others")]),
+    ("Mum can be very difficult.", [("RL212", "very difficult")]),
+    ("She is a challenging young person.", [("RL212", "challenging")]),
+    ("He has a bad attitude towards staff.", [("RL212", "bad attitude")]),
+    ("His parenting was neglectful.", [("RL212", "neglectful")]),
+    ("Kayla shows feral behaviour at school.", [("RL212", "feral behaviour")]),
+])
+def test_behaviour_labels_of_a_person_are_flagged(linter, text, expected):
+    assert judged(linter, text, child={"name": "Kayla"}) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A violent storm hit the town on Friday.",             # an event
+    "He was convicted of a violent crime in 2019.",         # an offence named, not the person labelled
+    "Dad was not violent.",                                 # negated
+    "It angered him so much that he nearly became violent.",  # it did not happen
+    "The road outside the school is dangerous.",            # a thing
+    "It was a difficult time for the family.",              # a time, not a person
+    "Kayla finds school difficult.",                        # her experience
+    "She was struggling with difficult feelings.",
+    "Kayla said Dad was violent when he drank.",            # her account
+])
+def test_behaviour_words_about_events_things_and_accounts_are_clean(linter, text):
+    assert judged(linter, text, child={"name": "Kayla"}) == []
+
+
+# --- RL211 families (issue 11): not complying, not engaging, "clean" meaning drug-free --------------
+@pytest.mark.parametrize("text, expected", [
+    ("Mum is not complying with the plan.", [("RL211", "not complying")]),
+    ("There has been a lack of engagement from Dad.", [("RL211", "lack of engagement")]),
+    ("Dad wants to stay clean from drug use.", [("RL211", "clean from drug use")]),
+    ("Mum had a dirty drug test in May.", [("RL211", "dirty drug test")]),
+])
+def test_compliance_engagement_and_drug_test_labels_are_flagged(linter, text, expected):
+    assert judged(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The room was clean and tidy, with clean bedding.",     # the plain sense of clean
+    "Mum's drug test in May was negative.",
+    "Dad agreed to the plan and came to every meeting.",
+])
+def test_plain_clean_and_agreement_are_clean(linter, text):
+    assert judged(linter, text) == []
+
+
+# --- the candidate search: one regex per first word finds what one big alternation finds -------------
+def test_forms_finder_finds_what_one_alternation_finds():
+    import json
+
+    from recordlint.checks.blaming import FormsFinder, _forms_regex
+    terms = load_lexicon(LEXICON / "judgements.yaml") + load_lexicon(LEXICON / "blaming.yaml")
+    finder = FormsFinder(terms)
+    one = _forms_regex(f.lower() for t in terms for f in t.forms)
+    texts = [json.loads(line)["text"] for line in (Path(__file__).parent / "fixtures" / "heldout.jsonl").open()]
+    texts += ["Mum was drunk, drunken and a heavy drinker; making poor choices, poor choices.",
+              "ex-offender Ex-Offender  isn't coping; can't cope. A TIP, a\npigsty, non-compliant!"]
+    found = 0
+    for text in texts:
+        assert finder.spans(text) == [m.span() for m in one.finditer(text)], text[:60]
+        found += len(finder.spans(text))
+        line = text.find("\n") if "\n" in text else len(text)
+        assert finder.spans(text, 0, line) == [m.span() for m in one.finditer(text, 0, line)]
+    assert found > 20
+
+
 def test_judgement_message_and_suggestion_do_not_quote_the_record(linter):
     f = [f for f in linter.lint("Dad was drunk.", "case_note") if f.code == "RL212"][0]
     assert "drunk" not in f.message and f.suggestion

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import ConfigError
 from ..findings import Severity
 from ..lexicon import Term, load_lexicon
 from ..phrases import load_phrases
@@ -34,13 +35,48 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 def _lists(config=None) -> dict:
     data = load_phrases(PHRASE_FILE, config)
     return {key: {str(w).lower() for w in data.get(key, []) or []}
-            for key in ("people", "homes", "not_people", "copulas", "speech_verbs", "failed_outcomes")}
+            for key in ("people", "homes", "conduct", "not_people", "copulas", "speech_verbs", "failed_outcomes",
+                        "did_not_happen")}
 
 
-def _forms_regex(terms: list[Term]) -> re.Pattern:
-    forms = sorted({f.lower() for t in terms for f in t.forms}, key=len, reverse=True)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _forms_regex(forms) -> re.Pattern:
+    forms = sorted(set(forms), key=len, reverse=True)
     body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or r"(?!x)x"
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+class FormsFinder:
+    """Every lexicon form in a text, longest first at each place, as one big alternation would find them.
+
+    One regex per first word, tried only where a word of the text is that first word: a pass over the
+    words with a dict look-up each, instead of trying a few hundred alternatives at every character
+    (about 6x faster on an export; tests/test_blaming.py checks both find the same).
+    """
+
+    def __init__(self, terms: list[Term]):
+        by_first: dict[str, list[str]] = {}
+        for form in {f.lower() for t in terms for f in t.forms}:
+            first = _LETTERS.search(form)
+            if first is None or first.start() != 0:
+                raise ConfigError(f"RL212: a lexicon form must start with a letter: {form!r}")
+            by_first.setdefault(first.group(), []).append(form)
+        self.regexes = {first: _forms_regex(forms) for first, forms in by_first.items()}
+
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        end = len(text) if end is None else end
+        spans, last = [], -1
+        for word in _LETTERS.finditer(text, start, end):
+            regex = self.regexes.get(word.group().lower())
+            if regex is None or word.start() < last:
+                continue
+            m = regex.match(text, word.start(), end)
+            if m:  # leftmost, then longest (the regex tries longer forms first); no overlaps
+                spans.append(m.span())
+                last = m.end()
+        return spans
 
 
 class BlamingJudgement(Rule):
@@ -71,9 +107,9 @@ class BlamingJudgement(Rule):
     def setup(self, nlp, config) -> None:
         changes = (config.lexicon or {}).get("judgements")
         self.terms = load_lexicon(rules_dir() / self.opts.get("lexicon", "lexicon/judgements.yaml"), changes)
-        self.words = _forms_regex(self.terms)
+        self.words = FormsFinder(self.terms)
         blaming = load_lexicon(rules_dir() / "lexicon" / "blaming.yaml", (config.lexicon or {}).get("blaming"))
-        self.rl211 = _forms_regex(blaming)  # RL211 already flags these: not twice
+        self.rl211 = FormsFinder(blaming)  # RL211 already flags these: not twice
         self.lists = _lists(config)
 
     def _candidates(self, rec) -> list[tuple[int, int, str]]:
@@ -81,8 +117,9 @@ class BlamingJudgement(Rule):
         key = ("RL212 candidates", id(self))
         if key not in rec.cache:
             text = rec.text
-            found = [(m.start(), m.end(), "failed") for m in _FAILED.finditer(text)]
-            found += [(m.start(), m.end(), "word") for m in self.words.finditer(text)]
+            found = [(s, e, "word") for s, e in self.words.spans(text)]
+            if "fail" in text.lower():
+                found += [(m.start(), m.end(), "failed") for m in _FAILED.finditer(text)]
             rec.cache[key] = [(s, e, k) for s, e, k in sorted(found)
                               if not rec.in_speech(s) and not self._overlaps_rl211(text, s, e)]
         return rec.cache[key]
@@ -104,7 +141,7 @@ class BlamingJudgement(Rule):
             found = self._failed(toks, lists, rec) if kind == "failed" else self._judged(toks, lists, rec)
             if found is None:
                 continue
-            s, e = region.start_of(found[0]), region.start_of(found[1]) + len(found[1].text)
+            s, e = region.start_of(_degree(found[0])), region.start_of(found[1]) + len(found[1].text)
             if (s, e) in done:
                 continue
             done.add((s, e))
@@ -114,7 +151,7 @@ class BlamingJudgement(Rule):
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
-        return any(m.start() < end and start < m.end() for m in self.rl211.finditer(text, line_start, line_end))
+        return any(s < end and start < e for s, e in self.rl211.spans(text, line_start, line_end))
 
     # --- "failed to" + a duty ------------------------------------------------------------------
     def _failed(self, toks, lists, rec):
@@ -140,7 +177,7 @@ class BlamingJudgement(Rule):
             return self._describes(key, toks, lists, rec)
         if key.pos_ in ("VERB", "AUX") and len(toks) == 1:
             return None  # "had drunk four cans": a word of the list used as a verb
-        if key.dep_ == "dobj" and len(toks) > 1 and key.head.pos_ == "VERB":
+        if key.dep_ == "dobj" and len(toks) > 1 and key.head.pos_ in ("VERB", "AUX"):
             key = key.head  # "They make poor relationship choices": judged by what they are said to do
         return self._predicate(key, toks, ids, lists, rec)
 
@@ -150,7 +187,8 @@ class BlamingJudgement(Rule):
         if key.dep_ == "compound":
             return None  # "Youth Offending Team", "alcoholic drinks section": names and things
         target = key.head
-        if not (_is_person(target, lists, rec) or _is_home(target, lists)) or _reported(key, lists):
+        about = _is_person(target, lists, rec) or _is_home(target, lists) or _is_conduct(target, lists)
+        if not about or _reported(key, lists):
             return None
         end = target if key.dep_ == "amod" and target.i == toks[-1].i + 1 else toks[-1]
         return toks[0], end
@@ -168,9 +206,9 @@ class BlamingJudgement(Rule):
         if subject is None:
             if not verb and not toks[0].text.lower().startswith(("not", "can", "unable")):
                 return None  # "Awful weather": no one is judged
-        elif not (_is_person(subject, lists, rec) or _is_home(subject, lists)):
+        elif not (_is_person(subject, lists, rec) or _is_home(subject, lists) or _is_conduct(subject, lists)):
             return None
-        if _negated(head, ids) or _negated(key, ids) or _reported(head, lists):
+        if _negated(head, ids) or _negated(key, ids) or _reported(head, lists) or _averted(head, key, lists):
             return None
         return toks[0], toks[-1]
 
@@ -224,6 +262,20 @@ def _is_person(tok, lists, rec) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper()
 
 
+def _is_conduct(tok, lists) -> bool:
+    """A person's behaviour, attitude or lifestyle ("his violent behaviour"), not an event or thing."""
+    return tok.text.lower() in lists["conduct"]
+
+
+def _degree(tok):
+    """The first word of a judgement with its degree words: "increasingly violent", "very difficult"."""
+    first = tok
+    for child in tok.lefts:
+        if child.dep_ == "advmod" and child.pos_ == "ADV" and child.i == first.i - 1:
+            first = child
+    return first
+
+
 def _is_home(tok, lists) -> bool:
     if tok.text.lower() in lists["homes"]:
         return True
@@ -233,6 +285,12 @@ def _is_home(tok, lists) -> bool:
 def _negated(tok, inside: set[int]) -> bool:
     """Negated by a word outside the matched phrase ("was not drunk"; "isn't coping" is the phrase)."""
     return any(c.dep_ == "neg" and c.i not in inside for c in tok.children)
+
+
+def _averted(head, key, lists) -> bool:
+    """"He nearly became violent", "almost lost his temper": it did not happen, so no one is judged by it."""
+    return any(c.dep_ == "advmod" and c.text.lower() in lists["did_not_happen"]
+               for tok in (head, key) for c in tok.children)
 
 
 def _reported(tok, lists) -> bool:
