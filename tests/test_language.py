@@ -412,3 +412,36 @@ def test_team_around_the_family_is_jargon_written_to_the_child(linter):
 ])
 def test_sourced_victim_blaming_terms(linter, text, expected):
     assert blaming(linter, text) == expected
+
+
+# --- issue 11: review meetings, family assessments, court stages, how a child came into care, placements ---
+@pytest.mark.parametrize("text, expected", [
+    ("Your case review meeting is on 3 May.", [("RL201", "case review meeting")]),
+    ("He was placed out of county in 2019.", [("RL201", "placed out of county")]),
+    ("Kayla was voluntarily accommodated in March.", [("RL201", "voluntarily accommodated")]),
+    ("The kinship assessment of Nan is due in June.", [("RL201", "kinship assessment")]),
+    ("The issues resolution hearings were moved.", [("RL201", "issues resolution hearings")]),
+    ("A professionals’ meeting was held on Friday.", [("RL201", "professionals’ meeting")]),
+])
+def test_review_assessment_court_and_placement_terms_are_jargon(linter, text, expected):
+    assert jargon(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The hotel accommodated us for two nights.",            # the plain verb, with an object
+    "School accommodated his needs with a quiet room.",
+    "Kayla was placed second in the race.",                 # not a care placement
+])
+def test_plain_accommodated_and_placed_are_not_jargon(linter, text):
+    assert jargon(linter, text) == []
+
+
+def test_no_jargon_form_is_listed_under_two_new_entries():
+    terms = load_lexicon(LEXICON / "jargon.yaml")
+    new = {"case review", "accommodated", "kinship assessment"}
+    seen: dict[str, str] = {}
+    for t in terms:
+        for form in t.forms:
+            key = form.lower()
+            assert not (key in seen and (t.term in new or seen[key] in new)), (form, t.term, seen[key])
+            seen.setdefault(key, t.term)
