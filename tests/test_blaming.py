@@ -24,6 +24,8 @@ def judged(linter, text, doc_type="case_note", child=None):
     ("She failed to keep the baby's appointments.", [("RL212", "failed to keep")]),
     ("The parents, who failed to protect him, now live apart.", [("RL212", "failed to protect")]),
     ("Dad's failure to protect the children is a worry.", [("RL212", "failure to protect")]),
+    # a template's placeholder names the person
+    ("If (name of parent / carer) fails to keep to the plan, we will meet.", [("RL212", "fails to keep")]),
     # RL211 already flags "failed to engage": one finding, not two
     ("Mum failed to engage with the service.", [("RL211", "failed to engage")]),
 ])
@@ -37,6 +39,7 @@ def test_failed_to_with_a_person_is_flagged(linter, text, expected):
     "He failed to pass his driving test in May.",          # an outcome, not a duty
     "Mum said Dad failed to pick her up on Friday.",        # her account
     "The referral failed to reach the team.",
+    "If (name of school) fails to send the report, we will ask again.",  # a placeholder for a service
 ])
 def test_failed_to_without_a_person_or_duty_is_clean(linter, text):
     assert judged(linter, text) == []

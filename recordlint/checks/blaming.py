@@ -248,6 +248,9 @@ def _is_person(tok, lists, rec) -> bool:
     low = tok.text.lower()
     if low == "who":
         return True
+    if low == "name":  # a template's placeholder: "(name of parent / carer) fails to ..."
+        return any(p.dep_ == "pobj" and _is_person(p, lists, rec)
+                   for c in tok.children if c.dep_ == "prep" and c.text.lower() == "of" for p in c.children)
     if low in lists["not_people"]:
         return False
     phrase = " ".join(t.text.lower() for t in tok.subtree if t.dep_ in ("compound", "amod") or t.i == tok.i)
