@@ -74,10 +74,16 @@ def test_public_real_text_meets_its_floors(linter):
 # public-holdout.jsonl: 31 more passages of real public text from other sources, labelled by the
 # same labeller and kept from the people who tuned the rules (issue 11). First scored after that
 # tuning: micro-F1 0.788 (0.549 before it). Its errors then showed four general classes that were
-# fixed with tests of their own, so it is no longer entirely unseen. Its floor sits under today's.
+# fixed with tests of their own, so it is no longer entirely unseen. Its floors sit under today's.
 HOLDOUT = HERE / "fixtures" / "public-holdout.jsonl"
+
+
+# Issue 11 (behaviour labels, "not complying", sourced care-system terms; none copied from it) took it
+# from 0.835 to 0.871: blaming 0.462 -> 0.947 (10 labels, so its floor is loose), jargon 0.776 -> 0.820.
+HOLDOUT_FLOORS = {"language.blaming": 0.80, "language.jargon": 0.80, "micro": 0.85}
 
 
 def test_public_holdout_keeps_its_floor(linter):
     _, report = evaluate(linter, HOLDOUT)
-    assert report.micro["f1"] >= 0.78
+    got = {**{c: row["f1"] for c, row in report.categories.items()}, "micro": report.micro["f1"]}
+    assert {c: got[c] for c in HOLDOUT_FLOORS if got[c] < HOLDOUT_FLOORS[c]} == {}
