@@ -97,6 +97,7 @@ def test_facts_accounts_and_things_are_clean(linter, text):
     ("He has a bad attitude towards staff.", [("RL212", "bad attitude")]),
     ("His parenting was neglectful.", [("RL212", "neglectful")]),
     ("Kayla shows feral behaviour at school.", [("RL212", "feral behaviour")]),
+    ("Dad is a known drug user.", [("RL212", "drug user")]),
 ])
 def test_behaviour_labels_of_a_person_are_flagged(linter, text, expected):
     assert judged(linter, text, child={"name": "Kayla"}) == expected
@@ -112,6 +113,8 @@ def test_behaviour_labels_of_a_person_are_flagged(linter, text, expected):
     "Kayla finds school difficult.",                        # her experience
     "She was struggling with difficult feelings.",
     "Kayla said Dad was violent when he drank.",            # her account
+    "He is not a dangerous person.",                        # negated
+    "Mum goes to a drug user support service.",             # a service, not a person described
 ])
 def test_behaviour_words_about_events_things_and_accounts_are_clean(linter, text):
     assert judged(linter, text, child={"name": "Kayla"}) == []
@@ -121,6 +124,7 @@ def test_behaviour_words_about_events_things_and_accounts_are_clean(linter, text
 @pytest.mark.parametrize("text, expected", [
     ("Mum is not complying with the plan.", [("RL211", "not complying")]),
     ("There has been a lack of engagement from Dad.", [("RL211", "lack of engagement")]),
+    ("The family were difficult to engage.", [("RL211", "difficult to engage")]),
     ("Dad wants to stay clean from drug use.", [("RL211", "clean from drug use")]),
     ("Mum had a dirty drug test in May.", [("RL211", "dirty drug test")]),
 ])

@@ -190,6 +190,8 @@ class BlamingJudgement(Rule):
         about = _is_person(target, lists, rec) or _is_home(target, lists) or _is_conduct(target, lists)
         if not about or _reported(key, lists):
             return None
+        if target.dep_ in ("attr", "appos") and _negated(target.head, set()):
+            return None  # "He is not a dangerous person"
         end = target if key.dep_ == "amod" and target.i == toks[-1].i + 1 else toks[-1]
         return toks[0], end
 
