@@ -98,6 +98,7 @@ def test_facts_accounts_and_things_are_clean(linter, text):
     ("His parenting was neglectful.", [("RL212", "neglectful")]),
     ("Kayla shows feral behaviour at school.", [("RL212", "feral behaviour")]),
     ("Dad is a known drug user.", [("RL212", "drug user")]),
+    ("Mum was evasive when asked about the bruise.", [("RL212", "evasive")]),
 ])
 def test_behaviour_labels_of_a_person_are_flagged(linter, text, expected):
     assert judged(linter, text, child={"name": "Kayla"}) == expected
@@ -115,6 +116,7 @@ def test_behaviour_labels_of_a_person_are_flagged(linter, text, expected):
     "Kayla said Dad was violent when he drank.",            # her account
     "He is not a dangerous person.",                        # negated
     "Mum goes to a drug user support service.",             # a service, not a person described
+    "The driver took evasive action.",                      # a thing
 ])
 def test_behaviour_words_about_events_things_and_accounts_are_clean(linter, text):
     assert judged(linter, text, child={"name": "Kayla"}) == []
