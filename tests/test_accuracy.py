@@ -79,8 +79,8 @@ HOLDOUT = HERE / "fixtures" / "public-holdout.jsonl"
 
 
 # Issue 11 (behaviour labels, "not complying", sourced care-system terms; none copied from it) took it
-# from 0.835 to 0.871: blaming 0.462 -> 0.947 (10 labels, so its floor is loose), jargon 0.776 -> 0.820;
-# with RL103's reading of "they" and placeholders (person.third 0.808 -> 0.924) it is at 0.891.
+# from 0.835 to 0.874: blaming 0.462 -> 0.947 (10 labels, so its floor is loose), jargon 0.776 -> 0.829;
+# with RL103's reading of "they" and placeholders (person.third 0.808 -> 0.924) it is at 0.894.
 HOLDOUT_FLOORS = {"language.blaming": 0.80, "language.jargon": 0.80, "micro": 0.87}
 
 

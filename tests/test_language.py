@@ -445,3 +445,20 @@ def test_no_jargon_form_is_listed_under_two_new_entries():
             key = form.lower()
             assert not (key in seen and (t.term in new or seen[key] in new)), (form, t.term, seen[key])
             seen.setdefault(key, t.term)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Your social worker is responsible for your case.", [("RL201", "your case")]),
+    ("The case was closed in May.", [("RL201", "case was closed")]),
+])
+def test_a_person_as_a_case_is_jargon(linter, text, expected):
+    assert jargon(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In his case, the school helped a lot.",                 # for him
+    "Mum made her case to the judge calmly.",               # an argument
+    "Bring a coat in case it rains.",
+])
+def test_plain_senses_of_case_are_not_jargon(linter, text):
+    assert jargon(linter, text) == []
