@@ -161,14 +161,14 @@ class UnexplainedAcronym(Rule):
             key = self._key(bare)
             return key, self.known.get(key)
         forms = [bare]
-        if bare.endswith("s") and sum(c.isupper() for c in bare[:-1]) >= 2:
+        if bare.endswith("s") and sum(map(str.isupper, bare[:-1])) >= 2:
             forms = [bare[:-1], bare]  # a plural: "PEPs", "GCSEs"
-        if any(f.upper() in self.everyday for f in forms):
+        if bare.upper() in self.everyday or (len(forms) == 2 and forms[0].upper() in self.everyday):
             return None
         for form in forms:
             key = form.upper()
-            uppers = sum(c.isupper() for c in form)
-            lowers = sum(c.islower() for c in form)
+            uppers = sum(map(str.isupper, form))
+            lowers = sum(map(str.islower, form))
             if uppers < 2 or lowers > 1:
                 continue
             if key in self.known:
