@@ -163,6 +163,14 @@ def test_forms_finder_finds_what_one_alternation_finds():
     assert found > 20
 
 
+def test_forms_finder_takes_a_form_that_does_not_start_with_a_letter():
+    from recordlint.checks.blaming import FormsFinder
+    from recordlint.lexicon import Term
+    finder = FormsFinder([Term(term="1st offender", source="x"), Term(term="drunk", source="x")])
+    text = "Dad, a 1st offender, was drunk; drunken."
+    assert [text[s:e] for s, e in finder.spans(text)] == ["1st offender", "drunk"]
+
+
 def test_judgement_message_and_suggestion_do_not_quote_the_record(linter):
     f = [f for f in linter.lint("Dad was drunk.", "case_note") if f.code == "RL212"][0]
     assert "drunk" not in f.message and f.suggestion

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 
-from ..errors import ConfigError
 from ..findings import Severity
 from ..lexicon import Term, load_lexicon
 from ..phrases import load_phrases
@@ -52,21 +51,24 @@ class FormsFinder:
     """Every lexicon form in a text, longest first at each place, as one big alternation would find them.
 
     One regex per first word, tried only where a word of the text is that first word: a pass over the
-    words with a dict look-up each, instead of trying a few hundred alternatives at every character
-    (about 6x faster on an export; tests/test_blaming.py checks both find the same).
+    words with a dict look-up each, instead of trying dozens of alternatives at every character
+    (benchmarks/bench_candidates.py; tests/test_blaming.py checks both find the same). A form that does
+    not start with a letter (a council's own "1st offender") makes it use the one alternation instead.
     """
 
     def __init__(self, terms: list[Term]):
+        forms = {f.lower() for t in terms for f in t.forms}
         by_first: dict[str, list[str]] = {}
-        for form in {f.lower() for t in terms for f in t.forms}:
-            first = _LETTERS.search(form)
-            if first is None or first.start() != 0:
-                raise ConfigError(f"RL212: a lexicon form must start with a letter: {form!r}")
-            by_first.setdefault(first.group(), []).append(form)
-        self.regexes = {first: _forms_regex(forms) for first, forms in by_first.items()}
+        for form in forms:
+            first = _LETTERS.match(form)
+            by_first.setdefault(first.group() if first else "", []).append(form)
+        self.whole = _forms_regex(forms) if "" in by_first else None
+        self.regexes = {first: _forms_regex(group) for first, group in by_first.items()}
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         end = len(text) if end is None else end
+        if self.whole is not None:
+            return [m.span() for m in self.whole.finditer(text, start, end)]
         spans, last = [], -1
         for word in _LETTERS.finditer(text, start, end):
             regex = self.regexes.get(word.group().lower())
