@@ -6,14 +6,17 @@ Many judgements are ordinary words that blame only when they are said of a perso
   - "failed to" + a verb with a person as its subject ("Mum failed to provide meals", "Dad's failure
     to protect"), not a service or thing ("The bus failed to arrive") and not an outcome ("failed to
     pass his test");
-  - an evaluative word from ``rules/lexicon/judgements.yaml`` (each with a source) said of a person
-    or their home: the predicate of "is/was/seems" ("Dad was drunk", "the flat was squalid"), a word
-    describing a person ("a terrible parent"), in apposition ("Mum, a heavy drinker, ..."), or a verb
-    phrase with a person as its subject ("Mum isn't coping").
+  - an evaluative word from ``rules/lexicon/judgements.yaml`` (each with a source) said of a person,
+    their conduct or their home: the predicate of "is/was/seems" ("Dad was drunk", "the flat was
+    squalid", "He became increasingly violent"), a word describing a person or their conduct ("a
+    terrible parent", "his violent behaviour"), in apposition ("Mum, a heavy drinker, ..."), or a verb
+    phrase with a person as its subject ("Mum isn't coping"); degree words before it are part of the
+    finding.
 
-Never when negated ("was not drunk"), inside someone's words ("Mum said she was not coping": her
-account), or about a thing ("a filthy mattress"). Who counts as a person or a home, and the verbs of
-saying, are lists in ``rules/phrases/blaming.yaml``.
+Never when negated ("was not drunk", "is not a dangerous person") or averted ("nearly became violent"),
+inside someone's words ("Mum said she was not coping": her account), or about a thing or an event ("a
+filthy mattress", "a violent storm"). Who counts as a person, a home or a person's conduct, and the verbs
+of saying, are lists in ``rules/phrases/blaming.yaml``.
 """
 from __future__ import annotations
 
@@ -93,17 +96,20 @@ class BlamingJudgement(Rule):
     why = ("Records are read by the child and family, now or as adults. 'Mum failed to provide', 'Dad was "
            "drunk', 'the home was filthy' give the writer's verdict instead of what was seen or said, and "
            "stay on the record for life. Describe what happened, what was seen, and what was said.")
-    source = ("rules/lexicon/judgements.yaml (a source per word: NIAAA, Alcohol Action Ireland, Howard League, "
-              "Durham SCP, Write Enough, Community Care); NSPCC 'Digging deeper than did not attend'")
+    source = ("rules/lexicon/judgements.yaml (a source per word: NIAAA, NIDA, Alcohol Action Ireland, Howard League, "
+              "Durham SCP, Write Enough, Community Care, OK Fosters, TACT, Adoption England, Research in Practice); "
+              "NSPCC 'Digging deeper than did not attend'")
     options = {"lexicon": "lexicon/judgements.yaml"}
     examples = [
         Example("Mum failed to provide meals for the children.", True, "case_note"),
         Example("Dad was drunk when the social worker arrived.", True, "visit_record"),
         Example("Mother is a terrible parent.", True, "assessment"),
         Example("The flat was squalid.", True, "visit_record"),
+        Example("As he got older Tyler became increasingly violent.", True, "assessment"),
         Example("The bus failed to arrive, so the visit was moved.", False, "case_note"),
         Example("Dad was not drunk. A filthy mattress was in the garden.", False, "visit_record"),
         Example("Mum said she was not coping with the baby's crying.", False, "case_note"),
+        Example("A violent storm closed the school, so the visit was moved.", False, "case_note"),
     ]
 
     def setup(self, nlp, config) -> None:
