@@ -117,6 +117,7 @@ def test_behaviour_labels_of_a_person_are_flagged(linter, text, expected):
     "He is not a dangerous person.",                        # negated
     "Mum goes to a drug user support service.",             # a service, not a person described
     "The driver took evasive action.",                      # a thing
+    "Mum was ignorant of the risks to the baby.",           # not knowing, not a label
 ])
 def test_behaviour_words_about_events_things_and_accounts_are_clean(linter, text):
     assert judged(linter, text, child={"name": "Kayla"}) == []

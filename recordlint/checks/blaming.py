@@ -220,6 +220,8 @@ class BlamingJudgement(Rule):
             return None
         if _negated(head, ids) or _negated(key, ids) or _reported(head, lists) or _averted(head, key, lists):
             return None
+        if any(c.dep_ == "prep" and c.text.lower() == "of" and c.i not in ids for c in key.children):
+            return None  # "ignorant of the risks": what they did not know, not what they are
         return toks[0], toks[-1]
 
     @staticmethod
