@@ -13,6 +13,7 @@ from functools import lru_cache
 from .resources import load_yaml, rules_dir
 
 PLANNING_FILE = "phrases/planning.yaml"
+SPEECH_FILE = "phrases/speech.yaml"
 
 
 @lru_cache(maxsize=8)
@@ -24,10 +25,26 @@ def _bundled(name: str) -> dict:
 def load_phrases(name: str, config=None) -> dict:
     """The lists of one phrase file (a path under ``rules/``), with the config's changes:
     ``phrases: {planning: {vague_verbs: {add: [...], remove: [...]}}}`` in recordlint.yaml."""
+    frozen = _frozen_changes(name, config)
+    return _changed(name, frozen) if frozen else _bundled(name)
+
+
+def compiled_phrases(names: str | tuple[str, ...], config, build):
+    """``build(lists, ...)`` for one phrase file (or several: one argument each) with the config's
+    changes, built once per set of changes (a module-level cache): the readers of a file compile
+    their regexes and sets here, not per record."""
+    names = (names,) if isinstance(names, str) else tuple(names)
+    return _built(tuple((n, _frozen_changes(n, config)) for n in names), build)
+
+
+@lru_cache(maxsize=64)
+def _built(files: tuple, build):
+    return build(*(_changed(n, frozen) if frozen else _bundled(n) for n, frozen in files))
+
+
+def _frozen_changes(name: str, config) -> tuple:
     changes = (getattr(config, "phrases", None) or {}).get(name.rsplit("/", 1)[-1].removesuffix(".yaml"))
-    if not changes:
-        return _bundled(name)
-    return _changed(name, _freeze(changes))
+    return _freeze(changes) if changes else ()
 
 
 def _freeze(changes: dict) -> tuple:
@@ -57,6 +74,12 @@ def phrase_regex(phrases, flags=re.IGNORECASE) -> re.Pattern:
     return re.compile("|".join(parts) if parts else r"(?!x)x", flags)
 
 
+def alternation(phrases) -> str:
+    """The phrases as regex alternatives (no edges), longest first; a space matches any blanks."""
+    words = sorted({str(p).strip() for p in phrases if str(p).strip()}, key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words) or r"(?!x)x"
+
+
 def norm_heading(text: str) -> str:
     """A heading or column name as compared with the lists: lower case, letters, digits, spaces."""
     return re.sub(r"[^a-z0-9 ]+", "", re.sub(r"\s+", " ", str(text).lower())).strip()
@@ -67,10 +90,12 @@ def _words(data: dict, key: str) -> set[str]:
 
 
 class PlanningPhrases:
-    """The planning phrase lists (``rules/phrases/planning.yaml``), compiled once."""
+    """The planning phrase lists (``rules/phrases/planning.yaml``), compiled once; with the speech
+    verbs of ``speech.yaml`` (an action inside them is reported, not a plan step)."""
 
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, speech: dict | None = None):
         self.data = data
+        speech_forms = _words(speech or {}, "speech_verbs")
         self.vague_time = phrase_regex(data.get("vague_timescales", []))
         self.clear_time = phrase_regex(data.get("clear_timescales", []))
         self.vague_verbs = _words(data, "vague_verbs")
@@ -99,9 +124,13 @@ class PlanningPhrases:
         self.general_subjects = _words(data, "general_subjects")
         self.false_friends = phrase_regex(data.get("not_timescales", []))
         self.imperatives = _words(data, "imperative_verbs")
-        self.reporting = _words(data, "reporting_verbs")
+        self.reporting = _words(data, "reporting_verbs") | {b for f in speech_forms for b in base_forms(f)}
         # their regular forms too: the lemmatizer gives "hop" for "hoping", "hop" for "hoped"
-        self.reporting_forms = {f for v in self.reporting for f in regular_forms(v)}
+        self.reporting_forms = {f for v in self.reporting for f in regular_forms(v)} | speech_forms
+        # words before an early "to" that make a sentence narrative ("Kai told me to ...")
+        self.narrative = _words(data, "narrative_verbs") | speech_forms
+        self.conditional = _opening_regex(data.get("conditional_openings", []))
+        self.condition_words = {str(c).lower() for c in data.get("conditional_openings", []) if " " not in str(c)}
         self.plan_headings = {norm_heading(h) for h in data.get("plan_headings", [])}
         cols = data.get("table_columns", {}) or {}
         self.columns = {role: {norm_heading(w) for w in words} for role, words in cols.items()}
@@ -114,13 +143,32 @@ class PlanningPhrases:
 
 def planning_phrases(config=None) -> PlanningPhrases:
     """The planning lists with the config's changes, compiled once per set of changes."""
-    changes = (getattr(config, "phrases", None) or {}).get("planning")
-    return _compiled(_freeze(changes) if changes else ())
+    return compiled_phrases((PLANNING_FILE, SPEECH_FILE), config, PlanningPhrases)
 
 
-@lru_cache(maxsize=16)
-def _compiled(frozen: tuple) -> PlanningPhrases:
-    return PlanningPhrases(_changed(PLANNING_FILE, frozen) if frozen else _bundled(PLANNING_FILE))
+def _opening_regex(phrases) -> re.Pattern:
+    """Text that opens with one of the phrases (a whole word): "If ...", "In the event ..."."""
+    alts = "|".join(re.escape(str(p)).replace(r"\ ", r"\s+") for p in phrases if str(p).strip()) or r"(?!x)x"
+    return re.compile(rf"\s*(?:{alts})\b", re.IGNORECASE)
+
+
+# Past tenses of speech verbs the regular rules cannot undo (English grammar, not a word list to tune)
+_IRREGULAR_BASE = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak", "thought": "think",
+                   "felt": "feel", "knew": "know", "heard": "hear", "rang": "ring", "sang": "sing"}
+
+
+def base_forms(form: str) -> set[str]:
+    """The verbs a written form may be an inflection of, to compare with the lemmatizer's answer:
+    said -> say, replied -> reply, shared -> share or "shar" (a guess that is no verb does no harm)."""
+    if form in _IRREGULAR_BASE:
+        return {_IRREGULAR_BASE[form]}
+    if form.endswith(("ied", "ies")) and len(form) > 4:
+        return {form, form[:-3] + "y"}
+    if form.endswith("ed") and len(form) > 4:
+        return {form, form[:-2], form[:-1]}
+    if form.endswith("s") and len(form) > 3:
+        return {form, form[:-1], form[:-2]} if form.endswith("es") else {form, form[:-1]}
+    return {form}
 
 
 def regular_forms(verb: str) -> set[str]:

@@ -109,7 +109,7 @@ class Record:
         self._doc_parsed = self.doc.has_annotation("DEP")  # scans every token: ask once
         self._regions: dict[tuple[int, int, str], Region] = {}
         self.cache: dict = {}  # per-record results that rules share (the actions found, dated events)
-        self.speech = speech_ranges(self.text)
+        self.speech = speech_ranges(self.text, self.config)
         self._speech_starts = [s for s, _ in self.speech]
 
     # --- structure -------------------------------------------------------------------------

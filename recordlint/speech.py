@@ -10,26 +10,36 @@ from __future__ import annotations
 
 import re
 
-# "said:", "told the nurse:", "In Reece's words:", "wrote:" ...
-_COLON_SPEECH = re.compile(
-    r"\b(?:said|says|say|told(?:\s+[\w'’]+){0,3}|tells(?:\s+[\w'’]+){0,3}|asked|explained|wrote|writes"
-    r"|replied|added|shared|commented|stated|texted|messaged|shouted|whispered"
-    r"|(?:in\s+)?(?:[\w'’-]+\s+){0,2}(?:own\s+)?words)\s*:[ \t]*",
-    re.IGNORECASE,
-)
-# A pasted section in the child's voice: "My views:", "My wishes and feelings:", "In my own words:"
-_VIEWS_HEADING = re.compile(
-    r"^[ \t]*(?:my\s+(?:views|wishes(?:\s+and\s+feelings)?|feelings|voice|words|story)"
-    r"|in\s+my\s+own\s+words|what\s+i\s+(?:said|think|want))"
-    r"[ \t]*:?[ \t]*(?=\r?\n|$|\S)",
-    re.IGNORECASE | re.MULTILINE,
-)
-_COLON = re.compile(r":[ \t]*")  # a colon and the blanks a _COLON_SPEECH match takes after it
+from .phrases import alternation, compiled_phrases
+
+SPEECH_FILE = "phrases/speech.yaml"
+
+
+class SpeechPhrases:
+    """The speech lists (``rules/phrases/speech.yaml``), compiled once per set of a config's changes."""
+
+    def __init__(self, data: dict):
+        verbs = alternation(data.get("speech_verbs", []))
+        # "said:", "told the nurse:", "In Reece's words:", "wrote:" ...
+        self.colon_speech = re.compile(
+            rf"\b(?:(?:{verbs})(?:\s+[\w'’]+){{0,3}}|(?:in\s+)?(?:[\w'’-]+\s+){{0,2}}(?:own\s+)?words)\s*:[ \t]*",
+            re.IGNORECASE)
+        # The words one of which is among the last four before the colon of every colon_speech match
+        self.speech_words = {w for v in data.get("speech_verbs", []) for w in _PIECES.findall(str(v).lower())}
+        self.speech_words.add("words")
+        # A pasted section in the child's voice: "My views:", "My wishes and feelings:", "In my own words:"
+        self.views_heading = re.compile(
+            rf"^[ \t]*(?:{alternation(data.get('own_voice_headings', []))})[ \t]*:?[ \t]*(?=\r?\n|$|\S)",
+            re.IGNORECASE | re.MULTILINE)
+
+
+def speech_phrases(config=None) -> SpeechPhrases:
+    return compiled_phrases(SPEECH_FILE, config, SpeechPhrases)
+
+
+_COLON = re.compile(r":[ \t]*")  # a colon and the blanks a colon_speech match takes after it
 _WORDS = re.compile(r"[\w'’-]+")
 _PIECES = re.compile(r"\w+")  # a match may start inside a word: "it's’words:"
-# The words one of which ends, or nearly ends (told/tells + 3 words), every _COLON_SPEECH match
-_SPEECH_WORDS = {"said", "says", "say", "told", "tells", "asked", "explained", "wrote", "writes", "replied",
-                 "added", "shared", "commented", "stated", "texted", "messaged", "shouted", "whispered", "words"}
 _QUOTE_MARK = re.compile("[\"“‘']")
 _PARA_END = re.compile(r"\r?\n[ \t]*\r?\n|\Z")
 _LINE_END = re.compile(r"\r\n|\r|\n|\Z")
@@ -37,8 +47,9 @@ _LINE_END = re.compile(r"\r\n|\r|\n|\Z")
 _OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"'}
 
 
-def speech_ranges(text: str) -> list[tuple[int, int]]:
-    ranges = _quotations(text) + _colon_speech(text) + _views_sections(text)
+def speech_ranges(text: str, config=None) -> list[tuple[int, int]]:
+    ph = speech_phrases(config)
+    ranges = _quotations(text) + _colon_speech(text, ph) + _views_sections(text, ph)
     return _union(ranges)
 
 
@@ -100,17 +111,17 @@ def _find_close(start: int, closer: _Next, para_end: _Next, single: bool) -> int
     return end - 1 if not single else start - 1
 
 
-def _colon_speech(text: str) -> list[tuple[int, int]]:
-    """Every colon ends at most one _COLON_SPEECH match (its words hold no colon), and such a
+def _colon_speech(text: str, ph: SpeechPhrases) -> list[tuple[int, int]]:
+    """Every colon ends at most one colon_speech match (its words hold no colon), and such a
     match has a speech word in the last four words before the colon: look only there."""
     out = []
     prev = 0
     for colon in _COLON.finditer(text):
         seg_start, prev = prev, colon.end()
         last = _WORDS.findall(text, seg_start, colon.start())[-4:]
-        if not _SPEECH_WORDS.intersection(_PIECES.findall(" ".join(last).lower())):
+        if not ph.speech_words.intersection(_PIECES.findall(" ".join(last).lower())):
             continue
-        m = _COLON_SPEECH.search(text, seg_start, colon.end())  # never past this colon
+        m = ph.colon_speech.search(text, seg_start, colon.end())  # never past this colon
         if m is None:
             continue
         start = m.end()
@@ -122,9 +133,9 @@ def _colon_speech(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _views_sections(text: str) -> list[tuple[int, int]]:
+def _views_sections(text: str, ph: SpeechPhrases) -> list[tuple[int, int]]:
     out = []
-    for m in _VIEWS_HEADING.finditer(text):
+    for m in ph.views_heading.finditer(text):
         start = m.end()
         end = _PARA_END.search(text, start).start()
         if text[m.end() - 1 : m.end()] != ":" and not re.match(r"[ \t]*\r?\n", text[start:]):

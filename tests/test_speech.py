@@ -2,7 +2,7 @@
 import random
 
 from recordlint import speech
-from recordlint.speech import _COLON_SPEECH, _LINE_END, _PARA_END, _is_open_single, speech_ranges
+from recordlint.speech import _LINE_END, _PARA_END, _is_open_single, speech_phrases, speech_ranges
 
 
 def test_quotation_colon_speech_and_views_section():
@@ -20,7 +20,7 @@ def test_no_speech_in_plain_text_with_colons_and_apostrophes():
 # The plain versions the fast scans replace: a regex over every position, a loop over every character.
 def _plain_colon_speech(text):
     out = []
-    for m in _COLON_SPEECH.finditer(text):
+    for m in speech_phrases().colon_speech.finditer(text):
         start = m.end()
         if start < len(text) and text[start] in "\"“‘'":
             continue
@@ -62,7 +62,7 @@ def test_fast_scans_agree_with_the_plain_ones_on_random_text():
     found = 0
     for _ in range(20000):
         text = "".join(rng.choice(pieces) + rng.choice(["", "", " "]) for _ in range(rng.randint(1, 25)))
-        assert speech._colon_speech(text) == _plain_colon_speech(text), text
+        assert speech._colon_speech(text, speech_phrases()) == _plain_colon_speech(text), text
         assert speech._quotations(text) == _plain_quotations(text), text
         found += bool(_plain_colon_speech(text))
     assert found > 1000  # the random texts do hold reported speech
@@ -70,4 +70,4 @@ def test_fast_scans_agree_with_the_plain_ones_on_random_text():
 
 def test_a_speech_word_inside_a_longer_word_still_counts():
     text = "x it's’words : I like it"
-    assert speech._colon_speech(text) == _plain_colon_speech(text) == [(len("x it's’words : "), len(text))]
+    assert speech._colon_speech(text, speech_phrases()) == _plain_colon_speech(text) == [(len("x it's’words : "), len(text))]

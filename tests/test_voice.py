@@ -107,9 +107,9 @@ def test_someone_elses_words_are_not_the_childs_voice(linter, text, child):
 
 
 def test_infer_pronouns_from_how_the_record_refers_back():
-    from recordlint.checks.voice import _other_people, infer_pronouns
+    from recordlint.checks.voice import infer_pronouns, voice_phrases
 
-    others = _other_people("phrases/voice.yaml")
+    others = voice_phrases().others
     assert infer_pronouns("Kayla is 9. She likes school. Kayla has a cat; her cat is old.", "Kayla", others) == {"she"}
     assert infer_pronouns("Sam is 12. They like art.", "Sam", others) == {"they"}
     assert infer_pronouns("Leo lives with Mum. She works nights.", "Leo", others) == set()   # Mum came first

@@ -39,6 +39,7 @@ _SUBORD = {"that", "what", "which", "who", "whom", "whether", "if", "when", "whe
            "or", "but", "how", "why", "until", "while", "as", "than", "once", "after", "before", "whose"}
 NOT_OWNER = {"it", "there", "this", "that", "these", "those", "which", "what"}
 _MODALS = {"will", "'ll", "’ll", "shall", "must", "should"}
+_TIME_OPENINGS = {"when", "once"}   # "When X, Y will ...": Y (with the conditional openings)
 _NEXT = object()   # _anchor_at: no anchor at this token, look further
 
 
@@ -247,8 +248,7 @@ class ClauseReader:
             return True
         return lemma == "have" and any(t.lemma_.lower() in self.ph.had_events for t in nxt)
 
-    @staticmethod
-    def _subject(toks, region, s, a_kind, a_idx, no_owner) -> str | None:
+    def _subject(self, toks, region, s, a_kind, a_idx, no_owner) -> str | None:
         """Who: the words before the anchor (not "It is hoped that ...")."""
         n = len(toks)
         start_i = 0
@@ -258,7 +258,8 @@ class ClauseReader:
             if start_i < n and toks[start_i].lower_ == "that":
                 start_i += 1
         subj = [t for t in toks[start_i:a_idx] if not t.is_punct and t.lower_ not in ("and", "then", "also")]
-        if a_kind == "modal" and subj and subj[0].lower_ in ("if", "when", "once", "unless"):
+        opening = subj[0].lower_ if subj else None
+        if a_kind == "modal" and (opening in self.ph.condition_words or opening in _TIME_OPENINGS):
             # "If X, Y will ..." - the subject is after the last comma
             commas = [i for i in range(start_i, a_idx) if toks[i].text == ","]
             if commas:

@@ -33,7 +33,7 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
 def is_information_text(rec) -> bool:
     if "information text" not in rec.cache:
         rec.cache["information text"] = bool(
-            rec.doc_type.to_child and not rec.child.first_name and not infer_child_name(rec.text)
+            rec.doc_type.to_child and not rec.child.first_name and not infer_child_name(rec.text, rec.config)
             and not names_people(rec.text) and not _plan_heading(rec))
     return rec.cache["information text"]
 

@@ -22,6 +22,7 @@ from ..findings import Severity
 from ..lexicon import Term, load_lexicon
 from ..resources import load_yaml, rules_dir
 from ..rule import Example, Rule
+from .person import people_words
 
 # A word with letters, digits and inner "&" or "." ("A&E", "s.47", "L.A.C"); never after a letter or dot.
 _WORD = re.compile(r"(?<![\w&.])[A-Za-z](?:[A-Za-z0-9]|[&.](?=[A-Za-z0-9]))*")
@@ -48,7 +49,6 @@ _QUESTION_BEFORE = re.compile(r"\b(?:what|who)\s+(?:is|are|does)\s+(?:an?\s+|the
 _IS_LONG_FORM = re.compile(r"\s+(?:is|are|means)\s+(?:an?\s+|the\s+)?((?:[A-Za-z][\w'’]*\s*){1,8})")
 _UNITS = re.compile(r"[A-Z]|[a-z]+|\d+")
 _PREV_WORD = re.compile(r"\b([A-Z][a-z]+) $")
-_FAMILY_WORDS = {"mum", "dad", "nan", "grandma", "grandad", "mummy", "daddy", "aunt", "uncle", "school", "police"}
 _LINKS = {"and", "of", "the", "for", "in", "to", "on", "a", "an", "with", "at", "or", "&"}
 _EXPLAIN_START = {"the", "a", "an", "someone", "somebody", "people", "which", "this", "that", "who", "when",
                   "where", "what", "your", "our", "my", "it"}
@@ -179,7 +179,8 @@ class UnexplainedAcronym(Rule):
                 return None
             if len(form) > self.opts.get("max_unknown_letters", 5):
                 return None  # a shouted or heading word ("ACTIONS"), not an acronym
-            if self._in_heading(rec, form, start) or self._surname(rec.text, form, start):
+            titles = people_words(rec.config).family_titles
+            if self._in_heading(rec, form, start) or self._surname(rec.text, form, start, titles):
                 return None
             if self._placeholder(rec.text, start, start + len(word)) or self._caps_run(rec.text, start, len(word)):
                 return None
@@ -215,7 +216,7 @@ class UnexplainedAcronym(Rule):
                     or _CAPS_NEIGHBOUR_AFTER.match(text[start + length:start + length + 20]))
 
     @staticmethod
-    def _surname(text: str, word: str, start: int) -> bool:
+    def _surname(text: str, word: str, start: int, family_titles: frozenset) -> bool:
         """A surname in capitals after a first name: "Kayla SMITH", "Mrs KHAN"."""
         if len(word) < 3 or not word.isalpha():
             return False
@@ -223,7 +224,7 @@ class UnexplainedAcronym(Rule):
         if not m:
             return False
         prev = m.group(1)
-        if prev.lower() in STOP_WORDS or prev.lower() in _FAMILY_WORDS:
+        if prev.lower() in STOP_WORDS or prev.lower() in family_titles:  # people.yaml
             return False
         before = text[max(0, m.start(1) - 2):m.start(1)].strip()
         return before not in ("", ".", "!", "?")  # the first name does not start a sentence

@@ -16,6 +16,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..findings import Severity
+from ..phrases import alternation, compiled_phrases
 from ..record import PRONOUN_SETS
 from ..rule import Example, Rule
 
@@ -25,15 +26,40 @@ GUIDANCE_SOURCE = ("Recording guidance (GUIDELINES.md); Ofsted: records 'shift b
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves", "ya"}
 
-# Words that make a short line a title, not a sentence ("Kiera's Pathway Plan").
-TITLE_WORDS = {"plan", "review", "record", "pathway", "meeting", "assessment", "visit", "note", "notes",
-               "chronology", "report", "letter", "minutes", "summary", "update", "care"}
-GREETINGS = {"dear", "hi", "hello", "hiya", "hey", "to", "morning", "afternoon"}
 # "Name: Kiera Smith", "Child: Kiera (9)": the child's name as a form-field value.
 FORM_FIELD = re.compile(r"^[ \t]*[A-Z][\w'’ ()/&.-]{0,40}:[ \t]*")
-# A redacted name: "Child I", "Sibling J", "Parent A" - a label and a capital letter, not the pronoun.
-REDACTED_LABEL = re.compile(r"(?:Child|Sibling|Brother|Sister|Baby|Parent|Adult|Person|Carer|Mother|Father|"
-                            r"Young Person|Professional|Witness)[ \t]+$")
+
+PERSON_FILE = "phrases/person.yaml"
+
+
+class PersonPhrases:
+    """The lists of ``rules/phrases/person.yaml`` (with a config's changes), compiled once."""
+
+    def __init__(self, data: dict):
+        self.title_words = {str(w).lower() for w in data.get("title_words", [])}
+        self.greetings = {str(w).lower() for w in [*data.get("greetings", []), *data.get("addressing_words", [])]}
+        # "Dear Kiera", "Kiera, this is your plan", "Name: Kiera Smith": the child's name, addressed
+        greet = alternation([str(w).title() for w in data.get("greetings", [])])
+        self.addressed = re.compile(
+            rf"^[ \t]*(?:(?:{greet})[ \t]+(?P<greet>[A-Z][\w'’-]+)"
+            r"|(?P<voc>[A-Z][\w'’-]+),[ \t]+(?:this|here|I|we)\b"
+            r"|(?:Child|Name|Child's name|Young person)[ \t]*:[ \t]*(?P<field>[A-Z][\w'’-]+))",
+            re.MULTILINE)
+        # A redacted name: "Child I", "Sibling J", "Parent A" - a label and a capital letter, not the pronoun.
+        labels = [str(w).title() for w in data.get("redaction_labels", [])]
+        self.redacted_label = re.compile(rf"(?:{alternation(labels)})[ \t]+$")
+        # the children's mental health service, the children's home: a service named, not the children
+        service = rf"[’']s\s+(?:[\w-]+\s+){{0,2}}(?:{alternation(data.get('children_services', []))})\b"
+        # the child protection plan, the child in need plan: the name of a process, not the child
+        process = rf"\s+(?:{alternation(data.get('child_processes', []))})\b"
+        self.child_phrases = re.compile(rf"\b(?:[Tt]he (?:child(?!{process})|young person|children(?!{service}))"
+                                        r"|C?YP)\b")
+        self.group = re.compile(rf"\b[Tt]he children\b(?!{service})")
+        self.parents_child = re.compile(rf"\b(?:[Yy]our|[Tt]heir) (?:child|son|daughter)(?:ren)?\b(?!{process})")
+
+
+def person_phrases(config=None) -> PersonPhrases:
+    return compiled_phrases(PERSON_FILE, config, PersonPhrases)
 
 
 def _is_heading_line(text: str, max_words: int = 6) -> bool:
@@ -60,7 +86,7 @@ class _PronounRule(Rule):
             low = word.lower()
             if (low == "i" and word != "I") or word == "US":
                 continue  # "i" as a letter or list marker; the United States
-            if word == "I" and REDACTED_LABEL.search(rec.text, max(0, start - 20), start):
+            if word == "I" and person_phrases(rec.config).redacted_label.search(rec.text, max(0, start - 20), start):
                 continue  # "Child I": a redacted name
             if rec.in_speech(start) or self._exempt(rec, start):
                 continue
@@ -71,7 +97,7 @@ class _PronounRule(Rule):
         line = rec.text[ls:le]
         # A title such as "My Plan" at the top of a pasted form is filing, not narration.
         return _is_heading_line(line) and start == ls + (len(line) - len(line.lstrip())) \
-            and any(w.lower().strip(":") in TITLE_WORDS for w in line.split()[1:])
+            and any(w.lower().strip(":") in person_phrases(rec.config).title_words for w in line.split()[1:])
 
     def message(self, word: str) -> str:
         raise NotImplementedError
@@ -138,37 +164,31 @@ class SecondPerson(_PronounRule):
 
 # --- RL103: the child in the third person, in records written to the child -------------------
 
-FEMALE = {"mum", "mummy", "mother", "mom", "nan", "nanna", "nana", "nanny", "gran", "granny", "grandma",
-          "grandmother", "sister", "aunt", "auntie", "aunty", "stepmum", "girlfriend", "daughter", "niece",
-          "wife", "lady", "woman", "girl", "mrs", "ms", "miss", "madam", "stepmother", "godmother"}
-MALE = {"dad", "daddy", "father", "grandad", "granddad", "grandpa", "grandfather", "brother", "uncle",
-        "stepdad", "boyfriend", "son", "nephew", "husband", "man", "boy", "mr", "stepfather", "godfather"}
-NEUTRAL = {"teacher", "carer", "worker", "nurse", "doctor", "officer", "adviser", "advisor", "manager",
-           "tutor", "counsellor", "therapist", "parent", "grandparent", "friend", "cousin", "partner",
-           "keyworker", "mentor", "coach", "head", "headteacher", "senco", "midwife", "judge", "solicitor",
-           "chair", "person", "baby", "child", "someone", "somebody", "sibling", "advocate", "dentist",
-           "optician", "paediatrician", "psychologist", "psychiatrist", "guardian", "practitioner",
-           "assistant", "lead", "supervisor", "boss", "landlord", "neighbour", "chef", "driver",
-           "iro", "pa", "sw", "gp", "fc"}
-PLURAL_PEOPLE = {"staff", "people", "carers", "parents", "grandparents", "teachers", "friends", "family",
-                 "police", "school", "team", "doctors", "nurses", "workers", "children", "others",
-                 "everyone", "both", "foster", "siblings", "brothers", "sisters", "adults", "professionals"}
-PLACE_WORDS = {"school", "academy", "park", "house", "college", "centre", "center", "road", "street",
-               "close", "surgery", "hospital", "primary", "court", "lodge", "avenue", "lane", "way",
-               "housing", "association", "club", "group", "team", "library", "university", "nursery",
-               "shop", "home", "flat", "hall", "church", "mosque", "station", "council"}
+PEOPLE_FILE = "phrases/people.yaml"
+
+
+class People:
+    """The people words of ``rules/phrases/people.yaml`` (with a config's changes), as sets."""
+
+    def __init__(self, data: dict):
+        def words(key):
+            return frozenset(str(w).lower() for w in data.get(key, []) or [])
+        self.female, self.male = words("female_people"), words("male_people")
+        self.neutral, self.plural = words("neutral_people"), words("plural_people")
+        self.places = words("place_words")
+        self.family_titles = words("family_titles")
+        self.singular = self.female | self.male | self.neutral
+
+
+def people_words(config=None) -> People:
+    """The people lists with the config's changes, built once per set of changes."""
+    return compiled_phrases(PEOPLE_FILE, config, People)
+
+
 PREP_PLACE = {"at", "in", "to", "from", "near", "into", "towards", "outside", "inside", "around"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-# "the children's mental health service", "the children's home": a service named, not the children
-_SERVICE = (r"[’']s\s+(?:[\w-]+\s+){0,2}(?:service|services|home|homes|centre|center|team|hospital|unit|charity|"
-            r"society|trust|commissioner|rights|panel|guardian|social\s+care)\b")
-# "the child protection plan", "the child in need plan": the name of a process, not the child
-_PROCESS = (r"\s+(?:protection|in\s+care\s+(?:review|council)|arrangements|in\s+need|and\s+family|benefit|"
-            r"exploitation|abuse|trafficking|development|health)\b")
-CHILD_PHRASES = re.compile(r"\b(?:[Tt]he (?:child(?!" + _PROCESS + r")|young person|children(?!" + _SERVICE + r"))"
-                           r"|C?YP)\b")
-# "your child", "their son's": the child written about to (or as the child of) someone else
-PARENTS_CHILD = re.compile(r"\b(?:[Yy]our|[Tt]heir) (?:child|son|daughter)(?:ren)?\b(?!" + _PROCESS + r")")
+# "your child", "their son's": the child written about to (or as the child of) someone else:
+# PersonPhrases.parents_child (it leaves out the processes, "your child protection plan")
 # a form's stand-in for the child's name: "(name of child)", "[child's name]", "<young person's name>"
 NAME_PLACEHOLDER = re.compile(r"[(\[<]\s*(?:name of (?:the )?(?:child|young person)|(?:the )?(?:child|young person)"
                               r"['’]?s? name)\s*[)\]>]", re.IGNORECASE)
@@ -180,7 +200,8 @@ def _child_pronouns(rec) -> set[str]:
     "the child ... their needs" add they/them/their, whatever the child's own pronouns: resolution
     then credits a "they" to the child only when it refers back to such a phrase."""
     own = rec.child.pronoun_words or (PRONOUN_SETS["he"] | PRONOUN_SETS["she"])
-    return own | PRONOUN_SETS["they"] if _GROUP.search(rec.text) or _THE_CHILD.search(rec.text) else own
+    group = person_phrases(rec.config).group
+    return own | PRONOUN_SETS["they"] if group.search(rec.text) or _THE_CHILD.search(rec.text) else own
 
 
 def _has_pronoun(rec, pron: set[str]) -> bool:
@@ -188,7 +209,6 @@ def _has_pronoun(rec, pron: set[str]) -> bool:
     return any(not rec.in_speech(m.start()) for m in pron_re.finditer(rec.text))
 
 
-_GROUP = re.compile(r"\b[Tt]he children\b(?!" + _SERVICE + r")")
 _THE_CHILD = re.compile(r"\b[Tt]he (?:child|young person)\b")
 
 
@@ -203,26 +223,26 @@ def _means_child(tok, start: int, child_starts) -> bool:
         and any(s <= start < s + 20 for s in child_starts)
 
 
-def _person_word(tok, start: int, sent: int, subject: bool):
+def _person_word(people: People, tok, start: int, sent: int, subject: bool):
     """Mum, dad, Mrs ..., the carers: with their gender and number when the word gives them."""
     low = tok.lower_
     plural_coord = any(c.dep_ == "conj" for c in tok.children)
-    if low in FEMALE or low in MALE or low in NEUTRAL:
-        gender = "f" if low in FEMALE else "m" if low in MALE else None
+    if low in people.singular:
+        gender = "f" if low in people.female else "m" if low in people.male else None
         if low in ("mrs", "ms", "miss", "mr"):
             return _Mention(start, start, gender, False, False, subject or tok.head.dep_ in SUBJECT_DEPS, sent)
         return _Mention(start, start, gender, plural_coord or tok.tag_ in ("NNS", "NNPS"), False, subject, sent)
-    if low in PLURAL_PEOPLE or (tok.tag_ == "NNS" and tok.pos_ == "NOUN" and subject):
+    if low in people.plural or (tok.tag_ == "NNS" and tok.pos_ == "NOUN" and subject):
         return _Mention(start, start, None, True, False, subject, sent)
     return None
 
 
-def _named_person(tok, start: int, sent: int, subject: bool):
+def _named_person(places: frozenset, tok, start: int, sent: int, subject: bool):
     """A proper noun that is not a place ("at Oakfield School", "to Leeds")."""
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ == "compound":
         return None
     low = tok.lower_
-    if low in PLACE_WORDS or any(c.lower_ in PLACE_WORDS for c in tok.children) or \
+    if low in places or any(c.lower_ in places for c in tok.children) or \
             (tok.head.lower_ in PREP_PLACE and tok.dep_ == "pobj"):
         return None
     plural_coord = any(c.dep_ == "conj" for c in tok.children)
@@ -270,7 +290,7 @@ class ThirdPerson(Rule):
     ]
 
     def check(self, rec):
-        name = rec.child.first_name or infer_child_name(rec.text)
+        name = rec.child.first_name or infer_child_name(rec.text, rec.config)
         rec.cache["child name"] = name
         name_hits = self._name_mentions(rec, name) if name else []
         for start, end in name_hits:
@@ -287,11 +307,12 @@ class ThirdPerson(Rule):
     def _child_phrases(self, rec):
         """"the child", "the young person", YP, a name placeholder; "your child" except in the doc types
         where the young person may be a parent themselves (pathway plans: "you and your son")."""
-        yield from CHILD_PHRASES.finditer(rec.text)
+        phrases = person_phrases(rec.config)
+        yield from phrases.child_phrases.finditer(rec.text)
         # a placeholder filing the record ("CARE PLAN FOR (Child's name)") is not written about the child
         yield from (m for m in NAME_PLACEHOLDER.finditer(rec.text) if not self._addressing_or_filing(rec, *m.span()))
         if rec.doc_type.name not in self.opts.get("own_children_doc_types", ()):
-            yield from PARENTS_CHILD.finditer(rec.text)
+            yield from phrases.parents_child.finditer(rec.text)
 
     def regions(self, rec):
         """Pronoun resolution parses the paragraphs that hold a pronoun that may mean the child."""
@@ -315,7 +336,8 @@ class ThirdPerson(Rule):
         before = text[ls:s]
         after = text[e:le]
         prev_word = re.findall(r"[\w']+", before[-40:])[-1:] if before.strip() else []  # the word before
-        if prev_word and prev_word[0].lower() in GREETINGS:
+        ph = person_phrases(rec.config)
+        if prev_word and prev_word[0].lower() in ph.greetings:
             return True  # "Dear Kiera", "Hi Kiera"
         sent_start = not before.strip() or re.search(r"[.!?:]\s*$", before[-40:])
         if after.startswith(",") and sent_start:
@@ -329,7 +351,7 @@ class ThirdPerson(Rule):
                 return True  # "Name: Kiera Smith", "Child: Kiera (9)"
         if _is_heading_line(line, max_words=10) and not line.rstrip().endswith(":"):
             words = {w.lower().strip("'’s:") for w in line.split()}
-            if words & TITLE_WORDS:
+            if words & ph.title_words:
                 return True  # "Kiera's Pathway Plan", "CLA Review - Kiera Smith - 18/02/2026"
             if re.match(r"[ \t]+[A-Z][\w'’-]+", after) and not re.search(r"\b[a-z]+s\b", after):
                 return True  # "Kiera Smith - 05/05/2026": a full name filing the record
@@ -406,7 +428,9 @@ class ThirdPerson(Rule):
             return _Mention(start, start + len(tok.text), None, True, True, subject, sent)  # the child and siblings
         if tok.text == rec.cache.get("child name"):
             return None  # a greeting or vocative: addressing the child, not an antecedent
-        return _person_word(tok, start, sent, subject) or _named_person(tok, start, sent, subject)
+        people = people_words(rec.config)
+        return _person_word(people, tok, start, sent, subject) or \
+            _named_person(people.places, tok, start, sent, subject)
 
     @staticmethod
     def _compatible(m: _Mention, low: str) -> bool:
@@ -433,18 +457,10 @@ class ThirdPerson(Rule):
         return None
 
 
-_ADDRESSED = re.compile(
-    r"^[ \t]*(?:(?:Dear|Hi|Hello|Hiya)[ \t]+(?P<greet>[A-Z][\w'’-]+)"
-    r"|(?P<voc>[A-Z][\w'’-]+),[ \t]+(?:this|here|I|we)\b"
-    r"|(?:Child|Name|Child's name|Young person)[ \t]*:[ \t]*(?P<field>[A-Z][\w'’-]+))",
-    re.MULTILINE,
-)
-
-
-def infer_child_name(text: str) -> str | None:
+def infer_child_name(text: str, config=None) -> str | None:
     """The child's first name from the record itself: "Dear Kiera", "Kiera, this is your plan",
     "Name: Kiera Smith". None when the record does not say."""
-    for m in _ADDRESSED.finditer(text):
+    for m in person_phrases(config).addressed.finditer(text):
         name = m.group("greet") or m.group("voc") or m.group("field")
         if name.lower() not in STOP_WORDS:  # "Together, we will ...": not a name
             return name

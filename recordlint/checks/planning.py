@@ -162,8 +162,9 @@ _IF_THEN_NO_COMMA = re.compile(r"^\s*if\s+\S+.*?\s(?:I|we|you|he|she|they|(?-i:[
 
 
 def _conditional(rec, act) -> bool:
-    """A back-up step inside "If ..., X will ..." belongs to the contingency plan."""
-    return bool(re.match(r"\s*(?:if|unless|should|in the event|in case)\b", rec.text[act.start:act.end], re.I))
+    """A back-up step inside "If ..., X will ..." belongs to the contingency plan
+    (planning.yaml's conditional_openings)."""
+    return bool(planning_phrases(rec.config).conditional.match(rec.text, act.start, act.end))
 
 
 # --- contingency ------------------------------------------------------------------------------
@@ -172,7 +173,7 @@ class _ContingencyCues:
         d = ph.data
         self.headings = phrase_regex(d.get("contingency_headings", []))
         self.empty = {re.sub(r"[^a-z0-9/ -]+", "", str(x).lower()).strip() for x in d.get("contingency_empty", [])}
-        conds = d.get("contingency_conditions", ["if"])
+        conds = [*d.get("conditional_openings", []), *d.get("contingency_conditions", [])] or ["if"]
         self.condition = re.compile(r"^\s*(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in conds) + r")\b",
                                     re.IGNORECASE)
         self.not_condition = phrase_regex(d.get("contingency_not_conditions", []))

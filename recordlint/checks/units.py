@@ -300,10 +300,9 @@ _CANDIDATE = re.compile(
     r"expected|planned|intended)\b|'ll\b|’ll\b", re.IGNORECASE)
 # "Social worker to visit ...": an infinitive of intent comes early in the unit
 _EARLY_TO = re.compile(r"^\W*(?:\S+\s+){0,7}?to\s", re.IGNORECASE)
-# Finite verbs that, before an early "to", show the sentence is narrative ("wanted to", "went to")
-_FINITE_WORDS = {"is", "was", "were", "are", "am", "has", "had", "have", "wants", "want", "likes", "like", "went",
-                 "goes", "go", "came", "comes", "said", "says", "told", "tells", "asked", "asks", "spoke", "talked",
-                 "moved", "got", "gets", "used", "tried", "tries", "seems", "seemed", "loves", "hopes", "hoped"}
+# Finite forms of be and have: before an early "to" the sentence is narrative ("was to", "has to");
+# so are planning.yaml's narrative_verbs and speech.yaml's speech verbs ("wanted to", "went to")
+_FINITE_AUX = {"is", "was", "were", "are", "am", "has", "had", "have"}
 
 BASE_VERBS: set[str] = set()
 COMMON_NOUNS: set[str] = set()   # base forms of English nouns (the same tables): "chair" is not a name
@@ -336,7 +335,7 @@ def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> b
         return False  # no words, a question, or a heading in capitals ("CARE PLAN REVIEW")
     if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
         return False
-    if _CANDIDATE.search(unit) or _early_to(unit):
+    if _CANDIDATE.search(unit) or _early_to(ph, unit):
         return True
     words = words_of(unit)  # the phrase lists are long: search them only when a first word is there
     return bool(_may_hold(ph.no_owner, ph.no_owner_first, words, unit)
@@ -348,13 +347,14 @@ def _may_hold(pattern, first: set[str] | None, words: set[str], unit: str) -> bo
     return (first is None or not first.isdisjoint(words)) and pattern.search(unit) is not None
 
 
-def _early_to(unit: str) -> bool:
+def _early_to(ph: PlanningPhrases, unit: str) -> bool:
     """"Social worker to visit ...", not "Summer wanted to show ..." (a finite verb before "to")."""
     m = _EARLY_TO.match(unit)
     if not m:
         return False
     before = re.findall(r"[A-Za-z']+", unit[:m.end()])[:-1]
-    return not any(w.lower() in _FINITE_WORDS or (len(w) > 4 and w.endswith("ed")) for w in before)
+    return not any(w.lower() in _FINITE_AUX or w.lower() in ph.narrative or (len(w) > 4 and w.endswith("ed"))
+                   for w in before)
 
 
 def _may_be_imperative(ph, unit: str) -> bool:

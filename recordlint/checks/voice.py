@@ -12,19 +12,15 @@ child's voice is the rule's ``doc_types`` (config: ``rules.RL401.doc_types``).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..findings import Severity
 from ..rule import Example, Rule
-from ..phrases import load_phrases, phrase_regex
+from ..phrases import compiled_phrases, phrase_regex
 from .information import is_information_text
 
 PHRASE_FILE = "phrases/voice.yaml"
-
-
-@lru_cache(maxsize=4)
-def _lists(name: str = PHRASE_FILE) -> dict:
-    return load_phrases(name)
+SPEECH_FILE = "phrases/speech.yaml"
+PEOPLE_FILE = "phrases/people.yaml"
 
 
 def _heading_norm(text: str) -> str:
@@ -37,20 +33,47 @@ def _heading_norm(text: str) -> str:
 _NAME = r"(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)"
 
 
-@lru_cache(maxsize=16)
-def _voice_patterns(phrase_file: str):
-    """(subject + verb pattern, inverted "..., said X" pattern, pronoun + verb pattern)."""
-    data = _lists(phrase_file)
-    words = phrase_regex(list(data.get("child_words", [])) + ["you"]).pattern
-    verbs_re = phrase_regex(data.get("voice_verbs", [])).pattern
-    between = "|".join(re.escape(w) for w in sorted(data.get("between_words", []), key=len, reverse=True))
-    gap = rf"(?:\s*(?:{between})\b)*" if between else ""
-    flags = re.IGNORECASE
-    subject_verb = re.compile(rf"(?P<subj>{words}|(?<![\w'’-]){_NAME})(?:[’']s\b)?{gap}\s*(?:{verbs_re})", flags)
-    inverted = re.compile(rf"[,.!?]?[\"”’']\s*(?:said|says|asked|added|explained|replied|wrote)\s+(?P<subj>{_NAME})",
-                          flags)
-    pronoun_verb = re.compile(rf"\b(?P<subj>he|she|they){gap}\s*(?:{verbs_re})", flags)
-    return subject_verb, inverted, pronoun_verb
+class VoicePhrases:
+    """The lists RL401 reads, compiled once per phrase file and set of a config's changes:
+    its own file (voice.yaml), the speech verbs (speech.yaml) and the people words (people.yaml)."""
+
+    def __init__(self, data: dict, speech: dict, people: dict):
+        self.data = data
+        self.child_words = {str(w).lower() for w in data.get("child_words", [])}
+        self.headings = [str(h) for h in [*speech.get("own_voice_headings", []), *data.get("view_headings", [])]]
+        speech_verbs = list(speech.get("speech_verbs", []))
+        # the voice verbs: what the child said (speech.yaml), wants and feels (voice.yaml)
+        self.verbs = phrase_regex(speech_verbs + list(data.get("voice_verbs", []))).pattern
+        words = phrase_regex(list(data.get("child_words", [])) + ["you"]).pattern
+        between = "|".join(re.escape(w) for w in sorted(data.get("between_words", []), key=len, reverse=True))
+        gap = rf"(?:\s*(?:{between})\b)*" if between else ""
+        flags = re.IGNORECASE
+        self.subject_verb = re.compile(
+            rf"(?P<subj>{words}|(?<![\w'’-]){_NAME})(?:[’']s\b)?{gap}\s*(?:{self.verbs})", flags)
+        # '"I like it here," said Kayla': a speech verb after the closing quotation
+        self.inverted = re.compile(rf"[,.!?]?[\"”’']\s*(?:{phrase_regex(speech_verbs).pattern})\s+(?P<subj>{_NAME})",
+                                   flags)
+        self.pronoun_verb = re.compile(rf"\b(?P<subj>he|she|they){gap}\s*(?:{self.verbs})", flags)
+        # endings of a subject-verb match that are not the child's voice ("have missed")
+        not_voice = data.get("not_voice", [])
+        self.not_voice = re.compile(rf"(?:{phrase_regex(not_voice).pattern})$", flags) if not_voice \
+            else re.compile(r"(?!x)x")
+        # people other than the child: the people words of people.yaml, but for the words that
+        # stand for the child here ("[Child's name]", "the young person": child_words) and those
+        # plain text often uses for something else ("I will miss her": not_people_in_plain_text)
+        not_others = {str(w).lower().split()[-1] for w in data.get("child_words", []) if str(w).strip()}
+        not_others |= {str(w).lower() for w in people.get("not_people_in_plain_text", []) or []}
+        self.others = phrase_regex([w for key in _PEOPLE_KEYS for w in people.get(key, []) or []
+                                    if str(w).lower() not in not_others])
+        self.testimony = re.compile(
+            rf"(?<![\w'’-])I(?:\s+(?:was|am|felt|feel|have|had|really|also|still|always))*\s+(?:{self.verbs})")
+
+
+_PEOPLE_KEYS = ("female_people", "male_people", "neutral_people", "plural_people")
+
+
+def voice_phrases(config=None, phrase_file: str = PHRASE_FILE) -> VoicePhrases:
+    return compiled_phrases((phrase_file, SPEECH_FILE, PEOPLE_FILE), config, VoicePhrases)
 
 
 def _is_child(subject: str, name: str | None, full: str | None, child_words: set[str], to_child: bool) -> bool:
@@ -60,18 +83,6 @@ def _is_child(subject: str, name: str | None, full: str | None, child_words: set
     if low in child_words:
         return True
     return bool(name) and (subject == name or subject == full or subject.split()[0] == name)
-
-
-@lru_cache(maxsize=16)
-def _not_voice(phrase_file: str) -> re.Pattern:
-    """Endings of a subject-verb match that are not the child's voice ("have missed")."""
-    phrases = _lists(phrase_file).get("not_voice", [])
-    return re.compile(rf"(?:{phrase_regex(phrases).pattern})$", re.IGNORECASE) if phrases else re.compile(r"(?!x)x")
-
-
-@lru_cache(maxsize=16)
-def _other_people(phrase_file: str) -> re.Pattern:
-    return phrase_regex(_lists(phrase_file).get("other_people", []))
 
 
 class ChildVoice(Rule):
@@ -98,13 +109,12 @@ class ChildVoice(Rule):
     ]
 
     def check(self, rec):
-        phrase_file = self.opts.get("phrases", PHRASE_FILE)
-        data = _lists(phrase_file)
+        ph = voice_phrases(rec.config, self.opts.get("phrases", PHRASE_FILE))
         if is_information_text(rec):
             # a page for any child: "you" is every reader; only a young person's own words count
-            if _testimony(rec, phrase_file):
+            if _testimony(rec, ph):
                 return
-        elif self._has_voice(rec, data, phrase_file):
+        elif self._has_voice(rec, ph):
             return
         who = rec.child.first_name or "the child"
         yield rec.finding(self, None, None,
@@ -112,15 +122,15 @@ class ChildVoice(Rule):
                           f"record what {who} said, wants or feels, in their own words where possible")
 
     # --- evidence ---------------------------------------------------------------------------
-    def _has_voice(self, rec, data, phrase_file: str) -> bool:
+    def _has_voice(self, rec, ph: VoicePhrases) -> bool:
         text = rec.text
         name = rec.child.first_name
         full = rec.child.name
-        if self._views_section(rec, data, name):
+        if self._views_section(rec, ph, name):
             return True
-        child_words = {w.lower() for w in data.get("child_words", [])}
+        child_words = ph.child_words
         to_child = rec.doc_type.to_child or _addressed(rec)
-        subject_verb, inverted, pronoun_verb = _voice_patterns(phrase_file)
+        subject_verb, inverted, pronoun_verb = ph.subject_verb, ph.inverted, ph.pronoun_verb
         pos = 0
         while True:
             m = subject_verb.search(text, pos)
@@ -130,7 +140,7 @@ class ChildVoice(Rule):
             # "Kayla's mum said" is not Kayla: the subject must be the whole noun
             if not _is_child(m.group("subj"), name, full, child_words, to_child) or self._possessive_other(text, m):
                 continue
-            if _not_voice(phrase_file).search(m.group(0)):
+            if ph.not_voice.search(m.group(0)):
                 continue  # "you have missed 9 days of school": absence, not a feeling
             return True
         # '"I like it here," said Kayla.' - the verb after a quotation, the child after the verb
@@ -138,7 +148,7 @@ class ChildVoice(Rule):
             if _is_child(m.group("subj"), name, full, child_words, False):
                 return True
         # "he said" / "she wants" when the pronoun is the child's (third-person records)
-        others = _other_people(phrase_file)
+        others = ph.others
         prons = {p for p in rec.child.pronoun_words if p in ("he", "she", "they")}
         if not prons and name:
             prons = infer_pronouns(text, name, others)
@@ -168,10 +178,9 @@ class ChildVoice(Rule):
         last_child = max((mm.end() for mm in re.finditer(rf"\b{re.escape(name)}\b", window)), default=-1)
         return last_child >= 0 and last_child > last_other
 
-    def _views_section(self, rec, data, name) -> bool:
+    def _views_section(self, rec, ph: VoicePhrases, name) -> bool:
         heads = set()
-        for h in data.get("view_headings", []):
-            h = str(h)
+        for h in ph.headings:
             if "{name}" in h:
                 if not name:
                     continue
@@ -216,15 +225,13 @@ def _addressed(rec) -> bool:
     return sum(1 for m in _YOU.finditer(rec.text) if not rec.in_speech(m.start())) >= 3
 
 
-def _testimony(rec, phrase_file: str) -> bool:
+def _testimony(rec, ph: VoicePhrases) -> bool:
     """A young person's own words on a page for any child: a quotation of six words or more, or
     "I" with a voice verb or feeling ("When I first came into care I was scared")."""
     for s, e in rec.speech:
         if len(_QUOTED_WORDS.findall(rec.text[s:e])) >= 6:
             return True
-    verbs = phrase_regex(_lists(phrase_file).get("voice_verbs", [])).pattern
-    return bool(re.search(rf"(?<![\w'’-])I(?:\s+(?:was|am|felt|feel|have|had|really|also|still|always))*\s+(?:{verbs})",
-                          rec.text))
+    return bool(ph.testimony.search(rec.text))
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:at|to|from|in|into)\s+(?:the\s+)?$", re.IGNORECASE)

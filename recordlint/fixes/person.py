@@ -13,6 +13,7 @@ half-rewritten sentence ("You enjoy her new school").
 from __future__ import annotations
 
 from ..findings import Edit
+from ..checks.person import people_words
 from ..record import PRONOUN_SETS
 from .grammar import (at_sentence_start, capitalise, clitic_written_out, keep_case,
                       plural_to_third_singular, third_singular_to_plural)
@@ -164,7 +165,7 @@ class ToChild:
                 flagged.add(span.root.i)
             else:
                 seeds[span.root.i] = (f.start, f.end)
-        resolver = Resolver(self.child_pron, self.gender, self.they)
+        resolver = Resolver(self.child_pron, self.gender, self.they, people_words(self.rec.config))
         skip = lambda t: self.rec.in_speech(t.idx)  # noqa: E731
         pronouns = resolver.walk(self.doc, lambda t: self.sent_no(t.idx), set(seeds), skip)
         for i, (s, e) in seeds.items():

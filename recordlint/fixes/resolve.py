@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..checks.person import FEMALE, MALE, NEUTRAL, PLACE_WORDS, PLURAL_PEOPLE, PREP_PLACE
+from ..checks.person import PREP_PLACE, People
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "pobj", "obj", "iobj"}
@@ -52,20 +52,20 @@ def is_subject(tok) -> bool:
     return tok.dep_ in ("conj", "appos") and tok.head.dep_ in SUBJECT_DEPS
 
 
-def person_mention(tok, sent: int) -> Mention | None:
+def person_mention(people: People, tok, sent: int) -> Mention | None:
     """A person other than the child named by a word or a name (after checks.person)."""
     low = tok.lower_
     subject = is_subject(tok)
     coord = any(c.dep_ == "conj" for c in tok.children)
-    if low in FEMALE or low in MALE or low in NEUTRAL:
-        gender = "f" if low in FEMALE else "m" if low in MALE else None
+    if low in people.singular:
+        gender = "f" if low in people.female else "m" if low in people.male else None
         if low in ("mrs", "ms", "miss", "mr"):
             return Mention(tok.i, gender, False, False, subject or tok.head.dep_ in SUBJECT_DEPS, sent)
         return Mention(tok.i, gender, coord or tok.tag_ in ("NNS", "NNPS"), False, subject, sent)
-    if low in PLURAL_PEOPLE or (tok.tag_ == "NNS" and tok.pos_ == "NOUN" and subject):
+    if low in people.plural or (tok.tag_ == "NNS" and tok.pos_ == "NOUN" and subject):
         return Mention(tok.i, None, True, False, subject, sent)
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.dep_ != "compound":
-        if low in PLACE_WORDS or any(c.lower_ in PLACE_WORDS for c in tok.children) or \
+        if low in people.places or any(c.lower_ in people.places for c in tok.children) or \
                 (tok.head.lower_ in PREP_PLACE and tok.dep_ == "pobj"):
             return None
         return Mention(tok.i, None, coord, False, subject, sent)
@@ -111,7 +111,8 @@ def clause_subjects(verb) -> set[int]:
 class Resolver:
     """Resolve pronouns in order; ``child_pron`` are the pronoun forms that may mean the child."""
 
-    def __init__(self, child_pron: set[str], child_gender: str | None, child_they: bool):
+    def __init__(self, child_pron: set[str], child_gender: str | None, child_they: bool, people: People):
+        self.people = people   # rules/phrases/people.yaml (checks.person.people_words)
         self.child_pron = child_pron
         self.child_gender = child_gender
         self.child_they = child_they
@@ -205,7 +206,7 @@ class Resolver:
                 if target is not None or low in ("she", "he", "they"):
                     self.add(Mention(tok.i, gender, plural, is_child, is_subject(tok), sent), target)
             else:
-                m = person_mention(tok, sent)
+                m = person_mention(self.people, tok, sent)
                 if m is not None:
                     self.add(m)
         return found
