@@ -390,6 +390,7 @@ class ThirdPerson(Rule):
                 sent_index[t.i] = i
         mentions: list[_Mention] = []
         window = int(self.opts.get("window_sentences", 2))
+        people = people_words(rec.config)
         for tok in span:
             idx = region.start_of(tok)
             if rec.in_speech(idx):
@@ -409,7 +410,7 @@ class ThirdPerson(Rule):
                                          ("they", "them", "their", "theirs", "themselves"), is_child,
                                          subject, sent))
                 continue
-            m = self._mention(rec, tok, idx, child_starts, sent, subject)
+            m = self._mention(rec, people, tok, idx, child_starts, sent, subject)
             if m is not None:
                 mentions.append(m)
 
@@ -417,7 +418,7 @@ class ThirdPerson(Rule):
     def _unnamed_child(rec, low: str) -> bool:
         return bool(rec.child.pronoun_words) and low in rec.child.pronoun_words and not rec.cache.get("child name")
 
-    def _mention(self, rec, tok, start, child_starts, sent, subject):
+    def _mention(self, rec, people, tok, start, child_starts, sent, subject):
         """A person the pronoun may refer back to: the child, someone named, a person word."""
         if _means_child(tok, start, child_starts):
             # the child's name is "they" only when their pronouns are they/them or unknown
@@ -428,7 +429,6 @@ class ThirdPerson(Rule):
             return _Mention(start, start + len(tok.text), None, True, True, subject, sent)  # the child and siblings
         if tok.text == rec.cache.get("child name"):
             return None  # a greeting or vocative: addressing the child, not an antecedent
-        people = people_words(rec.config)
         return _person_word(people, tok, start, sent, subject) or \
             _named_person(people.places, tok, start, sent, subject)
 
