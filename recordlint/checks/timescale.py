@@ -100,12 +100,16 @@ def find_timescale(text: str, ph: PlanningPhrases, dated_events: set[str]) -> Ti
     return Timescale(vague=v.group(0) if v else None)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
+
+
 def dated_events(text: str, ph: PlanningPhrases) -> set[str]:
     """Events the record dates ("Your next review will be on 2 September 2026" -> review)."""
     out = set()
-    anchor = re.compile(rf"\b(?:{'|'.join(map(re.escape, ph.anchor_words))})\s+([A-Za-z][\w-]*)"
-                        r"(?:\s+([A-Za-z][\w-]*))?", re.IGNORECASE)
-    for sent in re.split(r"(?<=[.!?])\s+|\n", text):
+    anchor = ph.dated_anchor
+    if anchor.search(text) is None:
+        return out  # no anchor word followed by a word anywhere: none in any sentence either
+    for sent in _SENTENCE_BREAK.split(text):
         found = anchor.findall(sent)  # rare: look for a date only where an anchor word is
         if found and CLEAR_RE.search(sent):
             out.update(w.lower() for groups in found for w in groups if w)

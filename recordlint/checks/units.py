@@ -176,12 +176,14 @@ class _Walker:
         if bullet:
             return None
         s = line.strip()
-        head = s.split(":", 1)[0] if ":" in s else s
-        norm = norm_heading(head)
-        if ":" in s and norm in self.ph.plan_headings:
-            return True
+        if ":" in s:
+            norm = norm_heading(s.split(":", 1)[0])
+            if norm in self.ph.plan_headings:
+                return True
         if s.endswith((".", "?", "!", ",")) or len(s.split()) > 8 or ":" in s[:-1]:
             return None
+        if ":" not in s:
+            norm = norm_heading(s)   # only for a line that may be a heading: most lines are not
         if norm in self.ph.plan_headings or any(norm.startswith(h + " ") for h in ("actions", "plan", "decisions")):
             return True
         return False
@@ -244,9 +246,15 @@ def owner_label(text: str) -> str | None:
     return text.strip()
 
 
+_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
 def _plan_verb_first(ph: PlanningPhrases, unit: str) -> bool:
     """A short unit of running text that starts with a listed plan verb ("Link additional resources.")."""
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", unit)
+    first = _LETTER_WORD.search(unit)
+    if first is None or first.group().lower() not in ph.imperative_firsts:
+        return False  # the first word of every listed verb (one word or two): nothing else can match
+    words = _LETTER_WORD.findall(unit)
     return bool(words) and len(words) <= 8 and words[0][:1].isupper() and \
         (words[0].lower() in ph.imperatives or " ".join(w.lower() for w in words[:2]) in ph.imperatives)
 
