@@ -226,12 +226,12 @@ def _means_child(tok, start: int, child_starts) -> bool:
 def _person_word(people: People, tok, start: int, sent: int, subject: bool):
     """Mum, dad, Mrs ..., the carers: with their gender and number when the word gives them."""
     low = tok.lower_
-    plural_coord = any(c.dep_ == "conj" for c in tok.children)
     if low in people.singular:
         gender = "f" if low in people.female else "m" if low in people.male else None
         if low in ("mrs", "ms", "miss", "mr"):
             return _Mention(start, start, gender, False, False, subject or tok.head.dep_ in SUBJECT_DEPS, sent)
-        return _Mention(start, start, gender, plural_coord or tok.tag_ in ("NNS", "NNPS"), False, subject, sent)
+        plural = any(c.dep_ == "conj" for c in tok.children) or tok.tag_ in ("NNS", "NNPS")
+        return _Mention(start, start, gender, plural, False, subject, sent)
     if low in people.plural or (tok.tag_ == "NNS" and tok.pos_ == "NOUN" and subject):
         return _Mention(start, start, None, True, False, subject, sent)
     return None
@@ -384,20 +384,20 @@ class ThirdPerson(Rule):
 
     def _resolve_region(self, rec, pron, child_starts, region):
         span = region.span
-        sent_index = {}
-        for i, sent in enumerate(span.sents):
-            for t in sent:
-                sent_index[t.i] = i
         mentions: list[_Mention] = []
         window = int(self.opts.get("window_sentences", 2))
         people = people_words(rec.config)
+        speech, offset, first = bool(rec.speech), region.offset, span.start
+        sent = 0   # the sentence of the region a token is in (as span.sents counts them)
         for tok in span:
-            idx = region.start_of(tok)
-            if rec.in_speech(idx):
+            if tok.is_sent_start and tok.i != first:
+                sent += 1
+            idx = tok.idx + offset   # region.start_of(tok)
+            if speech and rec.in_speech(idx):
                 continue
             low = tok.lower_
-            sent = sent_index.get(tok.i, 0)
-            subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECT_DEPS)
+            dep = tok.dep_
+            subject = dep in SUBJECT_DEPS or (dep == "conj" and tok.head.dep_ in SUBJECT_DEPS)
             if low in pron:
                 target = self._resolve(mentions, tok, low, sent, subject, window)
                 # with the child's pronouns given but no name, a pronoun no one else can own is the child's

@@ -23,8 +23,12 @@ SPEECH_FILE = "phrases/speech.yaml"
 PEOPLE_FILE = "phrases/people.yaml"
 
 
+_NOT_HEADING_CHARS = re.compile(r"[^a-z0-9' ]+")
+_STRAIGHT_QUOTES = str.maketrans("’‘", "''")
+
+
 def _heading_norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9' ]+", "", re.sub(r"[’‘]", "'", text.lower())).strip()
+    return _NOT_HEADING_CHARS.sub("", text.lower().translate(_STRAIGHT_QUOTES)).strip()
 
 
 # The patterns are compiled once per phrase file: the child's name is not built into them
@@ -40,7 +44,9 @@ class VoicePhrases:
     def __init__(self, data: dict, speech: dict, people: dict):
         self.data = data
         self.child_words = {str(w).lower() for w in data.get("child_words", [])}
-        self.headings = [str(h) for h in [*speech.get("own_voice_headings", []), *data.get("view_headings", [])]]
+        headings = [str(h) for h in [*speech.get("own_voice_headings", []), *data.get("view_headings", [])]]
+        self.fixed_heads = {_heading_norm(h) for h in headings if "{name}" not in h}
+        self.name_headings = [h for h in headings if "{name}" in h]   # "{name}'s views": per child
         speech_verbs = list(speech.get("speech_verbs", []))
         # the voice verbs: what the child said (speech.yaml), wants and feels (voice.yaml)
         self.verbs = phrase_regex(speech_verbs + list(data.get("voice_verbs", []))).pattern
@@ -179,13 +185,9 @@ class ChildVoice(Rule):
         return last_child >= 0 and last_child > last_other
 
     def _views_section(self, rec, ph: VoicePhrases, name) -> bool:
-        heads = set()
-        for h in ph.headings:
-            if "{name}" in h:
-                if not name:
-                    continue
-                h = h.replace("{name}", name)
-            heads.add(_heading_norm(h))
+        heads = ph.fixed_heads
+        if name:
+            heads = heads | {_heading_norm(h.replace("{name}", name)) for h in ph.name_headings}
         lines = rec.lines
         text = rec.text
         for i, (ls, le) in enumerate(lines):
