@@ -145,9 +145,9 @@ if mode == "regions":
     comp = linter.nlp.get_pipe("recordlint")
     regions = {level: [] for level in LEVELS}
     analyse = comp._analyse
-    def noting(docs, level):
+    def noting(docs, level, *texts):
         regions[level].extend(d.text for d in docs)
-        return analyse(docs, level)
+        return analyse(docs, level, *texts)
     comp._analyse = noting
     def records():  # as `batch` reads them: form name -> doc type, the child's name and age
         with open(path, encoding="cp1252", errors="replace", newline="") as fh:

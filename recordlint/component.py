@@ -93,14 +93,15 @@ class RecordlintComponent:
         def parse_text(text: str, level: str = "parse") -> Doc:
             doc = self._cached(text, level)
             if doc is None:
-                doc = next(self._analyse([self.nlp.make_doc(text)], level))
+                doc = next(self._analyse([self.nlp.make_doc(text)], level, [text]))
                 self._remember(text, level, doc)
             return doc
 
         return parse_text
 
-    def _analyse(self, docs: list[Doc], level: str):
-        """Run the statistical components a level needs over many docs at once (see LEVELS)."""
+    def _analyse(self, docs: list[Doc], level: str, texts: list[str]):
+        """Run the statistical components a level needs over many docs at once (see LEVELS);
+        ``texts``: the docs' texts (as given to make_doc: doc.text would join the tokens again)."""
         names = LEVELS[level]
         procs = []
         for name, proc in self.nlp.components:
@@ -112,13 +113,15 @@ class RecordlintComponent:
             elif name == "lemmatizer" and getattr(proc, "mode", None) == "rule":
                 proc = self._fast("lemmas", MemoLemmas, proc)  # the same lemmas, remembered
             procs.append(proc)
-        for doc in docs:
+        for doc, text in zip(docs, texts, strict=True):
             # A line break always ends a sentence (headings, bullets, table rows); the
             # parser respects boundaries set before it runs.
-            if "\n" in doc.text or "\r" in doc.text:
-                for tok in doc[1:]:
-                    if "\n" in doc[tok.i - 1].text or "\r" in doc[tok.i - 1].text:
+            if "\n" in text or "\r" in text:
+                after_break = False
+                for tok in doc:
+                    if after_break:
                         tok.is_sent_start = True
+                    after_break = "\n" in tok.text or "\r" in tok.text
         stream = iter(docs)
         for proc in procs:
             stream = proc.pipe(stream, batch_size=256) if hasattr(proc, "pipe") else map(proc, stream)
@@ -171,8 +174,9 @@ class RecordlintComponent:
                     todo.append((rec, s, e))
                 else:
                     rec.add_region(s, e, level, sub)
-            docs = [self.nlp.make_doc(rec.text[s:e]) for rec, s, e in todo]
-            for (rec, s, e), sub in zip(todo, self._analyse(docs, level), strict=True):
+            texts = [rec.text[s:e] for rec, s, e in todo]
+            docs = [self.nlp.make_doc(t) for t in texts]
+            for (rec, s, e), sub in zip(todo, self._analyse(docs, level, texts), strict=True):
                 self._remember(rec.text[s:e], level, sub)
                 rec.add_region(s, e, level, sub)
 

@@ -139,7 +139,7 @@ def fix_doc(linter, doc, author: str | None = None) -> None:
         (the draft-check service: a re-check parses only the sentences that changed)."""
         docs = {t: comp._cached(t, "deps") for t in texts} if comp._cache_size else {}
         todo = [t for t in dict.fromkeys(texts) if docs.get(t) is None]
-        for t, d in zip(todo, comp._analyse([comp.nlp.make_doc(t) for t in todo], "deps"), strict=True):
+        for t, d in zip(todo, comp._analyse([comp.nlp.make_doc(t) for t in todo], "deps", todo), strict=True):
             comp._remember(t, "deps", d)
             docs[t] = d
         return [docs[t] for t in texts]
