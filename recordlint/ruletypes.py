@@ -208,7 +208,7 @@ class YamlRule(Rule):
             found = [(sp.start_char, sp.end_char, None) for sp in spans]
         else:
             doc = rec.doc
-            found = [(sp.start_char, sp.end_char, term) for sp, term in self._phrase_spans(doc)
+            found = [(sp.start_char, sp.end_char, term) for sp, term in self._record_phrase_spans(rec)
                      if not self._context_excludes(term, doc, sp, rec)]
         if self.exempt_speech:
             found = [f for f in found if not rec.in_speech(f[0])]
@@ -219,6 +219,13 @@ class YamlRule(Rule):
         if self.spec.get("explained_ok"):  # a term explained on first use is fine there and later
             found = drop_explained(rec.text, found)
         return found
+
+    def _record_phrase_spans(self, rec):
+        """_phrase_spans of the record's doc, found once (regions() and check() both ask)."""
+        key = ("phrase spans", self.code)
+        if key not in rec.cache:
+            rec.cache[key] = self._phrase_spans(rec.doc)
+        return rec.cache[key]
 
     def _phrase_spans(self, doc):
         """(span, term) of every phrase match, overlaps resolved to the longest."""
@@ -258,7 +265,7 @@ class YamlRule(Rule):
         if not self._pos_terms:
             return []
         out = []
-        for sp, term in self._phrase_spans(rec.doc):
+        for sp, term in self._record_phrase_spans(rec):
             if term.pos and not self._near_word_excludes(term, rec.doc, sp) and \
                     term.perspective in (None, rec.doc_type.perspective):
                 out.append((*rec.sentence_of(sp.start_char), "tag"))

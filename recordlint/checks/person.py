@@ -204,9 +204,19 @@ def _child_pronouns(rec) -> set[str]:
     return own | PRONOUN_SETS["they"] if group.search(rec.text) or _THE_CHILD.search(rec.text) else own
 
 
+def _may_mean_child(rec, name, name_hits, phrase_hits) -> bool:
+    """Whether a pronoun can resolve to the child: only back to a mention of the child (the name,
+    "the child", "the young person", YP, CYP) or, with the child's pronouns given and no name
+    known, as a pronoun no one else can own (ThirdPerson._resolve_region, _means_child)."""
+    return bool(name_hits or phrase_hits) or "YP" in rec.text or (bool(rec.child.pronoun_words) and not name)
+
+
 def _has_pronoun(rec, pron: set[str]) -> bool:
-    pron_re = re.compile(r"\b(?:" + "|".join(sorted(pron)) + r")\b", re.IGNORECASE)
-    return any(not rec.in_speech(m.start()) for m in pron_re.finditer(rec.text))
+    key = ("RL103 has pronoun", frozenset(pron))   # regions() and check() both ask
+    if key not in rec.cache:
+        pron_re = re.compile(r"\b(?:" + "|".join(sorted(pron)) + r")\b", re.IGNORECASE)
+        rec.cache[key] = any(not rec.in_speech(m.start()) for m in pron_re.finditer(rec.text))
+    return rec.cache[key]
 
 
 _THE_CHILD = re.compile(r"\b[Tt]he (?:child|young person)\b")
@@ -290,18 +300,15 @@ class ThirdPerson(Rule):
     ]
 
     def check(self, rec):
-        name = rec.child.first_name or infer_child_name(rec.text, rec.config)
-        rec.cache["child name"] = name
-        name_hits = self._name_mentions(rec, name) if name else []
+        name, name_hits, phrase_hits = self._child_mentions(rec)
         for start, end in name_hits:
             yield rec.finding(self, start, end, "the child's name in the third person in a record written "
                               "to the child: write to them ('you')", "you / your")
-        phrase_hits = sorted((m.start(), m.end()) for m in self._child_phrases(rec) if not rec.in_speech(m.start()))
         for start, end in phrase_hits:
             yield rec.finding(self, start, end, f"'{_label(rec.text[start:end])}' in a record written to the "
                               "child: write to them ('you')", "you")
         pron = _child_pronouns(rec)
-        if _has_pronoun(rec, pron):
+        if _may_mean_child(rec, name, name_hits, phrase_hits) and _has_pronoun(rec, pron):
             yield from self._pronouns(rec, pron, name_hits, phrase_hits)
 
     def _child_phrases(self, rec):
@@ -315,9 +322,23 @@ class ThirdPerson(Rule):
             yield from phrases.parents_child.finditer(rec.text)
 
     def regions(self, rec):
-        """Pronoun resolution parses the paragraphs that hold a pronoun that may mean the child."""
+        """Pronoun resolution parses the paragraphs that hold a pronoun that may mean the child;
+        none when no pronoun can (text only: no mention of the child for one to refer back to)."""
+        name, name_hits, phrase_hits = self._child_mentions(rec)
         pron = _child_pronouns(rec)
-        return [(s, e, "deps") for s, e in self._pronoun_regions(rec, pron)] if _has_pronoun(rec, pron) else []
+        if not _may_mean_child(rec, name, name_hits, phrase_hits) or not _has_pronoun(rec, pron):
+            return []
+        return [(s, e, "deps") for s, e in self._pronoun_regions(rec, pron)]
+
+    def _child_mentions(self, rec):
+        """(the child's name, its third-person mentions, "the child"/YP mentions), found once."""
+        if "RL103 mentions" not in rec.cache:
+            name = rec.child.first_name or infer_child_name(rec.text, rec.config)
+            rec.cache["child name"] = name
+            name_hits = self._name_mentions(rec, name) if name else []
+            phrase_hits = sorted((m.start(), m.end()) for m in self._child_phrases(rec) if not rec.in_speech(m.start()))
+            rec.cache["RL103 mentions"] = (name, name_hits, phrase_hits)
+        return rec.cache["RL103 mentions"]
 
     # names ------------------------------------------------------------------------------------
     def _name_mentions(self, rec, name):
@@ -369,11 +390,19 @@ class ThirdPerson(Rule):
 
     @staticmethod
     def _pronoun_regions(rec, pron) -> list[tuple[int, int]]:
+        key = ("RL103 pronoun regions", frozenset(pron))   # regions() and check() both ask
+        if key not in rec.cache:
+            rec.cache[key] = ThirdPerson._find_pronoun_regions(rec, pron)
+        return rec.cache[key]
+
+    @staticmethod
+    def _find_pronoun_regions(rec, pron) -> list[tuple[int, int]]:
         lines = [(s, e) for s, e in rec.lines if rec.text[s:e].strip()]
         regions: list[tuple[int, int]] = []
+        # a pronoun as a whole run of letters (lines are bounded by line breaks: no letter outside)
+        pron_re = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(pron)) + r")(?![A-Za-z])", re.IGNORECASE | re.ASCII)
         for i, (s, e) in enumerate(lines):
-            words = re.findall(r"[A-Za-z]+", rec.text[s:e])
-            if not any(w.lower() in pron for w in words):
+            if pron_re.search(rec.text, s, e) is None:
                 continue
             first = lines[max(0, i - 2)][0]
             if regions and first <= regions[-1][1]:

@@ -247,6 +247,7 @@ def owner_label(text: str) -> str | None:
 
 
 _LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_LOWER_LETTER = re.compile(r"[a-z]")
 
 
 def _plan_verb_first(ph: PlanningPhrases, unit: str) -> bool:
@@ -339,7 +340,7 @@ def may_be_action(rec, ph: PlanningPhrases, s: int, e: int, imperative_ok: bool)
 
 
 def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> bool:
-    if not re.search(r"[a-z]", unit) or unit.rstrip().endswith("?"):
+    if not _LOWER_LETTER.search(unit) or unit.rstrip().endswith("?"):
         return False  # no words, a question, or a heading in capitals ("CARE PLAN REVIEW")
     if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
         return False
