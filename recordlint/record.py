@@ -118,10 +118,15 @@ class Record:
         """(start, end) of every line, without its line break (CRLF, LF or CR)."""
         if self._lines is None:
             out, pos = [], 0
-            for m in _BREAK.finditer(self.text):
-                out.append((pos, m.start()))
-                pos = m.end()
-            out.append((pos, len(self.text)))
+            if "\r" not in self.text:   # line feeds only (most records): split, no regex
+                for line in self.text.split("\n"):
+                    out.append((pos, pos + len(line)))
+                    pos += len(line) + 1
+            else:
+                for m in _BREAK.finditer(self.text):
+                    out.append((pos, m.start()))
+                    pos = m.end()
+                out.append((pos, len(self.text)))
             self._lines = out
         return self._lines
 
