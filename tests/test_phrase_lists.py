@@ -58,6 +58,11 @@ CASES = [
     # person.yaml redaction_labels, read by RL101: "Cousin I" is a redacted name, not "I"
     ("person:\n    redaction_labels: {add: [cousin]}", "Cousin I went to the park with Kayla.", "visit_record",
      {"name": "Kayla"}, [("RL101", "I"), ("RL401", None)], [("RL401", None)]),
+    # people.yaml and speech.yaml, read by RL212 too: a judgement of a person, not in someone's account
+    ("people:\n    female_people: {remove: [mum]}", "Her mum was drunk.", "case_note", None,
+     [("RL212", "drunk")], []),
+    ("speech:\n    speech_verbs: {remove: [said]}", "Kai said that his dad was drunk.", "case_note", None,
+     [], [("RL212", "drunk")]),
     # planning.yaml conditional_openings, read by RL301/RL302: a back-up step is not checked
     ("planning:\n    conditional_openings: {remove: [unless]}", "Actions:\n- Unless Mum objects, Jo will visit Kai.",
      "supervision", None, [], [("RL301", "Unless Mum objects, Jo will visit Kai.")]),
@@ -120,6 +125,10 @@ def test_lists_read_together_do_not_repeat_each_other():
         for b in people[i + 1:]:
             assert not a & b
     assert "other_people" not in load_phrases("phrases/voice.yaml")   # people.yaml's, not a copy
+    # RL212 reads people.yaml and speech.yaml too: blaming.yaml holds only the other words
+    assert not _words("blaming", "more_people") & set().union(*people)
+    assert not _words("blaming", "account_verbs") & speech
+    assert {"people", "speech_verbs"}.isdisjoint(load_phrases("phrases/blaming.yaml"))
 
 
 def _literal_words(node) -> set[str] | None:

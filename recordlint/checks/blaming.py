@@ -34,11 +34,24 @@ _PRONOUNS = {"he", "she", "they", "him", "her", "them", "you"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 
 
+PEOPLE_LISTS = ("female_people", "male_people", "neutral_people", "plural_people")
+
+
 def _lists(config=None) -> dict:
+    """blaming.yaml's lists; "people" adds people.yaml's words for people and "speech_verbs"
+    speech.yaml's (each list is written once, in its own file)."""
     data = load_phrases(PHRASE_FILE, config)
-    return {key: {str(w).lower() for w in data.get(key, []) or []}
-            for key in ("people", "homes", "conduct", "not_people", "copulas", "speech_verbs", "failed_outcomes",
-                        "did_not_happen")}
+    people = load_phrases("phrases/people.yaml", config)
+    speech = load_phrases("phrases/speech.yaml", config)
+
+    def words(source: dict, key: str) -> set[str]:
+        return {str(w).lower() for w in source.get(key, []) or []}
+
+    lists = {key: words(data, key) for key in ("homes", "conduct", "not_people", "copulas", "failed_outcomes",
+                                                 "did_not_happen")}
+    lists["people"] = words(data, "more_people").union(*(words(people, k) for k in PEOPLE_LISTS))
+    lists["speech_verbs"] = words(data, "account_verbs") | words(speech, "speech_verbs")
+    return lists
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
