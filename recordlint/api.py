@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from . import spacy_import  # noqa: F401  (first: spaCy without its command-line interface)
 from spacy.util import minibatch
 
 from .config import Config, load_config

