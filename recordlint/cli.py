@@ -20,6 +20,21 @@ def fail(message: str) -> None:
 
 
 _linters: dict = {}
+_quick_exit: list = []
+
+
+def exit_without_freeing() -> None:
+    """At exit, leave the loaded model to the operating system instead of freeing it object by
+    object: the interpreter's last collections then skip every object alive at that point
+    (``gc.freeze``, run after the command's own code, before Python shuts down; standard
+    output is still flushed). About 0.2 s of a one-record check (benchmarks/bench_startup.py)."""
+    if not _quick_exit:
+        import atexit
+        import gc
+
+        atexit.register(gc.freeze)
+        _quick_exit.append(True)
+
 
 
 def load_linter(config: str | None, fast: bool = False):
@@ -38,6 +53,7 @@ def load_linter(config: str | None, fast: bool = False):
             _linters[key] = Linter(config_path=config, fast=fast)
         except RecordlintError as exc:
             fail(str(exc))
+        exit_without_freeing()
     return _linters[key]
 
 

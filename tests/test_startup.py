@@ -69,3 +69,20 @@ def test_a_model_folder_loads_its_tokenizer_too(tmp_path):
     loaded = load_model([str(tmp_path / "model")])
     assert [t.text for t in loaded("a recordlintx (b)")] == ["a", "record", "lintx", "(", "b", ")"]
 
+
+def test_a_cold_check_writes_all_its_output_though_it_leaves_the_model_to_the_os_at_exit(tmp_path, linter):
+    text = ("Dear Leah, this is your plan. SW to support Leah with sleep. Contact with Mum every other "
+            "Saturday at the family centre. Tracy will take you to the dentist by 30 April 2026.\n")
+    (tmp_path / "plan.txt").write_text(text, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "recordlint", "check", str(tmp_path / "plan.txt"), "--doc-type",
+                           "care_plan", "--format", "json"], capture_output=True, text=True)
+    assert proc.returncode == 1
+    written = json.loads(proc.stdout)
+    codes = [f["code"] for r in written["records"] for f in r["findings"]]
+    assert codes == [f.code for f in linter.lint(text, "care_plan")] and codes
+    found = run_python("import atexit\n"
+                       "from recordlint.cli import exit_without_freeing\n"
+                       "before = atexit._ncallbacks()\n"
+                       "exit_without_freeing(); exit_without_freeing()\n"
+                       "print(atexit._ncallbacks() - before)\n")
+    assert found.strip() == "1"
