@@ -79,6 +79,7 @@ def batch(inputs, out, jobs, engine, scheduler, resume, fast, config_path, batch
 
     from .batch.readers import Stream, open_source
     from .batch.runner import StartError, run_batch
+    from .cli import exit_without_freeing
     from .config import load_config
 
     try:
@@ -90,6 +91,8 @@ def batch(inputs, out, jobs, engine, scheduler, resume, fast, config_path, batch
         if s.kind == "csv":
             _note(f"{s.path.name}: {s.encoding}, columns {s.describe()}")
     stream = Stream(sources)
+    if engine == "local":
+        exit_without_freeing()   # the Linter this process loads (to fork its workers from)
     executor = None
     try:
         jobs, executor = _engine(engine, scheduler, jobs, config, fast, not no_excerpts, batch_size)

@@ -6,9 +6,11 @@ everything already. How much faster: benchmarks/bench_startup.py.
 from __future__ import annotations
 
 import json
+import platform
 import subprocess
 import sys
 
+import pytest
 import spacy
 
 from recordlint.pipeline import EXCLUDE, load_model
@@ -86,3 +88,47 @@ def test_a_cold_check_writes_all_its_output_though_it_leaves_the_model_to_the_os
                        "exit_without_freeing(); exit_without_freeing()\n"
                        "print(atexit._ncallbacks() - before)\n")
     assert found.strip() == "1"
+
+
+def test_batch_main_process_imports_spacy_only_to_load_the_model():
+    out = run_python("import sys\n"
+                     "import recordlint.cli, recordlint.batch.runner, recordlint.batch.readers\n"
+                     "print('spacy' in sys.modules)\n")
+    assert out.strip() == "False"
+
+
+def test_local_workers_are_forked_with_the_linter_frozen_and_this_process_is_unfrozen_after():
+    import gc
+
+    from recordlint.batch.runner import ChunkRunner, can_fork
+    from recordlint.config import load_config
+
+    if not can_fork():
+        pytest.skip("workers are forked on Linux only")
+    runner = ChunkRunner(load_config(None, search=False), False, True, 8, 2)
+    try:
+        in_workers = {runner.pool.submit(gc.get_freeze_count).result() for _ in range(4)}
+        assert gc.get_freeze_count() == 0
+        assert min(in_workers) > 50_000   # the Linter's objects, never walked by the workers' collections
+    finally:
+        runner.close()
+
+
+def test_batch_keeps_freed_memory_for_reuse_with_glibc():
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("mallopt settings are glibc's")
+    code = ("import resource, sys\n"
+            "if sys.argv[1] == 'keep':\n"
+            "    from recordlint.batch.runner import keep_freed_memory\n"
+            "    keep_freed_memory()\n"
+            "def faults():\n"
+            "    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt\n"
+            "block = bytearray(8 << 20); block[::4096] = b'x' * len(block[::4096]); del block\n"
+            "before = faults()\n"
+            "block = bytearray(8 << 20); block[::4096] = b'x' * len(block[::4096])\n"
+            "print(faults() - before)\n")
+    kept = int(subprocess.run([sys.executable, "-c", code, "keep"], capture_output=True, text=True,
+                              check=True).stdout)
+    default = int(subprocess.run([sys.executable, "-c", code, "default"], capture_output=True, text=True,
+                                 check=True).stdout)
+    assert default > 1500 and kept < 200   # 8 MB: 2,048 pages taken from the system again, or reused
