@@ -132,3 +132,20 @@ def test_batch_keeps_freed_memory_for_reuse_with_glibc():
     default = int(subprocess.run([sys.executable, "-c", code, "default"], capture_output=True, text=True,
                                  check=True).stdout)
     assert default > 1500 and kept < 200   # 8 MB: 2,048 pages taken from the system again, or reused
+
+
+def test_batch_chunks_keep_input_order_and_get_smaller_towards_the_end_with_several_workers():
+    from types import SimpleNamespace
+
+    from recordlint.batch.runner import TAIL_MIN, _chunks
+
+    records = [SimpleNamespace(id=i, pos=(i + 1) * 1000) for i in range(1500)]   # 1,000 bytes each
+    two = [[r.id for r in c] for c in _chunks(iter(records), 64, jobs=2, total_bytes=1_500_000)]
+    assert [i for c in two for i in c] == list(range(1500))
+    sizes = [len(c) for c in two]
+    assert sizes[:20] == [64] * 20 and max(sizes) == 64
+    assert sizes[-4:] == [TAIL_MIN] * 3 + [1500 - sum(sizes[:-1])] and sizes == sorted(sizes, reverse=True)
+    one = [len(c) for c in _chunks(iter(records), 64, jobs=1, total_bytes=1_500_000)]
+    assert one == [64] * 23 + [28]
+    small = [len(c) for c in _chunks(iter(records[:40]), 64, jobs=2, total_bytes=40_000)]
+    assert small == [10, 8, 8, 8, 6]   # both workers busy from the first records

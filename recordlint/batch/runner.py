@@ -416,11 +416,25 @@ class ChunkRunner:
             self.pool.shutdown(wait=wait, cancel_futures=True)
 
 
-def _chunks(records, size: int):
-    chunk = []
+TAIL_MIN = 8   # the smallest chunk made towards the end of an input
+
+
+def _chunks(records, size: int, jobs: int = 1, total_bytes: int = 0):
+    """The records in chunks of ``size``, in input order. With several workers, a chunk is made
+    smaller when the records left (the input's bytes left, at the bytes per record so far) would
+    not give each worker two full chunks, down to TAIL_MIN records: the workers then finish
+    together, instead of one linting a last full chunk (~0.3 s for 64 records) while the
+    others wait, and a small input is shared between the workers from its first records."""
+    chunk, limit, seen, first_pos = [], size, 0, None
     for rec in records:
+        seen += 1
+        first_pos = rec.pos if first_pos is None else first_pos
+        if not chunk and jobs > 1 and total_bytes:
+            per_record = (rec.pos - first_pos) / (seen - 1) if seen > 1 else rec.pos
+            left = 1 + max(total_bytes - rec.pos, 0) / max(per_record, 1)
+            limit = max(TAIL_MIN, min(size, int(left / (2 * jobs))))
         chunk.append(rec)
-        if len(chunk) >= size:
+        if len(chunk) >= limit:
             yield chunk
             chunk = []
     if chunk:
@@ -477,7 +491,8 @@ def run_batch(stream: Stream, out: Path, config, *, jobs: int = 1, resume: bool 
     t0 = time.perf_counter()
     try:
         records = _skip_done(stream, results.done, summary, out, note)
-        for chunk_results, stats, pos in engine.run(_chunks(records, batch_size), options):
+        chunks = _chunks(records, batch_size, jobs, stream.total_bytes)
+        for chunk_results, stats, pos in engine.run(chunks, options):
             if stats is not None:
                 summary.add_stats(stats)
             results.write(chunk_results, summary, excerpts)
