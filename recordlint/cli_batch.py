@@ -58,7 +58,7 @@ def _columns(kw):
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="A recordlint.yaml (default: nearest one from here up).")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10000),
-              help="Records per nlp.pipe batch and per task sent to a worker.")
+              help="Records per nlp.pipe batch and per task sent to a worker (fewer towards the end).")
 @click.option("--doc-type", "-t", help="Doc type for records that name none (default: the config's).")
 @click.option("--no-excerpts", is_flag=True, help="Leave the matched record text out of the results.")
 @click.option("--stats", "stats_path", type=click.Path(dir_okay=False),
