@@ -29,7 +29,7 @@ import threading
 import uuid
 from concurrent.futures import Executor
 
-from .runner import StartError, _init_worker, _lint_chunk, _W
+from .runner import StartError, _init_worker, _lint_chunk, _W, keep_freed_memory
 
 try:
     import dask
@@ -43,7 +43,8 @@ except ImportError:   # the error says how to install it when the engine is aske
 # Measured on 300 export records, one worker: Dask's defaults cost ~30% more CPU per chunk than
 # a plain process. Its statistical profiler samples the task thread's stack every 10 ms, and
 # MALLOC_TRIM_THRESHOLD_=64k makes malloc hand memory back to the system so often that system
-# time doubles (spaCy allocates and frees a lot).
+# time doubles (spaCy allocates and frees a lot); every worker also overrides it when it loads
+# the Linter (runner.keep_freed_memory), so `dask worker` needs no setting for it.
 WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,   # None: not set
@@ -74,6 +75,7 @@ class LinterPlugin(WorkerPlugin):
     def load(self) -> dict:
         with _LOCK:
             if self.state is None:
+                keep_freed_memory()   # as local workers do: no page faults for every chunk's memory
                 _init_worker(*self.args, ignore_sigint=False)
                 self.state = dict(_W)
             return self.state
