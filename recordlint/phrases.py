@@ -141,6 +141,7 @@ class PlanningPhrases:
         self.step_words = phrase_regex(step_words)
         self.step_words_first = first_words(step_words)
         self.general_subjects = _words(data, "general_subjects")
+        self.standing_adverbs = _words(data, "standing_adverbs")
         self.false_friends = phrase_regex(data.get("not_timescales", []))
         self.imperatives = _words(data, "imperative_verbs")
         self.imperative_firsts = {v.split()[0] for v in self.imperatives if v.split()}

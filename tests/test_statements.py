@@ -189,3 +189,74 @@ def test_referral_named_by_its_noun(linter):
     text = "Next steps\n- Referral to a counselling service.\n- Referral to CAMHS made last week."
     assert plan_findings(linter, text, "case_note") == [
         ("RL301", "Referral to a counselling service."), ("RL302", "Referral to a counselling service.")]
+
+
+# --- procedures and guidance: rules, principles and habits are not plan steps (public-plans set) --------
+# Invented sentences of the classes seen on published procedures, practice guidance and safety-plan
+# pages; none is copied from a test set.
+@pytest.mark.parametrize("text", [
+    # a bare plural subject with should/must: a rule for everyone of that kind
+    "Home visits must be made at least once a month.",
+    "Family support workers should record the names of everyone present.",
+    "When a new referral comes in, duty managers must read it.",
+    "Young carers in the scheme must be offered a break.",
+    # a principle: "it is important that" with a finite clause, or a "that:" opening a list
+    "It is important that reviews are held in a place the family knows.",
+    "When you write the plan it is essential that:",
+    # a standing rule or a habit
+    "I will never give my address to people I meet online.",
+    "The review will normally be chaired by the team manager.",
+    # the document as the doer
+    "The written agreement will make the rules clear to everyone.",
+    "A decision record will establish how often visits happen.",
+    # a prohibition
+    "Do not assume that one worry, such as a messy house, will upset each child in the same way.",
+])
+def test_rules_principles_and_habits_are_not_actions(linter, text):
+    assert plan_findings(linter, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same shapes for one child, or with a named doer, are still steps
+    ("Social workers should visit Kai at home.", ["Social workers should visit Kai at home."]),
+    ("The social worker will establish how often visits happen.",
+     ["The social worker will establish how often visits happen."]),
+    ("I will tell Nan where I am going.", ["I will tell Nan where I am going."]),
+    ("It is important to book Kai's eye test.", ["It is important to book Kai's eye test."]),
+])
+def test_the_same_shapes_with_a_doer_are_still_actions(linter, text, expected):
+    assert [t for c, t in plan_findings(linter, text) if c == "RL301"] == expected
+
+
+def test_a_prohibition_in_a_plan_list_is_a_rule_and_the_next_line_a_step(linter):
+    text = "Actions\n- Do not leave Kai alone with Dad.\n- Book Kai's dental check."
+    assert plan_findings(linter, text) == [("RL301", "Book Kai's dental check."),
+                                           ("RL302", "Book Kai's dental check.")]
+
+
+def test_a_topic_in_minutes_is_not_a_step(linter):
+    assert plan_findings(linter, "Collecting ideas to share with the managers discussed.", "supervision") == []
+    assert [c for c, _ in plan_findings(linter, "Family time to be arranged.", "supervision")] == ["RL301", "RL302"]
+
+
+def test_a_title_after_a_label_is_not_a_step_and_plurals_are_not_names():
+    from recordlint.checks.information import names_people
+
+    assert not names_people("Babies should be seen awake.")
+    assert not names_people("Children must be seen alone. Most of them live at home.")
+    assert not names_people("A Child in Need plan is made when a child has needs. A Child in Need review follows.")
+    assert names_people("Actions\n- Jo will take you to school.")
+
+
+SAFETY_PAGE = ("Staying Safe: Safety Plan for Young People at Home\n\n"
+               "- I will never open the door to someone I do not know.\n"
+               "- If someone is shouting at home I will go to my room and ring my aunt.")
+
+
+def test_a_safety_plan_page_in_the_childs_words(linter):
+    """A nameless page is information (no steps), and its "If ..., I will ..." lines are its back-up plan."""
+    assert plan_findings(linter, SAFETY_PAGE, child={}) == []
+    assert findings_of(linter, SAFETY_PAGE, "care_plan", {}, category="plan.contingency") == []
+    advice = "Staying Safe: Help for Young People\n\nIf you feel unsafe at home, you can ring Childline."
+    assert findings_of(linter, advice, "care_plan", {}, category="plan.contingency") == [
+        ("RL303", "plan.contingency", None)]

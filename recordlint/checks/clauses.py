@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..phrases import PlanningPhrases
 from .timescale import CLEAR_RE, MONTH
+from .units import BASE_VERBS
 
 
 @dataclass
@@ -51,13 +52,15 @@ class ClauseReader:
 
     def read(self, region, s: int, e: int, kind: str | None, imperative_ok: bool) -> Action | None:
         toks = [t for t in region.span if not t.is_space]
-        if not toks:
-            return None
+        if not toks or _prohibition(toks):
+            return None  # "Do not presume that ...", "Never leave ...": a rule, not a step
         no_owner = self.ph.no_owner.search(self.text[s:e])
         anchor = self._anchor(toks)
         if anchor is None:
             # a step with no verb of its own: "Increased monitoring required"
             step = read_telegraphic(toks, region, self.ph, self.text, s, e, kind)
+            if step is None and no_owner and _that_statement(toks, region, s + no_owner.end()):
+                return None  # "It is important that plans are based on ...": a principle, not a step
             if step is None and no_owner:
                 step = self._no_owner_step(toks, region, s, e, no_owner)
             if step is not None or not imperative_ok:
@@ -147,6 +150,9 @@ class ClauseReader:
             return False
         if words[-1].tag_ == "VBG":
             return False  # "Mother struggling to cope": a concern, not a step
+        if words[0].tag_ == "VBG" and words[0].lemma_.lower() in BASE_VERBS and \
+                not any(t.text == "," for t in prefix):
+            return False  # "Collating ideas to share with the board discussed": a topic, not a step
         if any(t.tag_ in ("VBN", "VBD") for t in words):
             return False  # "Follow-up scheduled for tomorrow to check ...": the "to" is a purpose
         if words[0].lower_ in self.ph.abstract_subjects and any(t.text == ":" for t in prefix):
@@ -227,19 +233,31 @@ class ClauseReader:
             return True  # "where you'll live", "who will look after you": what the plan is about
         head = _subject_head(subject)
         if head is not None and head.lemma_.lower() in ph.document_subjects and \
-                (lemma in ph.content_verbs or passive):
-            return True  # "The care plan should say ...", "It will be reviewed"
+                (lemma in ph.content_verbs or passive or head.pos_ in ("NOUN", "PROPN")):
+            return True  # "The care plan should say ...", "It will be reviewed", "The record will establish ..."
+        if any(t.lower_ in ph.standing_adverbs for t in toks[a_idx + 1:v_idx]):
+            return True  # "I will never tell them ...", "It will usually be chaired by ...": a rule or a habit
         if not passive and lemma in ph.stative_verbs and not self._step_after_all(toks, v_idx, lemma):
             return True  # "You will live in halls", "You will always have a say"
         if passive and lemma == "involve":
             return True  # "You will be involved in making the plan"
-        anchor = toks[a_idx].lower_
-        if anchor == "must" and toks[v_idx].lower_ == "have" and v_idx + 1 < len(toks) and \
+        if toks[a_idx].lower_ == "must" and toks[v_idx].lower_ == "have" and v_idx + 1 < len(toks) and \
                 toks[v_idx + 1].tag_ == "VBN":
             return True  # "... must have made their lives bewildering": a conclusion
+        return self._general_rule(toks, a_idx, subject, head)
+
+    def _general_rule(self, toks, a_idx: int, subject, head) -> bool:
+        """"Nobody should ...", "Parents should ...", "Home visits must be made ...": a rule for everyone
+        of a kind (a listed subject, or a bare plural when the sentence does not name the child)."""
+        if toks[a_idx].lower_ not in ("should", "must", "has", "have", "can"):
+            return False
         words = " ".join(t.lower_ for t in subject)
-        return anchor in ("should", "must", "has", "have", "can") and \
-            (words in ph.general_subjects or (head is not None and head.lower_ in ph.general_subjects))
+        return words in self.ph.general_subjects or (head is not None and head.lower_ in self.ph.general_subjects) \
+            or (_bare_plural(toks[:a_idx]) and not self._names_the_child(toks))
+
+    def _names_the_child(self, toks) -> bool:
+        name = self.rec.child.first_name
+        return bool(name) and any(t.text == name for t in toks)
 
     def _step_after_all(self, toks, v_idx: int, lemma: str) -> bool:
         """"need to claim", "have to go" (the step is the next verb); "have a dental check" (an event)."""
@@ -325,6 +343,39 @@ def _clear_imperative(words, ph, toks) -> bool:
 def _words_before(toks, a_idx: int) -> list:
     """The words before the anchor ("Will visit ..." has none: no one is named)."""
     return [t for t in toks[:a_idx] if not t.is_punct]
+
+
+def _prohibition(toks) -> bool:
+    """A unit that opens with "Do not" / "Don't" / "Never": a rule about what not to do."""
+    first = toks[0].lower_
+    return first == "never" or (first == "do" and len(toks) > 1 and toks[1].lower_ in ("not", "n't"))
+
+
+def _that_statement(toks, region, after: int) -> bool:
+    """After "it is important", a "that" clause with a finite verb and no modal ("... that plans are
+    based on visits"), or a "that:" opening a list: a statement of what matters, not a step."""
+    rest = [t for t in toks if region.start_of(t) >= after]
+    if not rest or rest[0].lower_ != "that":
+        return False
+    clause = [t for t in rest[1:] if not t.is_space]
+    return not clause or clause[0].text == ":" or \
+        (any(t.tag_ in _FINITE for t in clause) and not any(t.tag_ == "MD" for t in clause))
+
+
+def _bare_plural(subject) -> bool:
+    """A class of people or things as subject, with no "the", "your", number or name: "Visits must be
+    made ...", "Duty workers must ...", "When a concern comes in, duty workers must ...": a general rule."""
+    words = [t for t in subject if t.text not in ("(", ")")]
+    if words and words[0].lower_ in _SUBORD | {"during", "in", "at", "for", "after", "before"}:
+        commas = [i for i, t in enumerate(words) if t.text == ","]
+        words = words[commas[-1] + 1:] if commas else []
+    chunk = []
+    for t in words:
+        if t.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ") and t.text[:1] != "'":
+            chunk.append(t)
+        else:
+            break
+    return bool(chunk) and chunk[-1].tag_ in ("NNS", "NNPS")
 
 
 def _subject_head(subject):

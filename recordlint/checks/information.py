@@ -53,9 +53,9 @@ def names_people(text: str) -> bool:
         return True
     for m in _DOER.finditer(text):
         w, low = m.group(1), m.group(1).lower()
-        if all(part in STOP_WORDS for part in low.split("-")) or low in _CALENDAR or low in COMMON_NOUNS \
-                or low.rstrip("s") in COMMON_NOUNS:
-            continue  # "These will", "People will", "The Chair will": not a name
+        if all(part in STOP_WORDS for part in low.split("-")) or low in _CALENDAR or \
+                any(form in COMMON_NOUNS for form in _singulars(low)):
+            continue  # "These will", "People will", "The Chair will", "Babies should": not a name
         if not re.search(rf"\b{re.escape(low)}\b", text) and not re.search(r"[A-Z][a-z]*[ \t]+$", text[:m.start()]):
             return True
     lower = set(_LOWER.findall(text))
@@ -66,10 +66,23 @@ def names_people(text: str) -> bool:
         if not (len(w) > 1 and w[0].isupper() and w[1:].islower()) or not _mid_sentence(text, words, i):
             continue
         low = w.lower()
-        if low in lower or low.rstrip("s") in lower or low in _CALENDAR:
-            continue  # a word written in lower case elsewhere, a month or day: not a name
+        if low in _CALENDAR or any(form in lower for form in _singulars(low) | {low + "s", low + "es"}):
+            continue  # a word written in lower case elsewhere ("Need" and "needs"), a month or day: not a name
         seen[w] += 1
     return any(n >= 2 for n in seen.values())
+
+
+_IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman"}
+
+
+def _singulars(low: str) -> set[str]:
+    """The word and the singulars it may be the plural of: babies -> baby, visits -> visit."""
+    forms = {low, low.rstrip("s"), _IRREGULAR.get(low, low)}
+    if low.endswith("ies"):
+        forms.add(low[:-3] + "y")
+    if low.endswith("es"):
+        forms.add(low[:-2])
+    return forms
 
 
 def _mid_sentence(text: str, words: list, i: int) -> bool:

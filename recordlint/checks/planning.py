@@ -161,6 +161,16 @@ _IF_THEN_NO_COMMA = re.compile(r"^\s*if\s+\S+.*?\s(?:I|we|you|he|she|they|(?-i:[
                                re.IGNORECASE)
 
 
+_OWN_BACKUP = re.compile(r"\b(?:I|we)\s+(?:will|can|would|could|shall)\b|"
+                         r"\bif\s+(?:the|this|my|your)\s+(?:[\w-]+\s+){0,3}plan\s+(?:is\s+not|isn[’']t|does\s+not|"
+                         r"doesn[’']t|fails|is\s+un)", re.IGNORECASE)
+
+
+def _own_backup(sentence: str) -> bool:
+    """"If this person knocks, I will call for help", "If the plan is not successful, ...": not advice."""
+    return bool(_OWN_BACKUP.search(sentence))
+
+
 def _conditional(rec, act) -> bool:
     """A back-up step inside "If ..., X will ..." belongs to the contingency plan
     (planning.yaml's conditional_openings)."""
@@ -236,8 +246,11 @@ class PlanContingency(Rule):
                 found_heading_empty = True
         # no (or an empty) heading: a back-up plan sentence anywhere ("If ..., X will ...")
         # ("If you are unhappy, you can ..." on a page for any child is advice, not this child's back-up plan)
-        if not is_information_text(rec) and \
-                any(_backup_sentence(text[s:e], cues) for s, e in rec.sentences if not rec.in_speech(s)):
+        # but a page's own "If ..., I will ..." (a safety plan in the child's words) or "If the plan is not
+        # working, ..." is a back-up plan
+        info = is_information_text(rec)
+        if any(_backup_sentence(text[s:e], cues) and (not info or _own_backup(text[s:e]))
+               for s, e in rec.sentences if not rec.in_speech(s)):
             return
         msg = ("The contingency plan is empty: say what will happen if the plan is not achieved."
                if found_heading_empty else

@@ -148,7 +148,7 @@ class _Walker:
                 self.slots.append(self._line_slot(ls + colon + 1, le, True, True))
             return 1
         label = owner_label(line.split(":", 1)[0]) if ":" in line and not bullet else None
-        if label and line.split(":", 1)[1].strip():
+        if label and line.split(":", 1)[1].strip() and not _title(line.split(":", 1)[1]):
             # "Work and Income: set up budgeting advice" - who, then the step
             slot = self._line_slot(ls + line.index(":") + 1, le, True, True)
             slot.owner = label
@@ -248,6 +248,15 @@ def owner_label(text: str) -> str | None:
 
 _LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _LOWER_LETTER = re.compile(r"[a-z]")
+
+
+def _title(text: str) -> bool:
+    """A title in capitals, not a step: "Keeping Safe: Safety Plan for Children at Risk"."""
+    words = [w for w in _LETTER_WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words) and not text.rstrip().endswith(".")
+
+
+_SMALL_WORDS = _LINK_WORDS | {"a", "an", "at", "by", "in", "on", "to", "with", "or"}
 
 
 def _plan_verb_first(ph: PlanningPhrases, unit: str) -> bool:
