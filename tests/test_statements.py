@@ -260,3 +260,15 @@ def test_a_safety_plan_page_in_the_childs_words(linter):
     advice = "Staying Safe: Help for Young People\n\nIf you feel unsafe at home, you can ring Childline."
     assert findings_of(linter, advice, "care_plan", {}, category="plan.contingency") == [
         ("RL303", "plan.contingency", None)]
+
+
+# --- a recommendation or a short step with a bare verb, in a plan list ----------------------------------
+def test_a_bare_verb_step_in_a_plan_list(linter):
+    text = ("Recommendations are as follows:\n1. The Early Help Service lead a review of its leaflets.\n"
+            "2. The school nurse offer a drop-in every Tuesday in term time.\n3. Parents attend the group.")
+    assert plan_findings(linter, text, "assessment") == [
+        ("RL301", "The Early Help Service lead a review of its leaflets.")]
+
+
+def test_a_bare_verb_outside_a_plan_list_is_not_a_step(linter):
+    assert plan_findings(linter, "The Early Help Service lead a review of its leaflets.", "assessment") == []

@@ -63,6 +63,8 @@ class ClauseReader:
                 return None  # "It is important that plans are based on ...": a principle, not a step
             if step is None and no_owner:
                 step = self._no_owner_step(toks, region, s, e, no_owner)
+            if step is None and imperative_ok is True:
+                step = self._bare_step(toks, region, s, e, kind)
             if step is not None or not imperative_ok:
                 return step
             return self._imperative(toks, region, s, e, kind, no_owner, prose=imperative_ok == "prose")
@@ -208,6 +210,19 @@ class ClauseReader:
         if no_owner:
             act.no_owner_phrase = no_owner.group(0)
         self._judge_verb(act, toks, v_idx, region, e)
+        return act
+
+    def _bare_step(self, toks, region, s, e, kind) -> Action | None:
+        """In a plan list, a singular name or role and a base verb with no "will" or "to": "Early Help
+        Service lead a review of the guidance", "Mum attend every appointment" (a recommendation, or a
+        step written short). A plural subject with its verb ("Parents attend ...") is a statement."""
+        words = [t for t in toks if not t.is_punct or t.tag_ == "POS"]
+        j = next((i for i, t in enumerate(words[:6]) if t.tag_ in ("VB", "VBP")), None)
+        if not j or any(t.tag_ not in ("NNP", "NN", "NNPS", "NNS", "POS", "JJ", "DT") for t in words[:j]) or \
+                words[j - 1].tag_ not in ("NNP", "NN"):
+            return None
+        act = Action(s, e, kind or "modal", owner=" ".join(t.text for t in words[:j]))
+        self._judge_verb(act, words, j, region, e)
         return act
 
     def _no_owner_step(self, toks, region, s, e, no_owner) -> Action:

@@ -184,7 +184,8 @@ class _Walker:
             return None
         if ":" not in s:
             norm = norm_heading(s)   # only for a line that may be a heading: most lines are not
-        if norm in self.ph.plan_headings or any(norm.startswith(h + " ") for h in ("actions", "plan", "decisions")):
+        if norm in self.ph.plan_headings or \
+                any(norm.startswith(h + " ") for h in ("actions", "plan", "decisions", "recommendations")):
             return True
         return False
 
@@ -358,7 +359,7 @@ def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> b
     words = words_of(unit)  # the phrase lists are long: search them only when a first word is there
     return bool(_may_hold(ph.no_owner, ph.no_owner_first, words, unit)
                 or _may_hold(ph.step_words, ph.step_words_first, words, unit)
-                or (imperative_ok and _may_be_imperative(ph, unit)))
+                or (imperative_ok and (_may_be_imperative(ph, unit) or _may_be_bare_step(unit))))
 
 
 def _may_hold(pattern, first: set[str] | None, words: set[str], unit: str) -> bool:
@@ -373,6 +374,18 @@ def _early_to(ph: PlanningPhrases, unit: str) -> bool:
     before = re.findall(r"[A-Za-z']+", unit[:m.end()])[:-1]
     return not any(w.lower() in _FINITE_AUX or w.lower() in ph.narrative or (len(w) > 4 and w.endswith("ed"))
                    for w in before)
+
+
+# "Early Help Service lead a review ...", "Mum attend every appointment": a name and a base verb
+# ("Next review in May" is a label: the verb must not be followed by a preposition or a number)
+_BARE_STEP = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?(?:[A-Z][\w'’-]*\s+){1,4}([a-z]+)\b"
+                        r"(?!\s+(?:in|on|at|for|from|of|by|to|\d))")
+
+
+def _may_be_bare_step(unit: str) -> bool:
+    """A plan line with a subject and a base verb, no "will" or "to" (text only: the tagger decides)."""
+    m = _BARE_STEP.match(unit)
+    return bool(m) and m.group(1) in BASE_VERBS
 
 
 def _may_be_imperative(ph, unit: str) -> bool:
