@@ -142,6 +142,9 @@ class PlanningPhrases:
         self.step_words_first = first_words(step_words)
         self.general_subjects = _words(data, "general_subjects")
         self.standing_adverbs = _words(data, "standing_adverbs")
+        self.process_subjects = _words(data, "process_subjects")
+        self.process_verbs = _words(data, "process_verbs")
+        self.universal_subjects = _words(data, "universal_subjects")
         self.false_friends = phrase_regex(data.get("not_timescales", []))
         self.imperatives = _words(data, "imperative_verbs")
         self.imperative_firsts = {v.split()[0] for v in self.imperatives if v.split()}

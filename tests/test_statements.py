@@ -272,3 +272,23 @@ def test_a_bare_verb_step_in_a_plan_list(linter):
 
 def test_a_bare_verb_outside_a_plan_list_is_not_a_step(linter):
     assert plan_findings(linter, "The Early Help Service lead a review of its leaflets.", "assessment") == []
+
+
+# --- the process as the doer, in a record for a named child (issue 11's classes) -------------------------
+@pytest.mark.parametrize("text", [
+    "The conference will decide whether you need a plan.",
+    "Your review will be chaired by an independent reviewing officer.",
+    "The panel will look at the report before it agrees the match.",
+    "Everyone involved will work with you to make the plan.",
+    "The court should see the video.",
+])
+def test_the_process_as_the_doer_is_not_an_action(linter, text):
+    assert plan_findings(linter, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A meeting will be arranged with the school nurse.",          # someone arranges it: no one named
+    "Staff at the children's home will check the fire alarm.",   # the group's head is "Staff", not "home"
+])
+def test_a_meeting_or_a_place_in_the_subject_can_still_be_a_step(linter, text):
+    assert [c for c, _ in plan_findings(linter, text)][:1] == ["RL301"]

@@ -252,6 +252,8 @@ class ClauseReader:
             return True  # "The care plan should say ...", "It will be reviewed", "The record will establish ..."
         if any(t.lower_ in ph.standing_adverbs for t in toks[a_idx + 1:v_idx]):
             return True  # "I will never tell them ...", "It will usually be chaired by ...": a rule or a habit
+        if self._process(toks[:a_idx], lemma):
+            return True  # "The conference will decide ...", "Everyone involved will work with you ..."
         if not passive and lemma in ph.stative_verbs and not self._step_after_all(toks, v_idx, lemma):
             return True  # "You will live in halls", "You will always have a say"
         if passive and lemma == "involve":
@@ -260,6 +262,15 @@ class ClauseReader:
                 toks[v_idx + 1].tag_ == "VBN":
             return True  # "... must have made their lives bewildering": a conclusion
         return self._general_rule(toks, a_idx, subject, head)
+
+    def _process(self, before, lemma: str) -> bool:
+        """The process as the doer: a meeting or court that decides or chairs, or everyone."""
+        chunk = _first_chunk(before)
+        if not chunk:
+            return False
+        head = chunk[-1].lemma_.lower()
+        return (head in self.ph.process_subjects and lemma in self.ph.process_verbs) or \
+            " ".join(t.lower_ for t in chunk) in self.ph.universal_subjects
 
     def _general_rule(self, toks, a_idx: int, subject, head) -> bool:
         """"Nobody should ...", "Parents should ...", "Home visits must be made ...": a rule for everyone
@@ -375,6 +386,20 @@ def _that_statement(toks, region, after: int) -> bool:
     clause = [t for t in rest[1:] if not t.is_space]
     return not clause or clause[0].text == ":" or \
         (any(t.tag_ in _FINITE for t in clause) and not any(t.tag_ == "MD" for t in clause))
+
+
+def _first_chunk(before) -> list:
+    """The subject's first noun group ("Staff at Orchard Court" -> Staff; "Your review" -> review)."""
+    words = [t for t in before if not t.is_punct]
+    while words and words[0].tag_ in ("DT", "PRP$", "JJ"):
+        words = words[1:]
+    chunk = []
+    for t in words:
+        if t.tag_ in ("NN", "NNS", "NNP", "NNPS") or (t.pos_ == "PRON" and not chunk):
+            chunk.append(t)
+        else:
+            break
+    return chunk
 
 
 def _bare_plural(subject) -> bool:
