@@ -103,3 +103,16 @@ def test_public_plans_keeps_its_floor(linter):
     assert report.micro["f1"] >= 0.66
     assert report.rules["RL301"]["predicted"] <= 6 and report.rules["RL302"]["predicted"] <= 7
     assert report.rules["RL301"]["recall"] >= 0.33 and report.rules["RL302"]["recall"] >= 0.2
+
+
+# public-unseen.jsonl: 48 passages of real public text from pages used in no other set, labelled
+# from GUIDELINES.md before any recordlint run and kept from everyone tuning the rules (issue 11's
+# "real text it has never seen"). Micro-F1 0.722 when first run, 0.755 after this round's changes
+# (README, Accuracy); the issue's target there is 0.85, not met. The floor sits under today's figure.
+UNSEEN = HERE / "fixtures" / "public-unseen.jsonl"
+
+
+def test_public_unseen_keeps_its_floor(linter):
+    _, report = evaluate(linter, UNSEEN)
+    assert report.micro["f1"] >= 0.74
+    assert report.rules["RL301"]["precision"] >= 0.58
