@@ -20,7 +20,7 @@ def fail(message: str) -> None:
 
 
 _linters: dict = {}
-_quick_exit: list = []
+_quick_exit = False
 
 
 def exit_without_freeing() -> None:
@@ -28,12 +28,13 @@ def exit_without_freeing() -> None:
     object: the interpreter's last collections then skip every object alive at that point
     (``gc.freeze``, run after the command's own code, before Python shuts down; standard
     output is still flushed). About 0.2 s of a one-record check (benchmarks/bench_startup.py)."""
+    global _quick_exit
     if not _quick_exit:
         import atexit
         import gc
 
         atexit.register(gc.freeze)
-        _quick_exit.append(True)
+        _quick_exit = True
 
 
 

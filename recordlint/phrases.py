@@ -14,6 +14,7 @@ from .resources import load_yaml, rules_dir
 
 PLANNING_FILE = "phrases/planning.yaml"
 SPEECH_FILE = "phrases/speech.yaml"
+PEOPLE_FILE = "phrases/people.yaml"
 
 
 @lru_cache(maxsize=8)
@@ -175,8 +176,7 @@ def planning_phrases(config=None) -> PlanningPhrases:
 
 def _opening_regex(phrases) -> re.Pattern:
     """Text that opens with one of the phrases (a whole word): "If ...", "In the event ..."."""
-    alts = "|".join(re.escape(str(p)).replace(r"\ ", r"\s+") for p in phrases if str(p).strip()) or r"(?!x)x"
-    return re.compile(rf"\s*(?:{alts})\b", re.IGNORECASE)
+    return re.compile(rf"\s*(?:{alternation(phrases)})\b", re.IGNORECASE)
 
 
 # Past tenses of speech verbs the regular rules cannot undo (English grammar, not a word list to tune)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .phrases import alternation, compiled_phrases
-
-SPEECH_FILE = "phrases/speech.yaml"
+from .phrases import SPEECH_FILE, alternation, compiled_phrases
 
 
 class SpeechPhrases:

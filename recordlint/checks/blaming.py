@@ -24,9 +24,10 @@ import re
 
 from ..findings import Severity
 from ..lexicon import Term, load_lexicon
-from ..phrases import load_phrases
+from ..phrases import SPEECH_FILE, load_phrases
 from ..resources import rules_dir
 from ..rule import Example, Rule
+from .person import people_words
 
 PHRASE_FILE = "phrases/blaming.yaml"
 _FAILED = re.compile(r"(?<![\w-])fail(?:ed|s|ing|ure)?\s+to\s+[a-z]", re.IGNORECASE)
@@ -34,22 +35,19 @@ _PRONOUNS = {"he", "she", "they", "him", "her", "them", "you"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 
 
-PEOPLE_LISTS = ("female_people", "male_people", "neutral_people", "plural_people")
-
-
 def _lists(config=None) -> dict:
     """blaming.yaml's lists; "people" adds people.yaml's words for people and "speech_verbs"
     speech.yaml's (each list is written once, in its own file)."""
     data = load_phrases(PHRASE_FILE, config)
-    people = load_phrases("phrases/people.yaml", config)
-    speech = load_phrases("phrases/speech.yaml", config)
+    people = people_words(config)
+    speech = load_phrases(SPEECH_FILE, config)
 
     def words(source: dict, key: str) -> set[str]:
         return {str(w).lower() for w in source.get(key, []) or []}
 
     lists = {key: words(data, key) for key in ("homes", "conduct", "not_people", "copulas", "failed_outcomes",
                                                  "did_not_happen")}
-    lists["people"] = words(data, "more_people").union(*(words(people, k) for k in PEOPLE_LISTS))
+    lists["people"] = words(data, "more_people") | people.singular | people.plural
     lists["speech_verbs"] = words(data, "account_verbs") | words(speech, "speech_verbs")
     return lists
 

@@ -16,7 +16,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..findings import Severity
-from ..phrases import alternation, compiled_phrases
+from ..phrases import PEOPLE_FILE, alternation, compiled_phrases
 from ..record import PRONOUN_SETS
 from ..rule import Example, Rule
 
@@ -163,9 +163,6 @@ class SecondPerson(_PronounRule):
 
 
 # --- RL103: the child in the third person, in records written to the child -------------------
-
-PEOPLE_FILE = "phrases/people.yaml"
-
 
 class People:
     """The people words of ``rules/phrases/people.yaml`` (with a config's changes), as sets."""
@@ -463,7 +460,7 @@ class ThirdPerson(Rule):
 
     @staticmethod
     def _compatible(m: _Mention, low: str) -> bool:
-        if low in ("they", "them", "their", "theirs", "themselves", "themself"):
+        if low in PRONOUN_SETS["they"]:
             return m.plural or (m.child and m.they)
         if m.plural:
             return False

@@ -15,13 +15,10 @@ import re
 
 from ..findings import Severity
 from ..rule import Example, Rule
-from ..phrases import compiled_phrases, phrase_regex
+from ..phrases import PEOPLE_FILE, SPEECH_FILE, compiled_phrases, phrase_regex
 from .information import is_information_text
 
 PHRASE_FILE = "phrases/voice.yaml"
-SPEECH_FILE = "phrases/speech.yaml"
-PEOPLE_FILE = "phrases/people.yaml"
-
 
 _NOT_HEADING_CHARS = re.compile(r"[^a-z0-9' ]+")
 _STRAIGHT_QUOTES = str.maketrans("’‘", "''")
