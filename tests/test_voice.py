@@ -173,3 +173,35 @@ def test_pronouns_without_a_name(linter):
     assert not flagged(linter, text, "visit_record", {"pronouns": "they/them"})
     text2 = "Visit notes. Mum was open during our talk. They reported feeling safe at home."
     assert flagged(linter, text2, "visit_record", {"pronouns": "they/them"})
+
+
+# Real records often give no name: the child is "the children", "the older child", "the 15-year-old"
+# or a redacted label ("Child A"); and questions and feelings are reported in the progressive.
+NO_CHILD: dict = {}
+RHYS = {"name": "Rhys", "pronouns": "he/him"}
+
+
+@pytest.mark.parametrize("text,child", [
+    ("Home visit. The children reported feeling safe at home.", NO_CHILD),
+    ("Home visit. The older child shared worries about Dad's drinking.", NO_CHILD),
+    ("Home visit. The younger children talked about their new school.", NO_CHILD),
+    ("Home visit. The boys are 9 and 15. The 15-year-old, who expressed feelings of isolation, goes to youth club.",
+     NO_CHILD),
+    ("Review of practice. Child A disclosed that Adult B hit her.", NO_CHILD),
+    ("Home visit. Rhys was asking lots of questions about why he cannot see his dad.", RHYS),
+    ("Home visit. Rhys, who said he likes his room, showed me his drawings.", RHYS),
+])
+def test_voice_of_an_unnamed_or_grouped_child(linter, text, child):
+    assert not flagged(linter, text, "visit_record", child)
+
+
+@pytest.mark.parametrize("text,child", [
+    ("Home visit. The children were at school. Mum said the house is calm.", NO_CHILD),
+    ("Home visit. The older child was asleep. Dad was asking about housing.", NO_CHILD),
+    ("Review of practice. Adult B disclosed a history of violence.", NO_CHILD),
+    ("Home visit. Rhys was at school. His teacher was asking for a meeting.", RHYS),
+    ("Home visit. The 15-year-old was out; Mum, who said she is tired, asked for help.", NO_CHILD),
+])
+def test_no_voice_when_only_others_speak(linter, text, child):
+    found = findings_of(linter, text, "visit_record", child, category=VOICE)
+    assert found == [("RL401", VOICE, None)]

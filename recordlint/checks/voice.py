@@ -32,6 +32,10 @@ def _heading_norm(text: str) -> str:
 # (a name-specific pattern of this size costs ~10 ms to compile, per child); the subject
 # a pattern found is compared with the child's name in Python.
 _NAME = r"(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)"
+# the child by age when the record gives no name: "the 15-year-old", "the 9 year old"
+_AGED = r"the\s+\d{1,2}[- ]years?[- ]old"
+# a redacted child's label standing for the child: "Child A", "Young Person B", "YP C"
+_CHILD_LABEL = re.compile(r"(?:Child|Young [Pp]erson|YP)[ \t]+[A-Z]\d?")
 
 
 class VoicePhrases:
@@ -51,8 +55,10 @@ class VoicePhrases:
         between = "|".join(re.escape(w) for w in sorted(data.get("between_words", []), key=len, reverse=True))
         gap = rf"(?:\s*(?:{between})\b)*" if between else ""
         flags = re.IGNORECASE
+        # "Kayla, who said ...": the child's own clause after a comma
         self.subject_verb = re.compile(
-            rf"(?P<subj>{words}|(?<![\w'’-]){_NAME})(?:[’']s\b)?{gap}\s*(?:{self.verbs})", flags)
+            rf"(?P<subj>{words}|{_AGED}|(?<![\w'’-]){_NAME})(?:[’']s\b)?(?:\s*,\s*who\b)?{gap}\s*(?:{self.verbs})",
+            flags)
         # '"I like it here," said Kayla': a speech verb after the closing quotation
         self.inverted = re.compile(rf"[,.!?]?[\"”’']\s*(?:{phrase_regex(speech_verbs).pattern})\s+(?P<subj>{_NAME})",
                                    flags)
@@ -83,7 +89,7 @@ def _is_child(subject: str, name: str | None, full: str | None, child_words: set
     low = subject.lower()
     if low == "you":
         return to_child
-    if low in child_words:
+    if low in child_words or re.fullmatch(_AGED, low) or _CHILD_LABEL.fullmatch(subject):
         return True
     return bool(name) and (subject == name or subject == full or subject.split()[0] == name)
 
