@@ -199,3 +199,20 @@ def test_a_name_placeholder_is_the_child_in_the_third_person(linter):
 def test_your_child_phrases_that_name_a_process_or_file_the_record(linter):
     text = "CARE PLAN FOR (Child's name)\n\nWe will talk about it at your children in care review meetings."
     assert findings_of(linter, text, "care_plan", {}, code="RL103") == []
+
+
+def test_your_child_and_family_is_the_child_unless_a_service_follows(linter):
+    text = "The meeting will decide if your child and family need more help."
+    got = [t for _, _, t in findings_of(linter, text, "review_record", {}, code="RL103")]
+    assert got == ["your child"]
+    text = "The team will complete a child and family assessment. Your child and family social worker is Sam."
+    assert findings_of(linter, text, "review_record", {}, code="RL103") == []
+
+
+def test_their_after_your_child_is_the_child(linter):
+    text = "We will do what is needed to protect your child and promote their health."
+    got = [t for _, _, t in findings_of(linter, text, "review_record", {}, code="RL103")]
+    assert got == ["your child", "their"]
+    # "their" meaning the parents, with no "your child" to refer back to
+    text = "Your parents came to the meeting and shared their views."
+    assert findings_of(linter, text, "review_record", {}, code="RL103") == []

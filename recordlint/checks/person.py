@@ -216,7 +216,8 @@ def _has_pronoun(rec, pron: set[str]) -> bool:
     return rec.cache[key]
 
 
-_THE_CHILD = re.compile(r"\b[Tt]he (?:child|young person)\b")
+# "the child ... their needs", "your child ... their health": a singular they for the child
+_THE_CHILD = re.compile(r"\b(?:[Tt]he|[Yy]our) (?:child|young person)\b")
 
 
 _CHILD_DETERMINERS = {"the", "young", "your", "their"}
