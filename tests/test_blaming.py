@@ -187,3 +187,24 @@ def test_every_judgement_entry_has_a_source_and_an_alternative():
     for t in terms:
         assert t.source.startswith("http"), t.term
         assert t.alternatives, t.term
+
+
+# --- who refuses, and a judgement joined to a feeling by "and" -----------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Tyler refused to go to school.", [("RL211", "refused")]),
+    ("Mum refuses to let the worker in.", [("RL211", "refuses")]),
+    # "felt" reports her feeling; "failed to" is the writer's own judgement joined to it by "and"
+    ("She felt low and failed to make school a priority.", [("RL212", "failed to make")]),
+])
+def test_refusals_and_joined_judgements_are_flagged(linter, text, expected):
+    assert judged(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "If the court orders a visit, it must take place. We cannot refuse this.",   # no refusal happened
+    "I refused the request for a later visit.",                                  # the writer refuses
+    "He has never refused a visit.",
+    "Mum said she failed to take her tablets.",                                  # her account
+])
+def test_writer_refusing_no_refusal_and_accounts_are_clean(linter, text):
+    assert judged(linter, text) == []

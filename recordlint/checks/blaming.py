@@ -320,10 +320,13 @@ def _averted(head, key, lists) -> bool:
 
 
 def _reported(tok, lists) -> bool:
-    """Inside what someone said or thought ("Mum said she was not coping")."""
-    for anc in tok.ancestors:
-        if anc.text.lower() in lists["speech_verbs"]:
+    """Inside what someone said or thought ("Mum said she was not coping"); a verb joined to a
+    saying verb by "and" is the writer's own statement ("She felt low and failed to ...")."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ != "conj" and cur.head.text.lower() in lists["speech_verbs"]:
             return True
+        cur = cur.head
     return False
 
 
