@@ -133,6 +133,20 @@ class RecordlintComponent:
             self._stand_ins[key] = make(proc)
         return self._stand_ins[key]
 
+    def analyse_texts(self, texts: list[str], level: str) -> list[Doc]:
+        """Analyse many texts at ``level`` in one pass, reusing the parse cache when one is kept
+        (the draft-check service: a re-check analyses only the sentences that changed)."""
+        docs = {t: self._cached(t, level) for t in texts} if self._cache_size else {}
+        todo = [t for t in dict.fromkeys(texts) if docs.get(t) is None]
+        for t, d in zip(todo, self._analyse([self.nlp.make_doc(t) for t in todo], level, todo), strict=True):
+            self._remember(t, level, d)
+            docs[t] = d
+        return [docs[t] for t in texts]
+
+    def record_of(self, doc: Doc) -> Record:
+        """The Record the rules saw for a checked doc (with the model's parser, if any)."""
+        return self._record(doc, self._parser())
+
     def _record(self, doc: Doc, parser) -> Record:
         doc_type = self.config.resolve_doc_type(doc._.recordlint_doc_type or self.default_doc_type)
         # doc.text joins every token: take the text as given when the Linter attached it

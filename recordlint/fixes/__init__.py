@@ -132,17 +132,11 @@ def passages(findings, sentences: dict, sent_no, text: str) -> list[tuple[list, 
 def fix_doc(linter, doc, author: str | None = None) -> None:
     """Fixes for a Doc the linter has checked (its findings are on ``doc._.findings``)."""
     comp = linter.nlp.get_pipe("recordlint")
-    rec = comp._record(doc, comp._parser())
+    rec = comp.record_of(doc)
 
     def parse_many(texts):
-        """Parse sentences in one pass, reusing the component's cache when it keeps one
-        (the draft-check service: a re-check parses only the sentences that changed)."""
-        docs = {t: comp._cached(t, "deps") for t in texts} if comp._cache_size else {}
-        todo = [t for t in dict.fromkeys(texts) if docs.get(t) is None]
-        for t, d in zip(todo, comp._analyse([comp.nlp.make_doc(t) for t in todo], "deps", todo), strict=True):
-            comp._remember(t, "deps", d)
-            docs[t] = d
-        return [docs[t] for t in texts]
+        """Parse sentences in one pass (with the component's parse cache, when it keeps one)."""
+        return comp.analyse_texts(texts, "deps")
 
     attach_fixes(rec, doc._.findings, author or default_author(linter.config), parse_many, linter.ruleset,
                  comp.nlp.make_doc)
