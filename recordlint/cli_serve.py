@@ -48,7 +48,7 @@ def serve(host, port, config_path, fast, no_access_log, workers, cache_mb):
     from .server import create_app, h11_protocol, log_config, warm_up
     from .server.pool import BYTES_PER_TOKEN, CheckPool, bounded_cache
 
-    linter = load_linter(config_path, fast)  # rules, doc types and health (workers check the drafts)
+    linter = load_linter(config_path, fast)  # rules, doc types and health (workers check and fix the drafts)
     pool = None
     if workers == 0:
         bounded_cache(linter, cache_mb * 1024 * 1024 // BYTES_PER_TOKEN)
@@ -56,7 +56,7 @@ def serve(host, port, config_path, fast, no_access_log, workers, cache_mb):
         app = create_app(linter)
     else:
         pool = CheckPool(linter.config, fast=fast, workers=workers, cache_mb=cache_mb)
-        app = create_app(linter, check_one=pool.check)
+        app = create_app(linter, check_one=pool.check, fix_one=pool.fix)
     if not is_loopback(host):
         click.echo(f"recordlint: note: listening on {host}, not only this computer: anyone who can "
                    "reach this address can use the service. There is no login.", err=True)

@@ -55,3 +55,19 @@ def test_pool_reports_a_bad_record_as_400(linter, pool):
     resp = client.post("/api/check", content=b'{"text": "Bad \\ud800 text", "doc_type": "case_note"}',
                        headers={"content-type": "application/json"})
     assert resp.status_code == 400 and "lone surrogate" in resp.json()["error"]
+
+
+def test_pool_fixes_as_the_server_process_does(linter, pool):
+    body = {**BODY, "unsafe": True}
+    local = TestClient(create_app(linter)).post("/api/fix", json=body)
+    pooled = TestClient(create_app(linter, check_one=pool.check, fix_one=pool.fix)).post("/api/fix", json=body)
+    assert local.status_code == pooled.status_code == 200
+    assert pooled.json() == local.json() and pooled.json()["edits"]
+    assert pooled.json()["text"] != DRAFT
+
+
+def test_pool_reports_a_bad_fix_request_as_400(linter, pool):
+    client = TestClient(create_app(linter, check_one=pool.check, fix_one=pool.fix))
+    resp = client.post("/api/fix", content=b'{"text": "Bad \\ud800 text", "doc_type": "case_note"}',
+                       headers={"content-type": "application/json"})
+    assert resp.status_code == 400 and "lone surrogate" in resp.json()["error"]

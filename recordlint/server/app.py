@@ -238,20 +238,24 @@ def parse_fix_request(body: bytes) -> dict:
     return {**req, "unsafe": unsafe, "codes": codes}
 
 
-def fix_route(linter, lock, config, max_body: int) -> Route:
-    """``POST /api/fix``: the text rewritten with its fixes (safe ones unless ``unsafe``)."""
+def fix_text(linter, req: dict, doc_type: str) -> dict:
+    """An /api/fix reply: ``req``'s text rewritten with its fixes (safe ones unless ``unsafe``;
+    only those of ``codes`` when given). Run by the server process or a pool worker."""
     from ..fixes.apply import apply_edits, choose_edits
 
-    def rewrite(req, doc_type):
-        with lock:
-            findings = linter.lint(req["text"], doc_type, req["child"], fixes=True)
-        codes = req["codes"]
-        if codes is not None:
-            findings = [f for f in findings if f.code in codes or f.category in codes
-                        or f.category.split(".")[0] in codes]
-        edits, applied = choose_edits(findings, req["unsafe"])
-        return {"text": apply_edits(req["text"], edits), "edits": [e.to_dict() for e in edits],
-                "applied": [f.to_dict() for f in applied]}
+    findings = linter.lint(req["text"], doc_type, req["child"], fixes=True)
+    codes = req["codes"]
+    if codes is not None:
+        findings = [f for f in findings if f.code in codes or f.category in codes
+                    or f.category.split(".")[0] in codes]
+    edits, applied = choose_edits(findings, req["unsafe"])
+    return {"text": apply_edits(req["text"], edits), "edits": [e.to_dict() for e in edits],
+            "applied": [f.to_dict() for f in applied]}
+
+
+def fix_route(fix_one, config, max_body: int) -> Route:
+    """``POST /api/fix``: the text rewritten with its fixes (``fix_one(req, doc_type)``: fix_text
+    in this process or in a pool worker)."""
 
     async def fix(request: Request):
         try:
@@ -266,7 +270,7 @@ def fix_route(linter, lock, config, max_body: int) -> Route:
         except BadRequest as exc:
             return error(exc.status, exc.message)
         try:
-            return JSONResponse(await run_in_threadpool(rewrite, req, dt.name))
+            return JSONResponse(await run_in_threadpool(fix_one, req, dt.name))
         except RecordlintError as exc:
             return error(400, str(exc))
         except Exception as exc:  # noqa: BLE001 - never a traceback; never the text in a log
@@ -364,18 +368,22 @@ ROUTES = [
 ]
 
 
-def create_app(linter, max_body: int = MAX_BODY, check_one=None):
+def create_app(linter, max_body: int = MAX_BODY, check_one=None, fix_one=None):
     """The ASGI app. ``linter`` is a loaded recordlint.api.Linter (rules, doc types, health);
-    ``check_one(InputRecord) -> RecordResult`` checks a record (default: with ``linter``, one
-    at a time; ``serve`` passes a pool of worker processes)."""
+    ``check_one(InputRecord) -> RecordResult`` checks a record and ``fix_one(request, doc_type)``
+    rewrites one (default: with ``linter``, one text at a time; ``serve`` passes a pool of
+    worker processes)."""
     lock = threading.Lock()  # one spaCy pipeline in this process: one text at a time
     if check_one is None:
         def check_one(rec):
             with lock:
                 return check_record(linter, rec, CheckOptions(fixes=True))
+    if fix_one is None:
+        def fix_one(req, doc_type):
+            with lock:
+                return fix_text(linter, req, doc_type)
 
-    # /api/fix rewrites in this process (with the server's own linter)
-    routes = [*ROUTES[:2], fix_route(linter, lock, linter.config, max_body), *ROUTES[2:]]
+    routes = [*ROUTES[:2], fix_route(fix_one, linter.config, max_body), *ROUTES[2:]]
     app = Starlette(routes=routes, debug=False,
                     exception_handlers={HTTPException: http_error, Exception: server_error})
     static_dir = resources.files(__package__).joinpath("static")

@@ -57,13 +57,20 @@ def _check(rec):
     return check_record(_WORKER["linter"], rec, CheckOptions(fixes=True))   # as /api/check shows fixes
 
 
+def _fix(req: dict, doc_type: str) -> dict:
+    from .app import fix_text
+
+    return fix_text(_WORKER["linter"], req, doc_type)
+
+
 def _cache_tokens() -> tuple[int, int]:
     cache = _WORKER.get("cache")
     return os.getpid(), (cache.tokens if cache is not None else 0)
 
 
 class CheckPool:
-    """``check(InputRecord) -> RecordResult`` in one of ``workers`` processes."""
+    """``check(InputRecord) -> RecordResult`` and ``fix(request, doc_type)`` in one of ``workers``
+    processes."""
 
     def __init__(self, config, fast: bool = False, workers: int | None = None,
                  cache_mb: int = DEFAULT_CACHE_MB):
@@ -82,6 +89,10 @@ class CheckPool:
 
     def check(self, rec):
         return self.pool.submit(_check, rec).result()
+
+    def fix(self, req: dict, doc_type: str) -> dict:
+        """An /api/fix reply (server.app.fix_text), rewritten in a worker."""
+        return self.pool.submit(_fix, req, doc_type).result()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
