@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from . import spacy_import  # noqa: F401  (first: spaCy without its command-line interface)
 from spacy.util import minibatch
@@ -82,10 +83,10 @@ class Linter:
              author: str | None = None) -> list[Finding]:
         """The findings for one record; RecordlintError (only) if it cannot be checked. With
         ``fixes``, each fixable finding carries its ``fix`` (``author``: how a third-person record
-        names its author, e.g. "the IRO"); a record checked in pieces gets no fixes."""
+        names its author, e.g. "the IRO"); a record checked in pieces gets each piece's fixes."""
         try:
             if isinstance(text, str) and len(text) > self.max_chars:
-                return self._lint_pieces(text, doc_type, child)
+                return self._lint_pieces(text, doc_type, child, fixes, author)
             doc = self.nlp(self.make_doc(text, doc_type, child))
             if fixes:
                 from .fixes import fix_doc
@@ -97,22 +98,26 @@ class Linter:
             raise InternalError(f"internal error while checking ({type(exc).__name__}); "
                                   "please report it") from exc
 
-    def _lint_pieces(self, text: str, doc_type, child) -> list[Finding]:
+    def _lint_pieces(self, text: str, doc_type, child, fixes: bool = False, author: str | None = None
+                     ) -> list[Finding]:
         """A record longer than ``max_chars``, checked piece by piece (cut at line breaks), with
-        offsets, lines and columns mapped back onto the whole text. A record-wide finding (no
-        contingency plan, say) is kept when every piece reports it."""
+        offsets, lines and columns (and the edits of fixes) mapped back onto the whole text. A
+        record-wide finding (no contingency plan, say) is kept when every piece reports it."""
         check_text(text)
         index = LineIndex(text)
         pieces = split_pieces(text, self.max_chars)
         spans, record_wide, times = [], {}, Counter()
         for start, end in pieces:
-            for f in self.lint(text[start:end], doc_type, child):
+            for f in self.lint(text[start:end], doc_type, child, fixes=fixes, author=author):
                 if f.doc:
                     record_wide.setdefault(f.code, f)
                     times[f.code] += 1
-                else:
-                    f.start, f.end = f.start + start, f.end + start
-                    spans.append(index.place(f))
+                    continue
+                f.start, f.end = f.start + start, f.end + start
+                if f.fix is not None:
+                    f.fix = replace(f.fix, edits=[replace(e, start=e.start + start, end=e.end + start)
+                                                  for e in f.fix.edits])
+                spans.append(index.place(f))
         checked = sum(1 for start, end in pieces if text[start:end].strip())
         whole = [f for code, f in record_wide.items() if times[code] == checked]
         return sorted(spans + whole, key=lambda f: (f.doc, f.start or 0, f.end or 0, f.code))

@@ -107,6 +107,20 @@ def test_pieces_map_offsets_and_keep_record_wide_findings_seen_in_every_piece(li
     assert sorted(f.code for f in pieced if f.doc) == sorted(f.code for f in whole if f.doc)
 
 
+def test_pieces_carry_their_fixes_mapped_onto_the_whole_text(linter, monkeypatch):
+    from recordlint.fixes.apply import apply_edits, choose_edits
+
+    text = "Jo said she was fine.\nJo will see her nan on Friday.\n" * 30
+    child = {"name": "Jo", "pronouns": "she/her"}
+    whole = linter.lint(text, "care_plan", child, fixes=True)
+    monkeypatch.setattr(linter, "max_chars", 300)
+    pieced = linter.lint(text, "care_plan", child, fixes=True)
+    fixes = [(f.code, f.start, f.fix.to_dict()) for f in whole if f.fix is not None]
+    assert fixes and [(f.code, f.start, f.fix.to_dict()) for f in pieced if f.fix is not None] == fixes
+    rewritten = apply_edits(text, choose_edits(pieced, False)[0])
+    assert rewritten == apply_edits(text, choose_edits(whole, False)[0]) and "You will see" in rewritten
+
+
 # --- fault 2: one JSONL reader, line separators inside strings --------------------------------------
 
 def test_check_keeps_unicode_line_separators_inside_a_record(tmp_path):
