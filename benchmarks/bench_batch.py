@@ -42,6 +42,7 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
+BENCH = str(Path(__file__).resolve().parent)   # noted_regions.py, for the measuring scripts
 PY = sys.executable
 RECORDLINT = [PY, "-m", "recordlint"]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -141,14 +142,9 @@ if mode == "regions":
     # spaCy's own attribute ruler and lemmatizer. The regions come from an untimed recordlint run.
     from recordlint import Linter
     from recordlint.component import LEVELS
+    from noted_regions import note_regions
     linter = Linter(search=False)
-    comp = linter.nlp.get_pipe("recordlint")
-    regions = {level: [] for level in LEVELS}
-    analyse = comp._analyse
-    def noting(docs, level, *texts):
-        regions[level].extend(d.text for d in docs)
-        return analyse(docs, level, *texts)
-    comp._analyse = noting
+    regions = note_regions(linter)
     def records():  # as `batch` reads them: form name -> doc type, the child's name and age
         with open(path, encoding="cp1252", errors="replace", newline="") as fh:
             for _, row in zip(range(limit), csv.DictReader(fh)):
@@ -175,8 +171,9 @@ print(json.dumps({"words": words, "seconds": dt,
 
 
 def run_bare(mode: str, csv_path: Path, limit: int) -> dict:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [BENCH, os.environ.get("PYTHONPATH")])))
     res = subprocess.run([PY, "-c", BARE, mode, str(csv_path), str(limit)], capture_output=True,
-                         text=True, check=True)
+                         text=True, check=True, env=env)
     d = json.loads(res.stdout.strip().splitlines()[-1])
     return {"label": f"bare nlp.pipe: {mode}", "records": limit, "words": d["words"],
             "run_s": round(d["seconds"], 1), "words_per_s_run": round(d["words"] / d["seconds"]),

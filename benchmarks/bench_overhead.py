@@ -49,13 +49,8 @@ with open(path, encoding="cp1252", errors="replace", newline="") as fh:
             for _, row in zip(range(limit), csv.DictReader(fh))]
 linter = Linter(search=False)
 use_numpy_matmul(linter.nlp)
-comp = linter.nlp.get_pipe("recordlint")
-regions = {level: [] for level in LEVELS}
-analyse = comp._analyse
-def noting(docs, level, *texts):
-    regions[level].extend(d.text for d in docs)
-    return analyse(docs, level, *texts)
-comp._analyse = noting
+from noted_regions import note_regions
+regions = note_regions(linter)
 list(linter.lint_many(recs[:50], batch_size=64))   # warm up (lazy imports, first compilations)
 for found in regions.values():
     found.clear()
@@ -79,7 +74,7 @@ print(json.dumps({"recordlint_cpu_s": round(ours, 2), "bare_same_regions_cpu_s":
 
 
 def measure(tree: Path, csv_path: Path, records: int) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(tree), OPENBLAS_NUM_THREADS="1")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tree), str(ROOT / "benchmarks")]), OPENBLAS_NUM_THREADS="1")
     res = subprocess.run([PY, "-c", MEASURE, str(csv_path), str(records)], cwd=tempfile.gettempdir(), env=env,
                          capture_output=True, text=True, check=True)
     return json.loads(res.stdout.strip().splitlines()[-1])
