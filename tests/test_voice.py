@@ -205,3 +205,24 @@ def test_voice_of_an_unnamed_or_grouped_child(linter, text, child):
 def test_no_voice_when_only_others_speak(linter, text, child):
     found = findings_of(linter, text, "visit_record", child, category=VOICE)
     assert found == [("RL401", VOICE, None)]
+
+
+# A pronoun is the child's when the nearest person before it who could be called that is the child:
+# "his foster carers" cannot be "he"; with no one named nearby, the same pronoun is followed back.
+@pytest.mark.parametrize("text", [
+    "Home visit. Kai lives with his foster carers. He told me he likes his room.",
+    "Home visit. I have known Kai for years.\n\nWe get on well, but he is quiet about school. "
+    "I know he finds maths hard, and once he talked to me a bit about this.",
+])
+def test_pronoun_voice_past_people_it_cannot_mean_and_back_along_the_same_pronoun(linter, text):
+    assert not flagged(linter, text, "visit_record", KAI)
+
+
+@pytest.mark.parametrize("text", [
+    "Home visit. Kai was at school. His dad came home. He told me he is tired.",
+    "Home visit. I have known Kai for years.\n\nHis uncle visited today. We get on well, but he is quiet. "
+    "Once he talked to me about money.",
+])
+def test_pronoun_voice_of_someone_else_who_could_be_he(linter, text):
+    found = findings_of(linter, text, "visit_record", KAI, category=VOICE)
+    assert found == [("RL401", VOICE, None)]

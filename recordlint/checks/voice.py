@@ -74,11 +74,19 @@ class VoicePhrases:
         not_others |= {str(w).lower() for w in people.get("not_people_in_plain_text", []) or []}
         self.others = phrase_regex([w for key in _PEOPLE_KEYS for w in people.get(key, []) or []
                                     if str(w).lower() not in not_others])
+        # people a he / she / they may be (a "he" is not "the carers" or "Mum")
+        def others_of(keys):
+            return phrase_regex([w for key in keys for w in people.get(key, []) or []
+                                 if str(w).lower() not in not_others])
+        self.others_for = {"he": others_of(("male_people", "neutral_people")),
+                           "she": others_of(("female_people", "neutral_people")),
+                           "they": self.others}
         self.testimony = re.compile(
             rf"(?<![\w'’-])I(?:\s+(?:was|am|felt|feel|have|had|really|also|still|always))*\s+(?:{self.verbs})")
 
 
 _PEOPLE_KEYS = ("female_people", "male_people", "neutral_people", "plural_people")
+
 
 
 def voice_phrases(config=None, phrase_file: str = PHRASE_FILE) -> VoicePhrases:
@@ -132,17 +140,18 @@ class ChildVoice(Rule):
 
     # --- evidence ---------------------------------------------------------------------------
     def _has_voice(self, rec, ph: VoicePhrases) -> bool:
-        text = rec.text
         name = rec.child.first_name
-        full = rec.child.name
-        if self._views_section(rec, ph, name):
-            return True
+        return (self._views_section(rec, ph, name) or self._child_as_subject(rec, ph)
+                or self._pronoun_as_subject(rec, ph))
+
+    def _child_as_subject(self, rec, ph: VoicePhrases) -> bool:
+        """"Kayla said", "YP wants", "You told me"; '"I like it here," said Kayla.'"""
+        text, name, full = rec.text, rec.child.first_name, rec.child.name
         child_words = ph.child_words
         to_child = rec.doc_type.to_child or _addressed(rec)
-        subject_verb, inverted, pronoun_verb = ph.subject_verb, ph.inverted, ph.pronoun_verb
         pos = 0
         while True:
-            m = subject_verb.search(text, pos)
+            m = ph.subject_verb.search(text, pos)
             if m is None:
                 break
             pos = m.start() + 1  # a name that is not the child's may hide one just after it
@@ -153,18 +162,18 @@ class ChildVoice(Rule):
                 continue  # "you have missed 9 days of school": absence, not a feeling
             return True
         # '"I like it here," said Kayla.' - the verb after a quotation, the child after the verb
-        for m in inverted.finditer(text):
-            if _is_child(m.group("subj"), name, full, child_words, False):
-                return True
-        # "he said" / "she wants" when the pronoun is the child's (third-person records)
-        others = ph.others
+        return any(_is_child(m.group("subj"), name, full, child_words, False) for m in ph.inverted.finditer(text))
+
+    def _pronoun_as_subject(self, rec, ph: VoicePhrases) -> bool:
+        """"he said" / "she wants" when the pronoun is the child's (third-person records)."""
+        text, name = rec.text, rec.child.first_name
         prons = {p for p in rec.child.pronoun_words if p in ("he", "she", "they")}
         if not prons and name:
-            prons = infer_pronouns(text, name, others)
-        if prons:
-            for m in pronoun_verb.finditer(text):
-                if m.group("subj").lower() in prons and self._pronoun_is_child(text, m.start(), name, others):
-                    return True
+            prons = infer_pronouns(text, name, ph.others)
+        for m in ph.pronoun_verb.finditer(text) if prons else ():
+            low = m.group("subj").lower()
+            if low in prons and self._pronoun_is_child(text, m.start(), name, ph.others_for[low]):
+                return True
         return False
 
     @staticmethod
@@ -174,18 +183,26 @@ class ChildVoice(Rule):
             not re.match(r"^\S+[’']s\s+(?:also|always|really|still)", frag)
 
     @staticmethod
-    def _pronoun_is_child(text: str, pos: int, name: str | None, others) -> bool:
+    def _pronoun_is_child(text: str, pos: int, name: str | None, others, hops: int = 3) -> bool:
         """The nearest person before the pronoun (this or the previous sentence) is the child; with
-        no name known, no one else is named there (the pronoun given for the child is theirs)."""
-        start = max(0, pos - 250)
-        window = text[start:pos]
-        sents = re.split(r"(?<=[.!?])\s+|\n", window)
-        window = " ".join(sents[-2:])
-        last_other = max(_people_named(window, others), default=-1)
-        if not name:
-            return last_other < 0
-        last_child = max((mm.end() for mm in re.finditer(rf"\b{re.escape(name)}\b", window)), default=-1)
-        return last_child >= 0 and last_child > last_other
+        no name known, no one else is named there (the pronoun given for the child is theirs).
+        With no one named there, the same pronoun earlier in the window is followed back ("Connor
+        ... he doesn't open up. I know he has ... where he talked to me")."""
+        pron = _PRONOUN_FORMS[_SUBJECT_PRONOUNS[text[pos:pos + 4].split()[0].lower()]]
+        for _ in range(hops + 1):
+            start = _window_start(text, pos)
+            window = text[start:pos]
+            last_other = max(_people_named(window, others), default=-1)
+            if not name:
+                return last_other < 0
+            last_child = max((mm.end() for mm in re.finditer(rf"\b{re.escape(name)}\b", window)), default=-1)
+            if last_child >= 0 or last_other >= 0:
+                return last_child > last_other
+            earlier = pron.search(window)
+            if earlier is None:
+                return False
+            pos = start + earlier.start()
+        return False
 
     def _views_section(self, rec, ph: VoicePhrases, name) -> bool:
         heads = ph.fixed_heads
@@ -216,6 +233,18 @@ class ChildVoice(Rule):
 _SUBJECT_PRONOUNS = {"she": "she", "her": "she", "hers": "she", "herself": "she",
                      "he": "he", "him": "he", "his": "he", "himself": "he",
                      "they": "they", "them": "they", "their": "they", "themselves": "they", "themself": "they"}
+_PRONOUN_FORMS = {p: re.compile(r"\b(?:" + "|".join(w for w, s in _SUBJECT_PRONOUNS.items() if s == p) + r")\b",
+                                 re.IGNORECASE) for p in ("he", "she", "they")}
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n\s*")
+
+
+def _window_start(text: str, pos: int) -> int:
+    """The start of the sentence before the one holding ``pos`` (within 250 characters)."""
+    start = max(0, pos - 250)
+    ends = [m.end() for m in _BOUNDARY.finditer(text, start, pos)]
+    return ends[-2] if len(ends) >= 2 else start
+
+
 _PRONOUN = re.compile(r"\b(?:" + "|".join(_SUBJECT_PRONOUNS) + r")\b", re.IGNORECASE)
 _NEXT_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'’-]+")
 
