@@ -208,3 +208,25 @@ def test_refusals_and_joined_judgements_are_flagged(linter, text, expected):
 ])
 def test_writer_refusing_no_refusal_and_accounts_are_clean(linter, text):
     assert judged(linter, text) == []
+
+
+# --- labels for behaviour and parenting, and a person's judged conduct as a noun phrase -------------
+@pytest.mark.parametrize("text, expected", [
+    ("In every lesson she messes about.", [("RL211", "messes about")]),
+    ("He was playing up at bedtime.", [("RL211", "playing up")]),
+    ("I know he has issues with anger.", [("RL212", "issues with anger")]),
+    ("His anger issues were discussed at school.", [("RL212", "anger issues")]),
+    ("We talked about her poor parenting.", [("RL212", "poor parenting")]),
+])
+def test_behaviour_and_parenting_labels_are_flagged(linter, text, expected):
+    assert judged(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dad described his anger issues and the course he is on.",     # his own account
+    "The report looked at poor parenting in the area.",             # no one's conduct
+    "The course covers anger issues in teenagers.",
+    "His behaviour was good all week.",
+])
+def test_accounts_and_general_topics_are_clean(linter, text):
+    assert judged(linter, text) == []

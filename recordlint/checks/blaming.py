@@ -197,7 +197,12 @@ class BlamingJudgement(Rule):
         if key.pos_ in ("VERB", "AUX") and len(toks) == 1:
             return None  # "had drunk four cans": a word of the list used as a verb
         if key.dep_ == "dobj" and len(toks) > 1 and key.head.pos_ in ("VERB", "AUX"):
+            if key.head.text.lower() in lists["speech_verbs"]:
+                return None  # "Dad described his anger issues": his own account
             key = key.head  # "They make poor relationship choices": judged by what they are said to do
+        if key.pos_ == "NOUN" and any(c.dep_ == "poss" and (c.text.lower() in _POSSESSIVES or _is_person(c, lists, rec))
+                                      for c in key.children) and not _reported(key, lists):
+            return toks[0], toks[-1]  # "her poor parenting": a person's judged conduct
         return self._predicate(key, toks, ids, lists, rec)
 
     @staticmethod
@@ -246,6 +251,9 @@ class BlamingJudgement(Rule):
         if kind == "failed":
             return "did not ... (say what was expected and what happened)"
         return "describe what was seen, heard or said"
+
+
+_POSSESSIVES = {"his", "her", "their", "your"}
 
 
 def _subject(tok):
