@@ -226,3 +226,10 @@ def test_pronoun_voice_past_people_it_cannot_mean_and_back_along_the_same_pronou
 def test_pronoun_voice_of_someone_else_who_could_be_he(linter, text):
     found = findings_of(linter, text, "visit_record", KAI, category=VOICE)
     assert found == [("RL401", VOICE, None)]
+
+
+def test_a_pronoun_with_a_clitic_is_followed_back_too(linter):
+    # "she's" and "he'd": the pronoun is read without its clitic
+    text = "Home visit. Mia is in Year 10. She's worried about her exams and she'd like help."
+    assert not flagged(linter, text, "visit_record", MIA)
+    assert not flagged(linter, "Home visit. I met Kai. He'd like to see his sister.", "visit_record", KAI)

@@ -172,7 +172,7 @@ class ChildVoice(Rule):
             prons = infer_pronouns(text, name, ph.others)
         for m in ph.pronoun_verb.finditer(text) if prons else ():
             low = m.group("subj").lower()
-            if low in prons and self._pronoun_is_child(text, m.start(), name, ph.others_for[low]):
+            if low in prons and self._pronoun_is_child(text, m.start(), low, name, ph.others_for[low]):
                 return True
         return False
 
@@ -183,12 +183,12 @@ class ChildVoice(Rule):
             not re.match(r"^\S+[’']s\s+(?:also|always|really|still)", frag)
 
     @staticmethod
-    def _pronoun_is_child(text: str, pos: int, name: str | None, others, hops: int = 3) -> bool:
+    def _pronoun_is_child(text: str, pos: int, pronoun: str, name: str | None, others, hops: int = 3) -> bool:
         """The nearest person before the pronoun (this or the previous sentence) is the child; with
         no name known, no one else is named there (the pronoun given for the child is theirs).
         With no one named there, the same pronoun earlier in the window is followed back ("Connor
         ... he doesn't open up. I know he has ... where he talked to me")."""
-        pron = _PRONOUN_FORMS[_SUBJECT_PRONOUNS[text[pos:pos + 4].split()[0].lower()]]
+        pron = _PRONOUN_FORMS[pronoun]
         for _ in range(hops + 1):
             start = _window_start(text, pos)
             window = text[start:pos]
