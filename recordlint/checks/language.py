@@ -5,7 +5,10 @@
 An acronym is a word of two or more capital letters ("IRO", "EHCP", "YP"), a mixed form with at most
 one small letter ("SENCo", "ePEP", "DfE"), or a section of the Children Act ("S47", "s20", "s.47").
 It is explained for the rest of the record by "Independent Reviewing Officer (IRO)" or
-"IRO (Independent Reviewing Officer)", where the words' first letters spell the acronym.
+"IRO (Independent Reviewing Officer)", where the words' first letters spell the acronym (in the bracket
+after it, in any order: "YOLO (Youth Organisation of Lapland)"). A label for a person given in place
+("her mother (MH)", "Child BS") is a name, and so are null tokens ("NULL", "XXX") and redaction
+placeholders ("[CITY]"), unless the bracket follows the long form it spells.
 Everyday acronyms a child knows (rules/lexicon/everyday-acronyms.yaml: GP, TV, NHS ...) are never
 flagged; care acronyms (rules/lexicon/acronyms.yaml) give the child-friendly suggestion.
 """
@@ -45,6 +48,13 @@ _CAPS_NEIGHBOUR_AFTER = re.compile(r"^[ \t]+[A-Z]{2,}(?![\w&.])")
 _PAREN_AFTER = re.compile(r"^\s*\(([^()\n]{3,160})\)")
 _SAYS_AFTER = re.compile(r"^[\s,]*(?:(?:which|that)\s+)?(?:stands\s+for|is\s+short\s+for)\b", re.IGNORECASE)
 _LONG_WORDS = re.compile(r"[A-Za-z]+|\d+")
+# An acronym alone in brackets right after a phrase ("children's social care (CSC)", "her father (FH)")
+_BRACKETED = re.compile(r"\(\s*$")
+# A label for an anonymised person: "Child BS", "Adult B", "Mother (MH)" - a name, not an acronym
+_LABEL_BEFORE = re.compile(r"\b(?:Child|Adult|Baby|Infant|Sibling|Mother|Father|Parent|Person|Subject|Young\s+Person)"
+                           r"[ \t]+$")
+# Null and redaction tokens of an export or a template: "NULL", "XXX" stand where a name was.
+_NULL_TOKENS = {"NULL", "NIL", "NONE", "XX", "XXX", "XXXX"}
 _QUESTION_BEFORE = re.compile(r"\b(?:what|who)\s+(?:is|are|does)\s+(?:an?\s+|the\s+|my\s+|your\s+)?$", re.IGNORECASE)
 _IS_LONG_FORM = re.compile(r"\s+(?:is|are|means)\s+(?:an?\s+|the\s+)?((?:[A-Za-z][\w'’]*\s*){1,8})")
 _UNITS = re.compile(r"[A-Z]|[a-z]+|\d+")
@@ -96,7 +106,7 @@ def spells(acronym: str, words: list[str]) -> bool:
 def _long_form_before(text: str, start: int) -> list[str]:
     """The last words before "(" that might be a long form ("... Officer (IRO)")."""
     line_start = max(text.rfind("\n", 0, start), text.rfind(".", 0, start - 1), text.rfind(":", 0, start)) + 1
-    before = re.sub(r"[’']s\s*$", " ", text[max(line_start, start - 160):start])  # "Officer's (IRO)"
+    before = re.sub(r"[’']s\b", " ", text[max(line_start, start - 160):start])  # "Officer's (IRO)", "children's social"
     return _LONG_WORDS.findall(before)[-14:]
 
 
@@ -173,7 +183,7 @@ class UnexplainedAcronym(Rule):
                 continue
             if key in self.known:
                 return key, self.known[key]
-            if any(c.isdigit() for c in form) or "&" in form:
+            if any(c.isdigit() for c in form) or "&" in form or key in _NULL_TOKENS:
                 return None
             if form.lower() in STOP_WORDS or _ROMAN.fullmatch(form):
                 return None
@@ -182,7 +192,7 @@ class UnexplainedAcronym(Rule):
             titles = people_words(rec.config).family_titles
             if self._in_heading(rec, form, start) or self._surname(rec.text, form, start, titles):
                 return None
-            if self._placeholder(rec.text, start, start + len(word)) or self._caps_run(rec.text, start, len(word)):
+            if self._caps_run(rec.text, start, len(word)):
                 return None
             return key, None
         return None
@@ -258,6 +268,25 @@ class UnexplainedAcronym(Rule):
             return True  # "An IRO is an Independent Reviewing Officer"
         return bool(_SAYS_AFTER.match(text[end:end + 40]))
 
+    @staticmethod
+    def _defined_in_place(rec, word: str, start: int, end: int) -> bool:
+        """The writer gives the acronym its meaning right there, even if its letters do not spell the
+        long form exactly: "her mother, (MH)", "her father (FH)" and "Child BS" (labels for people; not
+        "Priya Sharma (SW)", a role), "YOLO (Youth Organisation of Lapland)" (letters out of order)."""
+        text = rec.text
+        if _LABEL_BEFORE.search(text[max(0, start - 14):start]):
+            return True
+        letters = [u[0].lower() for u in _units(word) if not u.isdigit()]
+        if _BRACKETED.search(text[max(0, start - 3):start]) and _CLOSE_AFTER.match(text[end:end + 3]):
+            before = _long_form_before(text, text.rfind("(", 0, start))
+            return bool(before) and before[-1].lower() in people_words(rec.config).singular
+        m = _PAREN_AFTER.match(text[end:end + 170])
+        if m and letters:
+            initials = [w[0].lower() for w in _LONG_WORDS.findall(m.group(1))[:8]]
+            return bool(initials) and initials[0] == letters[0] and \
+                all(initials.count(c) >= letters.count(c) for c in set(letters))
+        return False
+
     def check(self, rec):
         text = rec.text
         explained: set[str] = set()
@@ -272,8 +301,10 @@ class UnexplainedAcronym(Rule):
             key, term = found
             if key in explained:
                 continue
-            if self._explains(text, word, start, end):
+            if self._explains(text, word, start, end) or self._defined_in_place(rec, word, start, end):
                 explained.add(key)
+                continue
+            if term is None and self._placeholder(text, start, end):
                 continue
             if rec.in_speech(start):
                 continue
