@@ -99,7 +99,8 @@ def load_lexicon(path: Path, changes: dict | None = None, require_source: bool =
 
 # --- explained on first use ----------------------------------------------------------------
 # "Staying Put, which is when ...", "A core group is a meeting where ...", "an advocate (someone who ...)",
-# "This is called Staying Put": a term explained where it is used is fine there and afterwards.
+# "This is called Staying Put", "... conference. This is a meeting ...": a term explained where it is used is
+# fine there and afterwards. "(including ...)" after a term lists kinds of it, it does not explain it.
 _KIND = (r"(?:special\s+|legal\s+|formal\s+)?(?:meeting|plan|person|group|way|time|place|team|service|worker"
          r"|order|letter|book|check|talk|law|rule|decision|word|name|visit|form)\s+"
          r"(?:where|when|who|that|which|to|for|with|about|between|of|held|led|chaired|run)\b")
@@ -116,7 +117,13 @@ _EXPLAIN_AFTER = re.compile(
     r"|[-–—:]\s+(?:this\s+means|that\s+means|which\s+means|when|where|someone|people\s+who)\b"
     # a parenthesis that explains: "(the person who ...)", "(seeing your family)", "(time with Mum)"
     r"|\((?=\s*(?:the|a|an|someone|somebody|people|when|where|which|this|that|what|how|meaning|i\.e\.|time"
-    r"|\w+ing)\s[^)]*\))"
+    r"|(?!including|excluding|according|regarding|concerning|following|pending|during|something|anything"
+    r"|nothing|everything)\w+ing)\s[^)]*\))"
+    # the next sentence or line says what it is: "Welcome to the Family Group Conference process. This is a
+    # meeting for you.", a heading "Staying Put" then "This means you can ..."
+    r"|(?:[ \t]+(?:process|meeting|service|arrangement|scheme|review|conference|plan|team|order)s?)?"
+    r"(?:[.?!:][ \t]*\n?|[ \t]*\n)\s*(?:this|it)\s+(?:is|means)\s+"
+    r"(?:an?|the|when|where|how|what|someone|somebody|people|your|you)\b"
     r")",
     re.IGNORECASE,
 )

@@ -78,3 +78,65 @@ def test_acronym_then_long_form_with_letters_out_of_order_is_explained(linter):
 
 def test_acronym_then_bracket_that_is_not_its_long_form_is_flagged(linter):
     assert acronyms(linter, "She goes to KOYS (on Fridays).", "visit_record") == ["KOYS"]
+
+
+# --- RL201: what explains a term, and what does not -----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Welcome to the family network meeting process. This is a meeting for you and your family. "
+    "The family network meeting is in June.",
+    "Staying Put\nThis means you can keep living with your foster carers after 18. Staying Put starts in May.",
+    "You have a core group. This is a meeting where the people who help you check the plan. "
+    "The core group meets in May.",
+])
+def test_a_term_explained_by_the_next_sentence_or_line_is_fine_there_and_later(linter, text):
+    assert [t for code, t in jargon(linter, text, "care_plan") if code == "RL201"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the next sentence explains the plan, not the placement
+    ("The plan is written soon after your placement starts. It is the main plan about you.", ["placement"]),
+    # "(including ...)" lists kinds of placement; it does not say what one is
+    ("Children in foster placements (including agency ones) are visited. The placement is seen too.",
+     ["placements", "placement"]),
+    ("You have a core group. It is important that you go.", ["core group"]),
+])
+def test_what_follows_a_term_without_explaining_it(linter, text, expected):
+    assert [t for code, t in jargon(linter, text, "care_plan") if code == "RL201"] == expected
+
+
+# --- RL201: plain senses ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Ava is in regular contact by phone with her uncle in Leeds.",    # keeping in touch
+    "Ava is in close contact with her old teacher.",
+    "His only social contact is the man next door.",                  # company, not family time
+    "The serious case review was published in 2019.",                 # another process, named as such
+    "Ava's 3-year-old sibling, Ben, was at nursery.",                 # ordinary English between professionals
+    "Ava's peer relationships at school are good.",
+])
+def test_plain_senses_in_records_between_professionals(linter, text):
+    assert jargon(linter, text, "chronology") == []
+
+
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Ava has regular contact with her uncle at the family centre.", "chronology", ["contact"]),
+    ("Your next case review is on 3 May.", "review_record", ["case review"]),
+    ("You and your siblings will stay together.", "care_plan", ["siblings"]),
+    ("Your peer group at school is kind to you.", "care_plan", ["peer group"]),
+])
+def test_the_care_senses_are_still_jargon(linter, text, doc_type, expected):
+    assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == expected
+
+
+# --- RL201: sourced care-system terms ------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Her mother was sectioned in March.", "sectioned"),
+    ("Ask your adviser about the local offer.", "local offer"),
+    ("The registered person must tell the council.", "registered person"),
+    ("The home keeps to its statement of purpose.", "statement of purpose"),
+    ("We will tell your placing authority.", "placing authority"),
+    ("Older young people may live in semi-independence units.", "semi-independence units"),
+    ("Young people in our supported provision get a key.", "supported provision"),
+    ("Ava was placed in care when she was 6.", "placed in care"),
+])
+def test_sourced_care_system_terms_are_jargon(linter, text, expected):
+    assert [t for code, t in jargon(linter, text, "assessment") if code == "RL201"] == [expected]

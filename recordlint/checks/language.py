@@ -50,9 +50,9 @@ _SAYS_AFTER = re.compile(r"^[\s,]*(?:(?:which|that)\s+)?(?:stands\s+for|is\s+sho
 _LONG_WORDS = re.compile(r"[A-Za-z]+|\d+")
 # An acronym alone in brackets right after a phrase ("children's social care (CSC)", "her father (FH)")
 _BRACKETED = re.compile(r"\(\s*$")
-# A label for an anonymised person: "Child BS", "Adult B", "Mother (MH)" - a name, not an acronym
-_LABEL_BEFORE = re.compile(r"\b(?:Child|Adult|Baby|Infant|Sibling|Mother|Father|Parent|Person|Subject|Young\s+Person)"
-                           r"[ \t]+$")
+# A label for an anonymised person after a people word (people.yaml) in capitals: "Child BS", "Adult B"
+_LABEL_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+_LABEL_WORDS = {"adult", "subject"}
 # Null and redaction tokens of an export or a template: "NULL", "XXX" stand where a name was.
 _NULL_TOKENS = {"NULL", "NIL", "NONE", "XX", "XXX", "XXXX"}
 _QUESTION_BEFORE = re.compile(r"\b(?:what|who)\s+(?:is|are|does)\s+(?:an?\s+|the\s+|my\s+|your\s+)?$", re.IGNORECASE)
@@ -274,12 +274,16 @@ class UnexplainedAcronym(Rule):
         long form exactly: "her mother, (MH)", "her father (FH)" and "Child BS" (labels for people; not
         "Priya Sharma (SW)", a role), "YOLO (Youth Organisation of Lapland)" (letters out of order)."""
         text = rec.text
-        if _LABEL_BEFORE.search(text[max(0, start - 14):start]):
-            return True
+        people = people_words(rec.config)
+        label = _LABEL_BEFORE.search(text[max(0, start - 14):start])
+        if label and len(word) <= 3 and word.isupper():
+            before = label.group(1).lower()
+            if before in _LABEL_WORDS or (before in people.singular and before not in people.family_titles):
+                return True  # not "Mum CAMHS" (people.yaml: family_titles)
         letters = [u[0].lower() for u in _units(word) if not u.isdigit()]
         if _BRACKETED.search(text[max(0, start - 3):start]) and _CLOSE_AFTER.match(text[end:end + 3]):
             before = _long_form_before(text, text.rfind("(", 0, start))
-            return bool(before) and before[-1].lower() in people_words(rec.config).singular
+            return bool(before) and before[-1].lower() in people.singular
         m = _PAREN_AFTER.match(text[end:end + 170])
         if m and letters:
             initials = [w[0].lower() for w in _LONG_WORDS.findall(m.group(1))[:8]]
