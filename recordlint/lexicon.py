@@ -129,9 +129,11 @@ _EXPLAIN_AFTER = re.compile(
 )
 _EXPLAIN_BEFORE = re.compile(
     r"(?:\bcalled|\bknown[ \t]+as|\bwe[ \t]+call[ \t]+(?:this|it|that)"
-    # a question heading that the text then answers: "What is a child protection conference?"
-    r"|\bwhat[ \t]+(?:is|are|does)|\bwhy[ \t]+(?:does|do|is)|\bwho[ \t]+is)"
-    r"[ \t]+(?:an?[ \t]+|the[ \t]+|my[ \t]+|your[ \t]+)?[\"“‘']?$",
+    # a question heading that the text then answers: "What is a child protection conference?", "What happens
+    # at a review?"; a question starts a line or a sentence (not "a child who is looked after")
+    r"|(?:^|[\n.?!:•*–-][ \t]*)(?:what[ \t]+(?:is|are|does|happens[ \t]+(?:at|in|during|after))"
+    r"|why[ \t]+(?:does|do|is)|who[ \t]+is))"
+    r"[ \t]+(?:an?[ \t]+|the[ \t]+|my[ \t]+|your[ \t]+)?(?-i:[A-Z][a-z]+[ \t]+)?[\"“‘']?$",
     re.IGNORECASE,
 )
 

@@ -117,9 +117,19 @@ def test_plain_senses_in_records_between_professionals(linter, text):
     assert jargon(linter, text, "chronology") == []
 
 
+@pytest.mark.parametrize("text, doc_type", [
+    ("Next case review: 19 May 2026.", "visit_record"),          # the meeting's name between professionals
+    ("For help with your flat, please contact the Leaving Care Service.", "pathway_plan"),  # a service's name
+    ("Your leaving care team will help you find a flat.", "pathway_plan"),
+])
+def test_names_of_meetings_and_services(linter, text, doc_type):
+    assert jargon(linter, text, doc_type) == []
+
+
 @pytest.mark.parametrize("text, doc_type, expected", [
     ("Ava has regular contact with her uncle at the family centre.", "chronology", ["contact"]),
     ("Your next case review is on 3 May.", "review_record", ["case review"]),
+    ("Your case review meeting is on 3 May.", "care_plan", ["case review meeting"]),
     ("You and your siblings will stay together.", "care_plan", ["siblings"]),
     ("Your peer group at school is kind to you.", "care_plan", ["peer group"]),
 ])
@@ -140,3 +150,22 @@ def test_the_care_senses_are_still_jargon(linter, text, doc_type, expected):
 ])
 def test_sourced_care_system_terms_are_jargon(linter, text, expected):
     assert [t for code, t in jargon(linter, text, "assessment") if code == "RL201"] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "What happens at a core group meeting?\nThe people who help you meet every month. The core group meeting is "
+    "in May.",
+    "If people are worried, a meeting called an Initial Child Protection Conference is held. The Child "
+    "Protection Conference decides what happens next.",
+])
+def test_question_headings_and_called_with_a_capitalised_word_explain(linter, text):
+    assert [t for code, t in jargon(linter, text, "review_record") if code == "RL201"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "who is" inside a sentence is a relative clause, not the question heading "Who is ...?"
+    ("Every child who is looked after has a plan.", ["looked after"]),
+    ("What is the new placement like? The placement is near school.", ["placement", "placement"]),
+])
+def test_who_is_inside_a_sentence_does_not_explain(linter, text, expected):
+    assert [t for code, t in jargon(linter, text, "care_plan") if code == "RL201"] == expected

@@ -416,7 +416,6 @@ def test_sourced_victim_blaming_terms(linter, text, expected):
 
 # --- issue 11: review meetings, family assessments, court stages, how a child came into care, placements ---
 @pytest.mark.parametrize("text, expected", [
-    ("Your case review meeting is on 3 May.", [("RL201", "case review meeting")]),
     ("He was placed out of county in 2019.", [("RL201", "placed out of county")]),
     ("Kayla was voluntarily accommodated in March.", [("RL201", "voluntarily accommodated")]),
     ("The kinship assessment of Nan is due in June.", [("RL201", "kinship assessment")]),
