@@ -103,7 +103,7 @@ def load_lexicon(path: Path, changes: dict | None = None, require_source: bool =
 # fine there and afterwards. "(including ...)" after a term lists kinds of it, it does not explain it.
 _KIND = (r"(?:special\s+|legal\s+|formal\s+)?(?:meeting|plan|person|group|way|time|place|team|service|worker"
          r"|order|letter|book|check|talk|law|rule|decision|word|name|visit|form)\s+"
-         r"(?:where|when|who|that|which|to|for|with|about|between|of|held|led|chaired|run)\b")
+         r"(?:where|when|who|that|which|to|for|with|about|between|of|held|led|chaired|run|made|given|written|by)\b")
 _EXPLAIN_AFTER = re.compile(
     r"[ \t]*(?:"
     r",?\s*(?:which|that)\s+(?:means|stands\s+for|is\s+(?:when|where|what|how|someone|somebody|called)\b"
@@ -115,6 +115,8 @@ _EXPLAIN_AFTER = re.compile(
     r"|\s+to\s+(?:help|make\s+sure|support|speak\s+up)\b"
     r"|is\s+an?\s+" + _KIND +
     r"|[-–—:]\s+(?:this\s+means|that\s+means|which\s+means|when|where|someone|people\s+who)\b"
+    # a glossary line: "Care order - a court order that says ...", "Advocate: a person who ..."
+    r"|[-–—:]\s+an?\s+(?:[\w-]+\s+){0,2}?(?:who|that|which|where|when|for|to|made|given|used)\b"
     # a parenthesis that explains: "(the person who ...)", "(seeing your family)", "(time with Mum)"
     r"|\((?=\s*(?:the|a|an|someone|somebody|people|when|where|which|this|that|what|how|meaning|i\.e\.|time"
     r"|(?!including|excluding|according|regarding|concerning|following|pending|during|something|anything"
@@ -122,7 +124,7 @@ _EXPLAIN_AFTER = re.compile(
     # the next sentence or line says what it is: "Welcome to the Family Group Conference process. This is a
     # meeting for you.", a heading "Staying Put" then "This means you can ..."
     r"|(?:[ \t]+(?:process|meeting|service|arrangement|scheme|review|conference|plan|team|order)s?)?"
-    r"(?:[.?!:][ \t]*\n?|[ \t]*\n)\s*(?:this|it)\s+(?:is|means)\s+"
+    r"(?:[.?!:][ \t]*\n?|[ \t]*\n|[ \t]+[-–—])\s*(?:this|it)\s+(?:is|means)\s+"
     r"(?:an?|the|when|where|how|what|someone|somebody|people|your|you)\b"
     r")",
     re.IGNORECASE,
@@ -172,3 +174,25 @@ def _in_heading(text: str, start: int) -> bool:
     le = text.find("\n", start)
     line = text[ls:le if le >= 0 else len(text)].strip()
     return len(line.split()) <= 8 and not line.endswith((".", ",", ";", ":"))
+
+
+# --- part of an organisation's name ----------------------------------------------------------------
+# "the Corporate Parenting Committee", "the Leaving Care Service": a term in capitals inside the name of a
+# committee, board, service or team is the name the reader needs to find it, not jargon to rewrite.
+_ORGANISATION_AFTER = re.compile(
+    r"(?:[ \t]+(?:[A-Z][\w’'-]*|of|and|&))*?[ \t]+(?:Committee|Board|Forum|Partnership|Services?|Team|Hub"
+    r"|Department|Directorate)\b")
+_SMALL_WORDS = {"of", "and", "the", "in", "for", "to", "a", "an", "&"}
+
+
+def in_organisation_name(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is written in capitals and goes on into an organisation's name."""
+    words = text[start:end].split()
+    if not words or not all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS):
+        return False
+    return bool(_ORGANISATION_AFTER.match(text, end, min(len(text), end + 80)))
+
+
+def drop_names(text: str, found: list) -> list:
+    """Remove matches that are part of an organisation's name: [(start, end, term), ...]."""
+    return [item for item in found if not in_organisation_name(text, item[0], item[1])]

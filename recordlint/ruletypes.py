@@ -27,14 +27,14 @@ from spacy.util import filter_spans
 
 from .errors import ConfigError
 from .findings import Severity
-from .lexicon import Term, drop_explained, load_lexicon
+from .lexicon import Term, drop_explained, drop_names, load_lexicon
 from .resources import load_yaml
 from .rule import Example, Rule
 
 RULE_KEYS = {"code", "name", "type", "category", "severity", "message", "summary", "why", "source",
              "perspective", "doc_types", "exceptions", "examples", "tokens", "swap", "lexicon",
              "lexicon_name", "patterns", "max", "scope", "exempt_speech", "case_sensitive",
-             "explained_ok", "options"}
+             "explained_ok", "names_ok", "options"}
 TYPES = {"existence", "substitution", "sequence", "occurrence"}
 MODEL_ATTRS = {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "IS_SENT_START"}
 PHRASE_KEYS = ("tokens", "swap", "lexicon")
@@ -216,6 +216,8 @@ class YamlRule(Rule):
             blocked = [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self.exceptions(doc)]
             found = [f for f in found if not any(bs <= f[0] and f[1] <= be for bs, be in blocked)]
         found = sorted(found, key=lambda f: f[0])
+        if self.spec.get("names_ok"):  # "the Corporate Parenting Committee": a name, not a term to rewrite
+            found = drop_names(rec.text, found)
         if self.spec.get("explained_ok"):  # a term explained on first use is fine there and later
             found = drop_explained(rec.text, found)
         return found

@@ -169,3 +169,45 @@ def test_question_headings_and_called_with_a_capitalised_word_explain(linter, te
 ])
 def test_who_is_inside_a_sentence_does_not_explain(linter, text, expected):
     assert [t for code, t in jargon(linter, text, "care_plan") if code == "RL201"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Care order – This is when the court says where you live. Your care order ends when you are 18.",
+    "Care order - a court order that says who makes decisions about you. The care order ends at 18.",
+    "Advocate: a person who helps you say what you think. Your advocate is Jo.",
+    "A care order is a decision made by a judge. The care order ends at 18.",
+])
+def test_glossary_lines_and_definitions_explain(linter, text):
+    assert [t for code, t in jargon(linter, text, "care_plan") if code == "RL201"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Contact: Mum every Saturday at the family centre.", ["Contact"]),      # a form field, not a definition
+    ("Your care order - we will talk about it at your review.", ["care order"]),
+])
+def test_a_label_or_dash_without_a_definition_does_not_explain(linter, text, expected):
+    assert [t for code, t in jargon(linter, text, "care_plan") if code == "RL201"] == expected
+
+
+def test_messaging_apps_are_everyday_acronyms(linter):
+    text = "I will block him on MSN and BBM and tell my SENCO."
+    assert acronyms(linter, text, "care_plan") == ["SENCO"]
+
+
+# --- RL201: names of committees, boards, services and teams --------------------------------------------
+@pytest.mark.parametrize("text, doc_type", [
+    ("Minutes of the joint meeting of the Corporate Parenting Committee and the Schools Forum.", "supervision"),
+    ("The Corporate Parenting Advisory Board met on 3 May.", "supervision"),
+    ("Please ring the Early Help Team if you need anything.", "care_plan"),
+])
+def test_a_term_inside_an_organisations_name_is_not_jargon(linter, text, doc_type):
+    assert jargon(linter, text, doc_type) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Your corporate parents are the council.", ["corporate parents"]),          # not a name: lower case
+    ("The plan is to step down to Early Help.", ["step down", "Early Help"]),     # no organisation word after
+    ("The corporate parenting committee met.", ["corporate parenting"]),         # not written as a name
+])
+def test_the_same_terms_outside_a_name_are_jargon(linter, text, expected):
+    assert [t for code, t in jargon(linter, text, "care_plan") if code == "RL201"] == expected
