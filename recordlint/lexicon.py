@@ -144,7 +144,10 @@ def explained_at(text: str, start: int, end: int) -> bool:
     """True when the term at text[start:end] is explained right there."""
     if _EXPLAIN_AFTER.match(text, end):
         return True
-    return bool(_EXPLAIN_BEFORE.search(text[max(0, start - 40):start]))
+    before = text[max(0, start - 40):start]
+    low = before.lower()
+    # every _EXPLAIN_BEFORE form has "call", "known" or a question word: skip the regex search without one
+    return ("call" in low or "known" in low or "wh" in low) and bool(_EXPLAIN_BEFORE.search(before))
 
 
 def drop_explained(text: str, found: list) -> list:

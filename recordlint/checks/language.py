@@ -274,20 +274,21 @@ class UnexplainedAcronym(Rule):
         long form exactly: "her mother, (MH)", "her father (FH)" and "Child BS" (labels for people; not
         "Priya Sharma (SW)", a role), "YOLO (Youth Organisation of Lapland)" (letters out of order)."""
         text = rec.text
-        people = people_words(rec.config)
-        label = _LABEL_BEFORE.search(text[max(0, start - 14):start])
-        if label and len(word) <= 3 and word.isupper():
-            before = label.group(1).lower()
-            if before in _LABEL_WORDS or (before in people.singular and before not in people.family_titles):
-                return True  # not "Mum CAMHS" (people.yaml: family_titles)
-        letters = [u[0].lower() for u in _units(word) if not u.isdigit()]
-        if _BRACKETED.search(text[max(0, start - 3):start]) and _CLOSE_AFTER.match(text[end:end + 3]):
+        if len(word) <= 3 and word.isupper():
+            label = _LABEL_BEFORE.search(text, max(0, start - 14), start)
+            if label:
+                people, before = people_words(rec.config), label.group(1).lower()
+                if before in _LABEL_WORDS or (before in people.singular and before not in people.family_titles):
+                    return True  # not "Mum CAMHS" (people.yaml: family_titles)
+        if _BRACKETED.search(text, max(0, start - 3), start) and _CLOSE_AFTER.match(text[end:end + 3]):
             before = _long_form_before(text, text.rfind("(", 0, start))
-            return bool(before) and before[-1].lower() in people.singular
-        m = _PAREN_AFTER.match(text[end:end + 170])
-        if m and letters:
+            return bool(before) and before[-1].lower() in people_words(rec.config).singular
+        m = _PAREN_AFTER.match(text[end:end + 170]) if text.startswith("(", end + 1) or \
+            text.startswith("(", end) else None
+        if m:
+            letters = [u[0].lower() for u in _units(word) if not u.isdigit()]
             initials = [w[0].lower() for w in _LONG_WORDS.findall(m.group(1))[:8]]
-            return bool(initials) and initials[0] == letters[0] and \
+            return bool(initials and letters) and initials[0] == letters[0] and \
                 all(initials.count(c) >= letters.count(c) for c in set(letters))
         return False
 
