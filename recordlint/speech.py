@@ -63,7 +63,7 @@ def _quotations(text: str) -> list[tuple[int, int]]:
         i = m.start()
         ch = text[i]
         if ch in ('"', "“") or _is_open_single(text, i):
-            j = _find_close(i + 1, closers[ch], para_end, single=ch in "'‘")
+            j = _find_close(i + 1, closers[ch], para_end, single=ch in "'‘", text=text)
             out.append((i, j + 1 if j < n else n))
             i = j + 1
         else:
@@ -99,14 +99,30 @@ def _is_open_single(text: str, i: int) -> bool:
     return not before.isalnum() and after.isalnum()
 
 
-def _find_close(start: int, closer: _Next, para_end: _Next, single: bool) -> int:
+def _find_close(start: int, closer: _Next, para_end: _Next, single: bool, text: str = "") -> int:
     """Index of the closing mark, or the end of the paragraph when it never closes (for a
-    single mark, which is far more often an apostrophe: quote nothing)."""
+    single mark, which is far more often an apostrophe: quote nothing). A double quotation that
+    does not close in its paragraph runs on to a closing mark in a later paragraph when no other
+    quotation mark comes first ("When I came into care ...<blank line> Now I am at college.")."""
     end = para_end.at_or_after(start)
     j = closer.at_or_after(start)
     if j < end:
         return j
-    return end - 1 if not single else start - 1
+    if single:
+        return start - 1
+    if text and j - start <= _MAX_QUOTE and _closes(text, j) and _QUOTE_MARK_DOUBLE.search(text, end, j) is None:
+        return j
+    return end - 1
+
+
+_MAX_QUOTE = 3000   # characters: a quotation over several paragraphs, but not one left open by mistake
+_QUOTE_MARK_DOUBLE = re.compile("[\"“”]")
+
+
+def _closes(text: str, j: int) -> bool:
+    """The mark at ``j`` ends a quotation: after a word or punctuation, before a space or the end."""
+    return j < len(text) and j > 0 and not text[j - 1].isspace() and \
+        (j + 1 == len(text) or not text[j + 1].isalnum())
 
 
 def _colon_speech(text: str, ph: SpeechPhrases) -> list[tuple[int, int]]:

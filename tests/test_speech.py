@@ -37,7 +37,17 @@ def _plain_find_close(text, start, close, single):
             nxt = text[j + 1] if j + 1 < len(text) else " "
             if not single or not nxt.isalnum():
                 return j
-    return para_end - 1 if not single else start - 1
+    if single:
+        return start - 1
+    # a double quotation runs on past its paragraph to a closing mark, when that is the next mark
+    for j in range(para_end, len(text)):
+        if text[j] in '"“”':
+            closer = text[j] == "”" or (close == '"' and text[j] == '"')
+            ends = not text[j - 1].isspace() and (j + 1 == len(text) or not text[j + 1].isalnum())
+            if closer and ends and j - start <= 3000:
+                return j
+            break
+    return para_end - 1
 
 
 def _plain_quotations(text):
@@ -72,3 +82,14 @@ def test_a_speech_word_inside_a_longer_word_still_counts():
     text = "x it's’words : I like it"
     want = [(len("x it's’words : "), len(text))]
     assert speech._colon_speech(text, speech_phrases()) == _plain_colon_speech(text) == want
+
+
+def test_a_quotation_runs_on_over_paragraphs_to_its_closing_mark():
+    text = "“When I came into care I was scared.\n\nNow I am at college.” I visited on Monday."
+    assert [text[s:e] for s, e in speech_ranges(text)] == [text[:text.index("” ") + 1]]
+    # another quotation opens first: each paragraph's quotation ends with its paragraph
+    text = "“I was scared.\n\n“Now I am at college.” I visited on Monday."
+    assert [text[s:e] for s, e in speech_ranges(text)] == ["“I was scared.", "“Now I am at college.”"]
+    # a mark that opens a word does not close a quotation
+    text = '"I was scared.\n\nThe word "care" is jargon.'
+    assert [text[s:e] for s, e in speech_ranges(text)][0] == '"I was scared.'
