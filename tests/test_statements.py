@@ -262,6 +262,17 @@ def test_a_safety_plan_page_in_the_childs_words(linter):
         ("RL303", "plan.contingency", None)]
 
 
+def test_the_services_promise_on_a_page_for_any_child_is_not_a_back_up_plan(linter):
+    """"If ..., we will ..." on a nameless page is what the service does for any child, not this child's
+    back-up plan; the child's own "If ..., I will ..." is (above)."""
+    page = ("Your health\n\nIf you have a disability we will make sure that your plan says so.\n"
+            "If all is going well, we will look at your plan with you every six months.")
+    assert findings_of(linter, page, "care_plan", {}, category="plan.contingency") == [
+        ("RL303", "plan.contingency", None)]
+    own = page + "\nIf I feel unsafe, I will ring my aunt."
+    assert findings_of(linter, own, "care_plan", {}, category="plan.contingency") == []
+
+
 # --- a recommendation or a short step with a bare verb, in a plan list ----------------------------------
 def test_a_bare_verb_step_in_a_plan_list(linter):
     text = ("Recommendations are as follows:\n1. The Early Help Service lead a review of its leaflets.\n"

@@ -161,7 +161,9 @@ _IF_THEN_NO_COMMA = re.compile(r"^\s*if\s+\S+.*?\s(?:I|we|you|he|she|they|(?-i:[
                                re.IGNORECASE)
 
 
-_OWN_BACKUP = re.compile(r"\b(?:I|we)\s+(?:will|can|would|could|shall)\b|"
+# "I will": the child's own safety plan. Not "we will": on a page for any child that is the service's
+# promise ("If you have a disability we will make sure ..."), not this child's back-up plan.
+_OWN_BACKUP = re.compile(r"\bI\s+(?:will|can|would|could|shall)\b|"
                          r"\bif\s+(?:the|this|my|your)\s+(?:[\w-]+\s+){0,3}plan\s+(?:is\s+not|isn[’']t|does\s+not|"
                          r"doesn[’']t|fails|is\s+un)", re.IGNORECASE)
 
