@@ -57,6 +57,8 @@ class ClauseReader:
         no_owner = self.ph.no_owner.search(self.text[s:e])
         anchor = self._anchor(toks)
         if anchor is None:
+            if imperative_ok is True:
+                toks = _after_list_label(toks)  # "Financial Support: Facilitate access ...": the step
             # a step with no verb of its own: "Increased monitoring required"
             step = read_telegraphic(toks, region, self.ph, self.text, s, e, kind)
             if step is None and no_owner and _that_statement(toks, region, s + no_owner.end()):
@@ -364,6 +366,21 @@ def _clear_imperative(words, ph, toks) -> bool:
         return False  # "Call from the children's home.", "Visit to Tanisha": an event named, not a step
     finite = [t for t in words[1:] if t.tag_ in _FINITE]
     return not finite or (len(words) <= 3 and finite == [words[-1]] and words[-1].tag_ == "VBZ")
+
+
+_LABEL_TAGS = {"NNP", "NNPS", "NN", "NNS", "JJ", "CC", "CD", "HYPH", "POS"}
+
+
+def _after_list_label(toks) -> list:
+    """A list item's step after its topic label or joining word: "Financial Support: Facilitate access
+    ...", "LA1 partnership: oversee a review ...", "and conduct development work ..."."""
+    colon = next((i for i, t in enumerate(toks[:7]) if t.text == ":"), None)
+    if colon and colon + 1 < len(toks) and all(t.tag_ in _LABEL_TAGS or t.text in ("-", "&")
+                                               for t in toks[:colon]):
+        toks = toks[colon + 1:]
+    if len(toks) > 1 and toks[0].lower_ in ("and", "or", "also"):
+        toks = toks[1:]
+    return toks
 
 
 def _words_before(toks, a_idx: int) -> list:

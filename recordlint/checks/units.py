@@ -44,12 +44,13 @@ class LineSlot:
 
     prose_imperatives: set[int] = field(default_factory=set)   # units of running text led by a plan verb
     owner: str | None = None   # who the heading or label above names ("Work and Income: set up ...")
+    list_items: bool = False   # one plan sentence split at semicolons: each part is a list item
 
     def candidates(self):
         """(start, end, imperative_ok) of each unit, as far as the text alone can tell; "prose" for a
         unit of running text that starts with a plan verb ("Monitor closely.")."""
         for i, (s, e) in enumerate(self.units):
-            if (self.bullet or self.in_plan) and i == 0:
+            if (self.bullet or self.in_plan) and (i == 0 or self.list_items):
                 yield s, e, True
             else:
                 yield s, e, "prose" if i in self.prose_imperatives else False
@@ -225,7 +226,10 @@ class _Walker:
         for s, e in sents:
             units.extend(_split_semicolons(text, s, e) if ";" in text[s:e] else [(s, e)])
         prose = {i for i, (s, e) in enumerate(units) if _plan_verb_first(self.ph, text[s:e])}
-        return LineSlot(start, end, bullet, in_plan, units, len(units) == len(sents), prose)
+        slot = LineSlot(start, end, bullet, in_plan, units, len(units) == len(sents), prose)
+        # "Recommendations include: A; B; C" - in a plan, one sentence split at semicolons is a list
+        slot.list_items = bullet and in_plan and len(sents) == 1 and len(units) > 1
+        return slot
 
 
 _LINK_WORDS = {"and", "&", "of", "the", "for"}
@@ -388,9 +392,13 @@ def _may_be_bare_step(unit: str) -> bool:
     return bool(m) and m.group(1) in BASE_VERBS
 
 
+# A list item's topic label or joining word: "Financial Support: ", "LA1 partnership: ", "and "
+_LIST_LABEL = re.compile(r"^\W*(?:(?:[\w'’&-]+\s+){0,4}[\w'’&-]+:\s+|(?:and|or|also)\s+)")
+
+
 def _may_be_imperative(ph, unit: str) -> bool:
     """An imperative plan line starts with a verb: "Book the dentist", "Review at next supervision"."""
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", unit)
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", _LIST_LABEL.sub("", unit, count=1))
     if not words:
         return False
     first = words[0].lower()
