@@ -45,3 +45,22 @@ def test_an_inline_list_of_recommendations_split_at_semicolons(linter):
 def test_an_inline_list_that_is_not_a_plan_is_not_steps(linter):
     text = ("Themes include: neglect; develop late in life; consider the family history as a whole.")
     assert rl301(linter, text, "assessment") == []
+
+
+# --- a plan-list item named by its noun ----------------------------------------------------------------
+def test_a_plan_list_item_named_by_its_noun_is_a_step(linter):
+    text = ("Next steps\n\n1. Referral to a family support service specialising in blended families.\n"
+            "2. Regular home visits to check on the children and support Mum with routines.\n"
+            "3. Liaison with the school nurse every fortnight.\n")
+    found = plan_findings(linter, text)
+    assert ("RL301", "Referral to a family support service specialising in blended families.") in found
+    assert ("RL302", "Referral to a family support service specialising in blended families.") in found
+    assert ("RL301", "Regular home visits to check on the children and support Mum with routines.") in found
+    assert [c for c, t in found if t.startswith("Liaison")] == ["RL302"]   # timed, but no one named
+
+
+def test_a_noun_item_that_is_done_or_not_in_a_plan_is_not_a_step(linter):
+    plan = "Next steps\n\n1. Referral made to CAMHS on 3 May.\n2. Home visits have gone well.\n"
+    assert plan_findings(linter, plan) == []
+    observations = "Observations\n\n- Regular visits from Nan.\n- Assessment of the home by the health visitor.\n"
+    assert plan_findings(linter, observations) == []

@@ -28,6 +28,7 @@ from ..phrases import planning_phrases
 from .clauses import Action, ClauseReader
 from .fallback import read_plain
 from .information import is_information_text
+from .telegraphic import may_be_noun_item, read_noun_item
 from .timescale import dated_events
 from .units import FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
 
@@ -83,6 +84,17 @@ class _ActionFinder:
             return read_plain(self.rec.text, self.ph, s, e, kind)
         return self.clauses.read(region, s, e, kind, imperative_ok)
 
+    def _noun_item(self, s: int, e: int) -> Action | None:
+        """A plan-list item named by its noun (telegraphic.read_noun_item); tagged only when a listed
+        step noun is among its first words."""
+        if not may_be_noun_item(self.ph, self.rec.text[s:e]) or self.rec.in_speech(s):
+            return None
+        region = self.rec.parse_region(s, e, "tag")
+        if region is None:
+            return None
+        toks = [t for t in region.span if not t.is_space]
+        return read_noun_item(toks, region, self.ph, self.rec.text, s, e) if toks else None
+
     def _row(self, row: RowSlot) -> Action:
         text, cell = self.rec.text, row.cell
         a_s, a_e = cell["action"]
@@ -114,6 +126,8 @@ class _ActionFinder:
         prev_owner = None
         for (s, e, imperative_ok) in slot.candidates():
             act = self._unit(s, e, None, imperative_ok or (prev_owner is not None))
+            if act is None and slot.in_plan and imperative_ok is True:
+                act = self._noun_item(s, e)  # "Referral to a counselling service", "Regular visits to ..."
             if act is None:
                 # a later sentence of a bullet can carry its timescale ("The next visit is on 12 May.")
                 if out and slot.bullet:

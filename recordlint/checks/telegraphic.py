@@ -15,8 +15,9 @@ worsening - increased monitoring required"); "No further action required" is not
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..phrases import PlanningPhrases
+from ..phrases import PlanningPhrases, phrase_regex
 from .clauses import Action
 from .timescale import CLEAR_RE
 
@@ -30,16 +31,14 @@ def read_telegraphic(toks, region, ph: PlanningPhrases, text: str, s: int, e: in
     part_s = _step_part(text, s, e)
     part = text[part_s:e].strip().rstrip(".;!")
     words = part.split()
-    if not words or len(words) > 16 or _NEGATIVE.match(part):
+    if not words or _NEGATIVE.match(part) or (len(words) > 16 and not ph.step_referrals.match(part)):
         return None
     inside = [t for t in toks if region.start_of(t) >= part_s and not t.is_punct]
     act = _opener(inside, ph, part, s, e, kind) or _needed(inside, ph, part, s, e, kind) \
         or _arranged(inside, ph, part, s, e, kind) or _timed_noun(inside, ph, part, s, e, kind) \
         or _referral(inside, ph, part, s, e, kind)
-    if act is not None and any(ph.vague_verbs & {t.lower_, t.lemma_.lower(), t.lower_.removesuffix("ing")}
-                               for t in inside if t.pos_ in ("NOUN", "VERB")):
-        act.vague = next(t.text for t in inside if ph.vague_verbs & {t.lower_, t.lemma_.lower(),
-                                                                     t.lower_.removesuffix("ing")})
+    if act is not None:
+        _judge_vague(act, inside, ph)
     return act
 
 
@@ -107,7 +106,63 @@ def _timed_noun(toks, ph, part, s, e, kind) -> Action | None:
 
 
 def _referral(toks, ph, part, s, e, kind) -> Action | None:
-    """"Referral to a counselling service": a step named by its noun, with no verb at all."""
-    if not ph.step_referrals.match(part) or any(t.tag_ in _FINITE | {"VBN"} for t in toks):
+    """"Referral to a counselling service": a step named by its noun, with no verb at all ("Referral
+    made to CAMHS" is done; "a service specialising in blended families" is not a verb of its own)."""
+    if not ph.step_referrals.match(part) or _finite_verbs(toks) or _done(toks, ph):
         return None
     return _step(s, e, kind, "refer")
+
+
+def _done(toks, ph) -> bool:
+    done = _done_words(ph)
+    return any(t.tag_ in ("VBN", "VBD") and t.lower_ in done for t in toks)
+
+
+@lru_cache(maxsize=4)
+def _done_words(ph) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in ph.data.get("step_done", []))
+
+
+@lru_cache(maxsize=4)
+def _item_nouns(ph):
+    return phrase_regex(ph.data.get("step_item_nouns", []))
+
+
+def may_be_noun_item(ph, unit: str) -> bool:
+    """Text only: a listed step noun in the first words of a plan-list item (worth tagging)."""
+    m = _item_nouns(ph).search(unit[:80])
+    return m is not None and len(unit[:m.start()].split()) <= 4
+
+
+def read_noun_item(toks, region, ph: PlanningPhrases, text: str, s: int, e: int) -> Action | None:
+    """In a plan list, an item named by its noun: "Regular follow-up visits to monitor ...",
+    "Collaboration with the school to ...", "Referral to a counselling service ...". Not an item with
+    a verb of its own ("Visits went well"), nor one that says it is done ("Referral made")."""
+    part_s = _step_part(text, s, e)
+    inside = [t for t in toks if region.start_of(t) >= part_s and not t.is_punct]
+    i = 0
+    while i < len(inside) - 1 and inside[i].tag_ in ("JJ", "JJR", "RB", "CD"):
+        i += 1  # "Regular", "Further", "Additional", "Immediate"
+    if not inside or i > 3:
+        return None
+    m = _item_nouns(ph).match(text, region.start_of(inside[i]), e)
+    if m is None or _done(inside, ph):
+        return None
+    after = [t for t in inside if region.start_of(t) >= m.end()]
+    cut = next((j for j, t in enumerate(after) if t.lower_ in _CLAUSE_OPENERS or t.tag_ in ("WDT", "WP", "WRB")),
+               len(after))
+    if _finite_verbs(after[:cut]):
+        return None  # "Visits have gone well": a sentence with its own verb
+    act = _step(s, e, "step", m.group(0).lower())
+    _judge_vague(act, inside, ph)
+    return act
+
+
+_CLAUSE_OPENERS = {"that", "which", "who", "so", "because", "as", "if", "when", "while", "where"}
+
+
+def _judge_vague(act: Action, inside, ph) -> None:
+    vague = next((t.text for t in inside if t.pos_ in ("NOUN", "VERB") and
+                  ph.vague_verbs & {t.lower_, t.lemma_.lower(), t.lower_.removesuffix("ing")}), None)
+    if vague:
+        act.vague = vague

@@ -186,7 +186,7 @@ class _Walker:
         if ":" not in s:
             norm = norm_heading(s)   # only for a line that may be a heading: most lines are not
         if norm in self.ph.plan_headings or \
-                any(norm.startswith(h + " ") for h in ("actions", "plan", "decisions", "recommendations")):
+                any(norm.startswith(h + " ") for h in ("actions", "plan", "decisions", "recommendations", "recommended")):
             return True
         return False
 
