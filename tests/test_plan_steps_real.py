@@ -64,3 +64,37 @@ def test_a_noun_item_that_is_done_or_not_in_a_plan_is_not_a_step(linter):
     assert plan_findings(linter, plan) == []
     observations = "Observations\n\n- Regular visits from Nan.\n- Assessment of the home by the health visitor.\n"
     assert plan_findings(linter, observations) == []
+
+
+# --- a lead-in line opens the list ----------------------------------------------------------------------
+def test_a_lead_in_line_opens_a_plan_list(linter):
+    text = ("Follow-up\nHaving seen the family today, I recommend:\n\n"
+            "1. Weekly phone calls with Mum.\n2. Regular visits to review the bedtime routine.\n")
+    assert rl301(linter, text) == ["Regular visits to review the bedtime routine."]
+
+
+def test_a_line_ending_in_a_colon_is_not_a_lead_in(linter):
+    text = "Having seen the family today, I noticed:\n\n1. Regular visits to the park.\n"
+    assert plan_findings(linter, text) == []
+
+
+# --- "It is recommended that X do Y": a step, and X its owner -----------------------------------------------
+def test_it_is_recommended_that_someone_do_something(linter):
+    text = "It is recommended that the school nurse meet Kai to talk about his sleep."
+    found = plan_findings(linter, text)
+    assert found == [("RL301", text)]   # the school nurse is named: specific, but no timescale
+
+
+def test_it_is_important_that_is_still_a_principle(linter):
+    assert plan_findings(linter, "It is important that records are accurate and kept up to date.") == []
+
+
+# --- "X is/are required to ...": a step no one owns ------------------------------------------------------
+def test_action_required_to_do_something_is_a_step(linter):
+    text = "Further support is needed to help Mum manage the rent arrears."
+    assert sorted(c for c, t in plan_findings(linter, text)) == ["RL301", "RL302"]
+
+
+def test_a_requirement_without_a_purpose_or_with_a_verb_is_not_a_step(linter):
+    assert plan_findings(linter, "Consent is required.") == []
+    assert plan_findings(linter, "Mum said more help was needed to cope with the twins.") == []

@@ -61,6 +61,8 @@ class ClauseReader:
                 toks = _after_list_label(toks)  # "Financial Support: Facilitate access ...": the step
             # a step with no verb of its own: "Increased monitoring required"
             step = read_telegraphic(toks, region, self.ph, self.text, s, e, kind)
+            if step is None and no_owner and _RECOMMENDED.search(no_owner.group(0)):
+                step = self._recommended_that(toks, region, s, e, no_owner)
             if step is None and no_owner and _that_statement(toks, region, s + no_owner.end()):
                 return None  # "It is important that plans are based on ...": a principle, not a step
             if step is None and no_owner:
@@ -227,6 +229,21 @@ class ClauseReader:
         self._judge_verb(act, words, j, region, e)
         return act
 
+    def _recommended_that(self, toks, region, s, e, no_owner) -> Action | None:
+        """"It is recommended that social services collaborate with ...": a step in the subjunctive, its
+        owner the subject of the "that" clause."""
+        after = s + no_owner.end()
+        rest = [i for i, t in enumerate(toks) if region.start_of(t) >= after and not t.is_punct]
+        if len(rest) < 3 or toks[rest[0]].lower_ != "that":
+            return None
+        verb = next((i for i in rest[1:] if toks[i].tag_ in ("VB", "VBP")), None)
+        if verb is None or verb == rest[1] or \
+                any(toks[i].tag_ not in _SUBJECT_TAGS for i in rest[1:] if i < verb):
+            return None
+        act = Action(s, e, "modal", owner=" ".join(toks[i].text for i in rest[1:] if i < verb))
+        self._judge_verb(act, toks, verb, region, e)
+        return act
+
     def _no_owner_step(self, toks, region, s, e, no_owner) -> Action:
         """"It is essential to continue monitoring ...": a step that names no one."""
         act = Action(s, e, "hoped", no_owner_phrase=no_owner.group(0))
@@ -368,6 +385,9 @@ def _clear_imperative(words, ph, toks) -> bool:
     return not finite or (len(words) <= 3 and finite == [words[-1]] and words[-1].tag_ == "VBZ")
 
 
+# A no-owner phrase that a subjunctive step follows ("It is recommended that X do Y")
+_RECOMMENDED = re.compile(r"recommend|advised|suggested|proposed", re.IGNORECASE)
+_SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "DT", "JJ", "CC", "POS", "PRP$"}
 _LABEL_TAGS = {"NNP", "NNPS", "NN", "NNS", "JJ", "CC", "CD", "HYPH", "POS"}
 
 

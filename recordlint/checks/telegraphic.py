@@ -22,6 +22,8 @@ from .clauses import Action
 from .timescale import CLEAR_RE
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_CONNECTIVES = {"however", "additionally", "also", "therefore", "so", "furthermore"}
+_NOUN_PHRASE = {"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "CC", "DT", "PRP$", "POS", "HYPH", "VBG"}
 _SEPARATOR = re.compile(r"\s+[-–—]\s+|:\s+")
 _NEGATIVE = re.compile(r"^\W*(?:no|nothing|not|none|without)\b", re.IGNORECASE)
 
@@ -71,15 +73,22 @@ def _opener(toks, ph, part, s, e, kind) -> Action | None:
 
 
 def _needed(toks, ph, part, s, e, kind) -> Action | None:
-    """"Increased monitoring required": a need word closes a short noun phrase."""
+    """"Increased monitoring required": a need word closes a short noun phrase; or, with "is/are",
+    a purpose may follow ("Immediate action is required to ...", "ongoing support and monitoring are
+    necessary to ensure ...")."""
+    if toks and toks[0].lower_ in _CONNECTIVES:
+        toks = toks[1:]
     i = next((i for i, t in enumerate(toks) if t.lower_ in ph.step_needed), None)
-    if i is None or i == 0 or i > 5:
+    if i is None or i == 0 or i > 6:
         return None
     rest = part[part.lower().find(toks[i].lower_) + len(toks[i].text):].strip()
-    if rest and not CLEAR_RE.match(rest):
+    copula = toks[i - 1].lower_ in ("is", "are") and i > 1 and rest.startswith("to ")
+    if rest and not CLEAR_RE.match(rest) and not copula:
         return None  # the need word closes the step, or a timescale follows ("required upon release")
-    if _finite_verbs(toks[:i]):
+    if _finite_verbs(toks[:i - 1] if copula else toks[:i]):
         return None  # "Mum said help was needed": a sentence, not a step
+    if copula and any(t.tag_ not in _NOUN_PHRASE for t in toks[:i - 1]):
+        return None  # "It is needed", "What is required": no step named
     noun = next((t for t in reversed(toks[:i]) if t.pos_ in ("NOUN", "PROPN", "VERB")), None)
     return _step(s, e, kind, noun.lower_) if noun is not None else None
 

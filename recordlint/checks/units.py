@@ -181,6 +181,8 @@ class _Walker:
             norm = norm_heading(s.split(":", 1)[0])
             if norm in self.ph.plan_headings:
                 return True
+        if s.endswith(":") and _LEAD_IN.search(s):
+            return True   # "Based on this visit, I recommend:" - the list that follows is the plan
         if s.endswith((".", "?", "!", ",")) or len(s.split()) > 8 or ":" in s[:-1]:
             return None
         if ":" not in s:
@@ -232,6 +234,10 @@ class _Walker:
         return slot
 
 
+# A line that leads into a list of recommendations or actions ("Based on this visit, I recommend:")
+_LEAD_IN = re.compile(r"\b(?:I|we)\s+(?:would\s+)?recommend(?:\s+the\s+following)?\s*:$|"
+                      r"\b(?:recommendations|next\s+steps|actions)\s+(?:are|include)(?:\s+as\s+follows)?\s*:$",
+                      re.IGNORECASE)
 _LINK_WORDS = {"and", "&", "of", "the", "for"}
 _NOT_OWNER_WORDS = {"your", "my", "our", "his", "her", "their", "what", "who", "when", "where", "how", "why",
                     "date", "name", "time", "actions", "action", "plan", "review", "next", "steps"}
