@@ -57,21 +57,7 @@ class ClauseReader:
         no_owner = self.ph.no_owner.search(self.text[s:e])
         anchor = self._anchor(toks)
         if anchor is None:
-            if imperative_ok is True:
-                toks = _after_list_label(toks)  # "Financial Support: Facilitate access ...": the step
-            # a step with no verb of its own: "Increased monitoring required"
-            step = read_telegraphic(toks, region, self.ph, self.text, s, e, kind)
-            if step is None and no_owner and _RECOMMENDED.search(no_owner.group(0)):
-                step = self._recommended_that(toks, region, s, e, no_owner)
-            if step is None and no_owner and _that_statement(toks, region, s + no_owner.end()):
-                return None  # "It is important that plans are based on ...": a principle, not a step
-            if step is None and no_owner:
-                step = self._no_owner_step(toks, region, s, e, no_owner)
-            if step is None and imperative_ok is True:
-                step = self._bare_step(toks, region, s, e, kind)
-            if step is not None or not imperative_ok:
-                return step
-            return self._imperative(toks, region, s, e, kind, no_owner, prose=imperative_ok == "prose")
+            return self._without_anchor(toks, region, s, e, kind, imperative_ok, no_owner)
         a_idx = anchor[1]
         if self.rec.in_speech(region.start_of(toks[a_idx])):
             return None
@@ -84,6 +70,25 @@ class ClauseReader:
         if act is None and no_owner:  # "Regular check-ins will be necessary": a step no one owns
             return self._no_owner_step(toks, region, s, e, no_owner)
         return act
+
+    def _without_anchor(self, toks, region, s, e, kind, imperative_ok, no_owner) -> Action | None:
+        """A unit with no modal or infinitive of intent: a telegraphic step, a no-owner step, a bare
+        verb in a plan list, or an imperative."""
+        if imperative_ok is True:
+            toks = _after_list_label(toks)  # "Financial Support: Facilitate access ...": the step
+        # a step with no verb of its own: "Increased monitoring required"
+        step = read_telegraphic(toks, region, self.ph, self.text, s, e, kind)
+        if step is None and no_owner and _RECOMMENDED.search(no_owner.group(0)):
+            step = self._recommended_that(toks, region, s, e, no_owner)
+        if step is None and no_owner and _that_statement(toks, region, s + no_owner.end()):
+            return None  # "It is important that plans are based on ...": a principle, not a step
+        if step is None and no_owner:
+            step = self._no_owner_step(toks, region, s, e, no_owner)
+        if step is None and imperative_ok is True:
+            step = self._bare_step(toks, region, s, e, kind)
+        if step is not None or not imperative_ok:
+            return step
+        return self._imperative(toks, region, s, e, kind, no_owner, prose=imperative_ok == "prose")
 
     # -- the anchor -------------------------------------------------------------------------
     def _anchor(self, toks) -> tuple[str, int, int] | None:
