@@ -98,3 +98,31 @@ def test_action_required_to_do_something_is_a_step(linter):
 def test_a_requirement_without_a_purpose_or_with_a_verb_is_not_a_step(linter):
     assert plan_findings(linter, "Consent is required.") == []
     assert plan_findings(linter, "Mum said more help was needed to cope with the twins.") == []
+
+
+# --- an arrangement timed by a schedule given earlier in the record ------------------------------------------
+AGREEMENT = ("When and where\n\nFamily time visits will happen every Saturday from 10 to 12 at the family centre.\n\n"
+             "Visits will be supervised by Jo Bell.\n\n"
+             "Mum will bring a snack - any worries about the plan will wait until after the visit.\n\n"
+             "Staff will encourage Kai to keep going to his visits.\n")
+
+
+def test_an_arrangement_timed_by_an_earlier_schedule(linter):
+    # the visits and what happens at them are timed; getting Kai to go to them is a step of its own
+    assert rl301(linter, AGREEMENT, "care_plan") == ["Staff will encourage Kai to keep going to his visits."]
+
+
+def test_a_schedule_given_later_or_for_another_event_does_not_time_a_step(linter):
+    later = ("Visits will be supervised by Jo Bell.\n\n"
+             "Family time visits will happen every Saturday from 10 to 12 at the family centre.\n")
+    assert rl301(linter, later, "care_plan") == ["Visits will be supervised by Jo Bell."]
+    other = "Kai goes to swimming every Saturday.\n\nVisits will be supervised by Jo Bell.\n"
+    assert rl301(linter, other, "care_plan") == ["Visits will be supervised by Jo Bell."]
+
+
+# --- the chair of a meeting doing its job is the process, not a step -------------------------------------
+def test_what_the_chair_does_at_a_meeting_is_not_a_step(linter):
+    text = "At the end of the meeting the chairperson will go over what has been agreed."
+    assert plan_findings(linter, text, "review_record") == []
+    named = "At the end of the meeting Jo will send you the notes."
+    assert rl301(linter, named, "review_record") == [named]

@@ -431,8 +431,12 @@ def _that_statement(toks, region, after: int) -> bool:
 
 
 def _first_chunk(before) -> list:
-    """The subject's first noun group ("Staff at Orchard Court" -> Staff; "Your review" -> review)."""
+    """The subject's first noun group ("Staff at Orchard Court" -> Staff; "Your review" -> review); after
+    an opening phrase of time or place, the last one ("At the end of the meeting the chair" -> chair)."""
     words = [t for t in before if not t.is_punct]
+    if words and words[0].tag_ == "IN" and words[0].lower_ not in _SUBORD:
+        last = [i for i, t in enumerate(words) if t.tag_ == "DT" and i > 0]
+        words = words[last[-1]:] if last else []
     while words and words[0].tag_ in ("DT", "PRP$", "JJ"):
         words = words[1:]
     chunk = []

@@ -14,14 +14,15 @@ from ..rule import Example, Rule
 from ..phrases import phrase_regex, planning_phrases
 from .actions import action_regions, find_actions, record_dated_events
 from .information import is_information_text
-from .timescale import find_timescale
+from .timescale import Timescale, find_timescale, scheduled_events
 from .units import load_base_verbs
 
 GUIDANCE = "../shared/reference/domain.md section 2; local recording guidance point 4 (plans are SMART)"
 
 
 def _when(rec, act):
-    """The timescale of an action: from its When column / field, else its own words."""
+    """The timescale of an action: from its When column / field, else its own words, else a standing
+    schedule the record gave earlier for the event its line is about."""
     ph = planning_phrases(rec.config)
     dated = record_dated_events(rec)
     found = None
@@ -33,7 +34,25 @@ def _when(rec, act):
             return ts
         if found is None or (ts.vague and not found.vague):
             found = ts
-    return found
+    return _scheduled(rec, act) or found
+
+
+def _scheduled(rec, act):
+    """After "Contact visits will happen every Monday", a step whose subject is that event ("Visits will be
+    supervised by Daisy") or that its line places at it ("Mobiles will be switched off" beside "... until
+    after contact") is timed; not one about getting there ("Staff to encourage Amira to keep going to her
+    English sessions")."""
+    if "schedules" not in rec.cache:
+        rec.cache["schedules"] = scheduled_events(rec.text, planning_phrases(rec.config))
+    ls, le = act.line or (act.start, act.end)
+    for end, event, when in rec.cache["schedules"]:
+        word = re.escape(event.split()[-1].removesuffix("s")) + "s?"   # its head noun: "contact visits" -> visit(s)
+        if end <= act.start and (re.match(rf"\W*(?:the\s+|all\s+|each\s+)?(?:[\w-]+\s+)?{word}\b",
+                                          rec.text[act.start:act.end], re.I)
+                                 or re.search(rf"\b(?:during|at|after|before|throughout)\s+(?:the\s+|each\s+|every\s+|"
+                                              rf"all\s+)?{word}\b", rec.text[ls:le], re.I)):
+            return Timescale(clear=when)
+    return None
 
 
 class PlanTimescale(Rule):

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..phrases import PlanningPhrases
+from ..phrases import PlanningPhrases, phrase_regex
 
 
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -113,4 +114,31 @@ def dated_events(text: str, ph: PlanningPhrases) -> set[str]:
         found = anchor.findall(sent)  # rare: look for a date only where an anchor word is
         if found and CLEAR_RE.search(sent):
             out.update(w.lower() for groups in found for w in groups if w)
+    return out
+
+
+# A frequency: "every Monday and Thursday", "each week", "weekly", "twice a month", "on Saturdays"
+_FREQUENCY = re.compile(r"\b(?:every|each|weekly|fortnightly|monthly|daily|times\s+a|once\s+a|twice\s+a)\b|"
+                        rf"\b{_DAY}s\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _schedule_events(ph: PlanningPhrases):
+    return phrase_regex(ph.data.get("schedule_events", []))
+
+
+def scheduled_events(text: str, ph: PlanningPhrases) -> list[tuple[int, str, str]]:
+    """Events the record gives a standing schedule for, in one sentence with a frequency ("Contact
+    visits will happen every Monday and Thursday"): (where the schedule ends, event word, timescale)."""
+    events = _schedule_events(ph)
+    out: list[tuple[int, str, str]] = []
+    if events.search(text) is None:
+        return out  # no event named: no schedule
+    pos = 0
+    for sent in _SENTENCE_BREAK.split(text):
+        start = text.find(sent, pos)
+        pos = start + len(sent)
+        m = CLEAR_RE.search(sent)
+        if m and _FREQUENCY.search(m.group(0)):
+            out.extend((pos, e.group(0).lower(), m.group(0)) for e in events.finditer(sent))
     return out
