@@ -126,3 +126,27 @@ def test_what_the_chair_does_at_a_meeting_is_not_a_step(linter):
     assert plan_findings(linter, text, "review_record") == []
     named = "At the end of the meeting Jo will send you the notes."
     assert rl301(linter, named, "review_record") == [named]
+
+
+# --- duties quoted from regulations, advice to the reader, what someone means to do ----------------------
+def test_a_list_of_duties_is_not_plan_steps(linter):
+    duties = ("Planning\n\nThe registered provider must ensure that:\n\n"
+              "• Review each young person's plan with them;\n• Keep records of every visit.\n")
+    assert plan_findings(linter, duties, "care_plan", {"name": "Kai"}) == []
+    steps = "Actions\n\nJo will make sure that:\n\n• Review Kai's plan with him;\n• Keep a record of what Kai says.\n"
+    assert len(rl301(linter, steps, "care_plan")) == 2
+
+
+def test_advice_to_the_reader_of_a_third_person_record_is_not_a_step(linter):
+    advice = ("You should write the note on the same day. Then you need to add the time. "
+              "Make sure you write down the child's own words.")
+    assert plan_findings(linter, advice, "case_note") == []
+    # a supervision record directs the worker: those are steps
+    assert rl301(linter, "You need to ring Mum about the school run.", "supervision") == [
+        "You need to ring Mum about the school run."]
+
+
+def test_what_someone_means_to_do_is_not_a_step(linter):
+    text = "Dad's attempts to find work and training show how much he cares about Kai."
+    assert plan_findings(linter, text) == []
+    assert rl301(linter, "Dad to find work.") == ["Dad to find work."]   # an infinitive of intent is a step

@@ -24,6 +24,8 @@ The work is split by job, read top to bottom:
 """
 from __future__ import annotations
 
+import re
+
 from ..phrases import planning_phrases
 from .clauses import Action, ClauseReader
 from .fallback import read_plain
@@ -32,6 +34,7 @@ from .telegraphic import may_be_noun_item, read_noun_item
 from .timescale import dated_events
 from .units import FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
 
+_YOU_ADVICE = re.compile(r"\W*(?:then\s+)?(?:make\s+sure|ensure|remember|be\s+sure)\s+(?:that\s+)?you\b", re.IGNORECASE)
 # Verbs that, with no owner, only say when something happens ("This will start in May")
 _EVENT_VERBS = ("happen", "take", "start")
 
@@ -81,8 +84,20 @@ class _ActionFinder:
             return None  # cannot be an action: no need to tag it
         region = self.rec.parse_region(s, e, "tag")  # tags, POS and lemmas; no dependencies needed
         if region is None:
-            return read_plain(self.rec.text, self.ph, s, e, kind)
-        return self.clauses.read(region, s, e, kind, imperative_ok)
+            act = read_plain(self.rec.text, self.ph, s, e, kind)
+        else:
+            act = self.clauses.read(region, s, e, kind, imperative_ok)
+        return None if act is not None and self._advice_to_reader(act) else act
+
+    def _advice_to_reader(self, act: Action) -> bool:
+        """In a third-person record (not a supervision, which directs the worker), "you should / need to"
+        and "Make sure you ..." are advice to whoever reads it ("You should make the notes as soon as
+        possible"), not the child's plan steps."""
+        doc = self.rec.doc_type
+        if doc.to_child or doc.name == "supervision":
+            return False
+        return (act.owner or "").lower() == "you" or \
+            _YOU_ADVICE.match(self.rec.text, act.start, act.end) is not None
 
     def _noun_item(self, s: int, e: int) -> Action | None:
         """A plan-list item named by its noun (telegraphic.read_noun_item); tagged only when a listed

@@ -161,6 +161,8 @@ class ClauseReader:
             return False
         if words[-1].tag_ == "VBG":
             return False  # "Mother struggling to cope": a concern, not a step
+        if len(words) > 1 and words[-1].tag_ in ("NN", "NNS") and words[-1].lemma_.lower() in self.ph.abstract_subjects:
+            return False  # "The father's intentions to seek support indicate ...": what someone means to do
         if words[0].tag_ == "VBG" and words[0].lemma_.lower() in BASE_VERBS and \
                 not any(t.text == "," for t in prefix):
             return False  # "Collating ideas to share with the board discussed": a topic, not a step

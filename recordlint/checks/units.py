@@ -22,6 +22,10 @@ from ..phrases import PlanningPhrases, norm_heading, words_of
 # A heading for a list of things not to do: "Do not:", "Don't:", "Avoid:", "Never:", "What to avoid"
 _PROHIBITIONS = re.compile(r"^\W*(?:(?:please\s+)?(?:do\s+not|don[’']t|never|avoid)\b[^.!?]{0,40}:|"
                            r"(?:what|things)\s+(?:not\s+)?to\s+avoid\b[^.!?:]{0,20}:?)\s*$", re.IGNORECASE)
+# A lead-in that quotes a duty: "The registered person must ensure:", "Providers are required to ensure that:"
+# - the list that follows is what a rule requires, not plan steps
+_DUTIES = re.compile(r"^\W*(?:the|all|each|every|any)\s+[\w'’ -]{1,40}?\s+(?:must|shall|is\s+required\s+to|"
+                     r"are\s+required\s+to)\s+(?:ensure|make\s+sure)(?:\s+that)?\s*:\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^[ \t]*(?:[-*•·–—▪◦‣>]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|\[\s?\])[ \t]+")
 _FIELD = re.compile(r"^[ \t]*(?:action|task|what)\s*:\s*", re.IGNORECASE)
 _WHO_FIELD = re.compile(r"(?:^|[/;|]\s*|\s{2,})(?:who|by whom|responsible|lead)\s*:\s*([^/;|\n]*)", re.IGNORECASE)
@@ -128,7 +132,7 @@ class _Walker:
     def _text_line(self, i: int, ls: int, le: int, line: str) -> int:
         """Add the slots of a line that is not a table row; return how many lines it used."""
         bullet = BULLET.match(line)
-        if _PROHIBITIONS.match(line):
+        if _PROHIBITIONS.match(line) or _DUTIES.match(line):
             self.prohibited = True  # "Do not:" - the list that follows says what not to do
             return 1
         if self.prohibited and bullet:
