@@ -150,3 +150,15 @@ def test_what_someone_means_to_do_is_not_a_step(linter):
     text = "Dad's attempts to find work and training show how much he cares about Kai."
     assert plan_findings(linter, text) == []
     assert rl301(linter, "Dad to find work.") == ["Dad to find work."]   # an infinitive of intent is a step
+
+
+# --- the author's own promise, reported with "would" ----------------------------------------------------
+def test_the_authors_reported_promise_is_a_step(linter):
+    text = "I assured Kai that I would tell his teacher about the bike."
+    assert rl301(linter, text, "case_note") == [text]
+
+
+def test_someone_elses_would_or_a_wish_is_not_a_step(linter):
+    assert plan_findings(linter, "Mum said that she would call the school.", "case_note") == []
+    assert plan_findings(linter, "I told Kai that I would like to see his room.", "case_note") == []
+    assert plan_findings(linter, "I explained that I would need to speak to my manager.", "case_note") == []

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..phrases import PlanningPhrases
 from .timescale import CLEAR_RE, MONTH
-from .units import BASE_VERBS
+from .units import AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS
 
 
 @dataclass
@@ -55,6 +55,9 @@ class ClauseReader:
         if not toks or _prohibition(toks):
             return None  # "Do not presume that ...", "Never leave ...": a rule, not a step
         no_owner = self.ph.no_owner.search(self.text[s:e])
+        promised = _AUTHOR_WOULD.search(self.text, s, e)
+        if promised and not self.rec.in_speech(promised.start()):
+            return self._promise(toks, region, s, e, promised)
         anchor = self._anchor(toks)
         if anchor is None:
             return self._without_anchor(toks, region, s, e, kind, imperative_ok, no_owner)
@@ -234,6 +237,15 @@ class ClauseReader:
             return None
         act = Action(s, e, kind or "modal", owner=" ".join(t.text for t in words[:j]))
         self._judge_verb(act, words, j, region, e)
+        return act
+
+    def _promise(self, toks, region, s, e, m) -> Action | None:
+        """"I assured Remy that I would notify staff": the author's own step, reported."""
+        verb = next((i for i, t in enumerate(toks) if region.start_of(t) >= m.start("verb")), None)
+        if verb is None:
+            return None
+        act = Action(s, e, "modal", owner=m.group("who"))
+        self._judge_verb(act, toks, verb, region, e)
         return act
 
     def _recommended_that(self, toks, region, s, e, no_owner) -> Action | None:
