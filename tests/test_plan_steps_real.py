@@ -162,3 +162,13 @@ def test_someone_elses_would_or_a_wish_is_not_a_step(linter):
     assert plan_findings(linter, "Mum said that she would call the school.", "case_note") == []
     assert plan_findings(linter, "I told Kai that I would like to see his room.", "case_note") == []
     assert plan_findings(linter, "I explained that I would need to speak to my manager.", "case_note") == []
+
+
+# --- terse notes' next contact: "Next: 2 weeks." ------------------------------------------------------------
+def test_next_and_a_timescale_is_a_timed_step_no_one_owns(linter):
+    assert plan_findings(linter, "Client seen at home. Next: 2 weeks.", "case_note") == [("RL302", "Next: 2 weeks.")]
+
+
+def test_next_with_something_else_is_not_a_step(linter):
+    assert plan_findings(linter, "Next: review meeting.", "case_note") == []
+    assert plan_findings(linter, "Next visit: 14.11.2024", "case_note") == []

@@ -22,6 +22,8 @@ from .clauses import Action
 from .timescale import CLEAR_RE
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# "Next: 2 weeks." - terse notes' next contact: a bare "Next:" and a timescale
+NEXT_LABEL = re.compile(r"\W*next\s*:\s*\S", re.IGNORECASE)
 _CONNECTIVES = {"however", "additionally", "also", "therefore", "so", "furthermore"}
 _NOUN_PHRASE = {"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "CC", "DT", "PRP$", "POS", "HYPH", "VBG"}
 _SEPARATOR = re.compile(r"\s+[-–—]\s+|:\s+")
@@ -36,6 +38,8 @@ def read_telegraphic(toks, region, ph: PlanningPhrases, text: str, s: int, e: in
     if not words or _NEGATIVE.match(part) or (len(words) > 16 and not ph.step_referrals.match(part)):
         return None
     inside = [t for t in toks if region.start_of(t) >= part_s and not t.is_punct]
+    if NEXT_LABEL.match(text, s, e) and CLEAR_RE.search(text, s, e):
+        return _step(s, e, kind, "next")  # "Next: 2 weeks." - the next contact, timed, no one named
     act = _opener(inside, ph, part, s, e, kind) or _needed(inside, ph, part, s, e, kind) \
         or _arranged(inside, ph, part, s, e, kind) or _timed_noun(inside, ph, part, s, e, kind) \
         or _referral(inside, ph, part, s, e, kind)

@@ -73,6 +73,8 @@ CLEAR_PATTERNS = [
     # holidays and seasons: by Easter, before Christmas, over the summer
     r"\b(?:by|before|after|until|till|at|over|during|from|in)\s+(?:the\s+)?(?:easter|christmas|new\s+year|"
     r"summer|autumn|spring|winter)(?:\s+holidays?)?\b",
+    # "Next: 2 weeks." - terse notes' next contact
+    rf"\bnext\s*:\s*(?:in\s+)?{_NUM}\s+{_UNIT}",
     # "2-week follow-up", "6-weekly visits"
     r"\b(?:\d+|two|three|four|six|eight|twelve)-(?:day|week|month)(?:ly|s)?\b",
 ]
