@@ -172,3 +172,21 @@ def test_next_and_a_timescale_is_a_timed_step_no_one_owns(linter):
 def test_next_with_something_else_is_not_a_step(linter):
     assert plan_findings(linter, "Next: review meeting.", "case_note") == []
     assert plan_findings(linter, "Next visit: 14.11.2024", "case_note") == []
+
+
+# --- "Recommendations include doing ...", a label before an imperative with a "to", "it" as the doer ------
+def test_recommendations_include_doing_is_a_step_no_one_owns(linter):
+    text = "Recommended actions\n1. Social Support: Recommendations include linking Kai with a youth club."
+    assert sorted(c for c, t in plan_findings(linter, text)) == ["RL301", "RL302"]
+    assert plan_findings(linter, "Recommendations from the last review were met.") == []
+
+
+def test_a_label_before_an_imperative_is_not_its_owner(linter):
+    text = "Recommended actions\n1. Housing: Facilitate access to grants to pay for a new cooker."
+    assert sorted(c for c, t in plan_findings(linter, text)) == ["RL301", "RL302"]   # no one named
+
+
+def test_it_as_the_doer_is_the_process(linter):
+    assert plan_findings(linter, "It will decide whether anything needs to change.", "review_record") == []
+    hoped = plan_findings(linter, "It is hoped that you will see your sister more often.", "review_record")
+    assert [c for c, t in hoped] == ["RL301", "RL302"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..phrases import PlanningPhrases
 from .timescale import CLEAR_RE, MONTH
-from .units import AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS
+from .units import AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, RECOMMEND_GERUND
 
 
 @dataclass
@@ -81,6 +81,8 @@ class ClauseReader:
             toks = _after_list_label(toks)  # "Financial Support: Facilitate access ...": the step
         # a step with no verb of its own: "Increased monitoring required"
         step = read_telegraphic(toks, region, self.ph, self.text, s, e, kind)
+        if step is None:
+            step = self._recommended_doing(toks, region, s, e)
         if step is None and no_owner and _RECOMMENDED.search(no_owner.group(0)):
             step = self._recommended_that(toks, region, s, e, no_owner)
         if step is None and no_owner and _that_statement(toks, region, s + no_owner.end()):
@@ -173,6 +175,9 @@ class ClauseReader:
             return False  # "Follow-up scheduled for tomorrow to check ...": the "to" is a purpose
         if words[0].lower_ in self.ph.abstract_subjects and any(t.text == ":" for t in prefix):
             return False  # "Purpose of visit: to see Kayla": a label, not a step
+        colon = max((i for i, t in enumerate(prefix) if t.text == ":"), default=None)
+        if colon is not None and colon + 1 < len(prefix) and prefix[colon + 1].lower_ in self.ph.imperatives:
+            return False  # "Financial Support: Facilitate access to programs to ...": an imperative, not its owner
         return not any(self._verbish(toks, i) for i in range(end))
 
     # -- the action -------------------------------------------------------------------------
@@ -248,6 +253,16 @@ class ClauseReader:
         self._judge_verb(act, toks, verb, region, e)
         return act
 
+    def _recommended_doing(self, toks, region, s, e) -> Action | None:
+        """"Recommendations include connecting the children with ...": a step no one owns."""
+        m = RECOMMEND_GERUND.search(self.text, s, e)
+        verb = next((i for i, t in enumerate(toks) if m and region.start_of(t) == m.start("verb")), None)
+        if verb is None:
+            return None
+        act = Action(s, e, "step")
+        self._judge_verb(act, toks, verb, region, e)
+        return act
+
     def _recommended_that(self, toks, region, s, e, no_owner) -> Action | None:
         """"It is recommended that social services collaborate with ...": a step in the subjunctive, its
         owner the subject of the "that" clause."""
@@ -307,6 +322,8 @@ class ClauseReader:
         if not chunk:
             return False
         head = chunk[-1].lemma_.lower()
+        if head == "it" and before[-1].lower_ != "it":
+            return False  # "It is hoped that you will see ...": "it" is not the doer
         return (head in self.ph.process_subjects and lemma in self.ph.process_verbs) or \
             " ".join(t.lower_ for t in chunk) in self.ph.universal_subjects
 

@@ -337,6 +337,9 @@ _EARLY_TO = re.compile(r"^\W*(?:\S+\s+){0,7}?to\s", re.IGNORECASE)
 # look into it" (not "that I would like ...", "that I would be late")
 AUTHOR_WOULD = re.compile(r"\bthat\s+(?P<who>I|we)\s+would\s+(?:also\s+|then\s+)?(?!(?:like|love|prefer|rather|be|need|want|"
                           r"have|say|think|hope|not|never)\b)(?P<verb>[a-z]+)\b")
+# "Recommendations include connecting the children with ...", "I recommend contacting ...": a step no one owns
+RECOMMEND_GERUND = re.compile(r"\b(?:recommendations?\s+(?:include|includes|are|is)|(?:I|we)\s+(?:would\s+)?recommend)\s+"
+                              r"(?P<verb>[a-z]+ing)\b", re.IGNORECASE)
 _NEXT_LABEL = re.compile(r"\W*next\s*:\s*\S", re.IGNORECASE)   # "Next: 2 weeks." (telegraphic.py reads it)
 # Finite forms of be and have: before an early "to" the sentence is narrative ("was to", "has to");
 # so are planning.yaml's narrative_verbs and speech.yaml's speech verbs ("wanted to", "went to")
@@ -373,7 +376,8 @@ def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> b
         return False  # no words, a question, or a heading in capitals ("CARE PLAN REVIEW")
     if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
         return False
-    if _CANDIDATE.search(unit) or _early_to(ph, unit) or AUTHOR_WOULD.search(unit) or _NEXT_LABEL.match(unit):
+    if _CANDIDATE.search(unit) or _early_to(ph, unit) or AUTHOR_WOULD.search(unit) or _NEXT_LABEL.match(unit) \
+            or RECOMMEND_GERUND.search(unit):
         return True
     words = words_of(unit)  # the phrase lists are long: search them only when a first word is there
     return bool(_may_hold(ph.no_owner, ph.no_owner_first, words, unit)
