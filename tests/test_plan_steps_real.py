@@ -190,3 +190,18 @@ def test_it_as_the_doer_is_the_process(linter):
     assert plan_findings(linter, "It will decide whether anything needs to change.", "review_record") == []
     hoped = plan_findings(linter, "It is hoped that you will see your sister more often.", "review_record")
     assert [c for c, t in hoped] == ["RL301", "RL302"]
+
+
+# --- RL303 on a page for any child: telling them about the back-up plan covers it ------------------------
+def test_a_page_that_tells_the_child_about_the_back_up_plan_has_one(linter):
+    page = ("What is a care plan?\n\nYour plan says where you will live and who will help you.\n"
+            "It will also say what will happen if the plan isn't working.")
+    assert findings_of(linter, page, "care_plan", {}, category="plan.contingency") == []
+    backup = "What is a pathway plan?\n\nYour plan will include a back-up plan, so it is not the end of the world if things change."
+    assert findings_of(linter, backup, "pathway_plan", {}, category="plan.contingency") == []
+
+
+def test_a_page_that_never_mentions_a_back_up_plan_is_flagged(linter):
+    page = "What is a care plan?\n\nYour plan says where you will live and who will help you.\nIf you are unhappy, you can ring us."
+    assert findings_of(linter, page, "care_plan", {}, category="plan.contingency") == [
+        ("RL303", "plan.contingency", None)]

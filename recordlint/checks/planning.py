@@ -187,6 +187,16 @@ _OWN_BACKUP = re.compile(r"\bI\s+(?:will|can|would|could|shall)\b|"
                          r"doesn[’']t|fails|is\s+un)", re.IGNORECASE)
 
 
+# On a page for any child, telling them about the back-up plan covers it: "Part of your plan will include a
+# back-up plan (contingency)", "What will happen if the plan isn't working", "if (name of parent) fails to
+# keep to this agreement, ..."
+_BACKUP_MENTIONED = re.compile(
+    r"\b(?:contingency|back-?up\s+plan|plan\s+b)\b|"
+    r"\bif\b[^.\n]{0,60}\b(?:plan|plan[’']s|agreement|things)\b[^.\n]{0,40}?\b(?:is\s+not|isn[’']t|not\s+working|"
+    r"does\s+not|doesn[’']t|don[’']t|fails?|is\s+un|not\s+being\s+followed|goe?s?\s+wrong)|"
+    r"\bif\b[^.\n]{0,60}\bfails?\s+to\s+keep\b", re.IGNORECASE)
+
+
 def _own_backup(sentence: str) -> bool:
     """"If this person knocks, I will call for help", "If the plan is not successful, ...": not advice."""
     return bool(_OWN_BACKUP.search(sentence))
@@ -270,6 +280,8 @@ class PlanContingency(Rule):
         # but a page's own "If ..., I will ..." (a safety plan in the child's words) or "If the plan is not
         # working, ..." is a back-up plan
         info = is_information_text(rec)
+        if info and _BACKUP_MENTIONED.search(text):
+            return  # a page for any child that tells them about the back-up plan
         if any(_backup_sentence(text[s:e], cues) and (not info or _own_backup(text[s:e]))
                for s, e in rec.sentences if not rec.in_speech(s)):
             return
