@@ -205,3 +205,20 @@ def test_a_page_that_never_mentions_a_back_up_plan_is_flagged(linter):
     page = "What is a care plan?\n\nYour plan says where you will live and who will help you.\nIf you are unhappy, you can ring us."
     assert findings_of(linter, page, "care_plan", {}, category="plan.contingency") == [
         ("RL303", "plan.contingency", None)]
+
+
+# --- a procedure about children in general: its agentless "should be" sentences are rules ----------------
+PROCEDURE = ("Visits to children on a plan\n\nVisits should take place at least every 10 working days. "
+             "During each visit the child should be seen alone. The names of everyone present should be recorded.")
+
+
+def test_agentless_rules_in_a_procedure_are_not_steps(linter):
+    assert plan_findings(linter, PROCEDURE, "visit_record", {}) == []
+
+
+def test_agentless_should_be_in_a_visit_report_with_a_plan_is_a_step(linter):
+    report = ("Visit to the family\n\nThe children were settled.\n\nRecommended actions\n"
+              "1. Referral: A parenting course should be found for Mum.\n")
+    assert sorted(c for c, t in plan_findings(linter, report, "visit_record", {})) == ["RL301", "RL302"]
+    named = "The child should be seen alone at the next visit."
+    assert sorted(c for c, t in plan_findings(linter, named, "visit_record", {"name": "Kai"})) == ["RL301", "RL302"]

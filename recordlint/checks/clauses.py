@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..phrases import PlanningPhrases
 from .timescale import CLEAR_RE, MONTH
-from .units import AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, RECOMMEND_GERUND
+from .units import AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, RECOMMEND_GERUND, LineSlot, plan_slots
 
 
 @dataclass
@@ -314,6 +314,8 @@ class ClauseReader:
         if toks[a_idx].lower_ == "must" and toks[v_idx].lower_ == "have" and v_idx + 1 < len(toks) and \
                 toks[v_idx + 1].tag_ == "VBN":
             return True  # "... must have made their lives bewildering": a conclusion
+        if passive and toks[a_idx].lower_ in ("should", "must", "is", "are") and self._procedure():
+            return True  # "During these visits the child should be seen alone": a procedure's rule
         return self._general_rule(toks, a_idx, subject, head)
 
     def _process(self, before, lemma: str) -> bool:
@@ -335,6 +337,16 @@ class ClauseReader:
         words = " ".join(t.lower_ for t in subject)
         return words in self.ph.general_subjects or (head is not None and head.lower_ in self.ph.general_subjects) \
             or (_bare_plural(toks[:a_idx]) and not self._names_the_child(toks))
+
+    def _procedure(self) -> bool:
+        """A record about no one child, about children in general ("the child", "a child", "children"),
+        with no plan section, table or fields: procedures and guidance, whose agentless "should be" /
+        "is to be" sentences are its rules (a visit report's "Recommended actions" are steps)."""
+        if "procedure" not in self.rec.cache:
+            self.rec.cache["procedure"] = not self.rec.child.first_name and \
+                _ANY_CHILD.search(self.text) is not None and \
+                all(isinstance(slot, LineSlot) and not slot.in_plan for slot in plan_slots(self.rec, self.ph))
+        return self.rec.cache["procedure"]
 
     def _names_the_child(self, toks) -> bool:
         name = self.rec.child.first_name
@@ -424,6 +436,7 @@ def _clear_imperative(words, ph, toks) -> bool:
 # A no-owner phrase that a subjunctive step follows ("It is recommended that X do Y")
 _RECOMMENDED = re.compile(r"recommend|advised|suggested|proposed", re.IGNORECASE)
 _SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "DT", "JJ", "CC", "POS", "PRP$"}
+_ANY_CHILD = re.compile(r"\b(?:the|a|each|every|any)\s+(?:child|young\s+person)\b|\bchildren\b", re.IGNORECASE)
 _LABEL_TAGS = {"NNP", "NNPS", "NN", "NNS", "JJ", "CC", "CD", "HYPH", "POS"}
 
 
