@@ -311,9 +311,14 @@ class ClauseReader:
             return True  # "You will live in halls", "You will always have a say"
         if passive and lemma == "involve":
             return True  # "You will be involved in making the plan"
+        return self._conclusion_or_rule(toks, a_idx, v_idx, passive, subject, head)
+
+    def _conclusion_or_rule(self, toks, a_idx: int, v_idx: int, passive: bool, subject, head) -> bool:
+        """"... must have made their lives bewildering" (a conclusion); a procedure's agentless rule; a
+        general rule ("Nobody should ...")."""
         if toks[a_idx].lower_ == "must" and toks[v_idx].lower_ == "have" and v_idx + 1 < len(toks) and \
                 toks[v_idx + 1].tag_ == "VBN":
-            return True  # "... must have made their lives bewildering": a conclusion
+            return True
         if passive and toks[a_idx].lower_ in ("should", "must", "is", "are") and self._procedure():
             return True  # "During these visits the child should be seen alone": a procedure's rule
         return self._general_rule(toks, a_idx, subject, head)
