@@ -222,3 +222,14 @@ def test_agentless_should_be_in_a_visit_report_with_a_plan_is_a_step(linter):
     assert sorted(c for c, t in plan_findings(linter, report, "visit_record", {})) == ["RL301", "RL302"]
     named = "The child should be seen alone at the next visit."
     assert sorted(c for c, t in plan_findings(linter, named, "visit_record", {"name": "Kai"})) == ["RL301", "RL302"]
+
+
+# --- "need to be able to VERB": the step is VERB --------------------------------------------------------
+def test_need_to_be_able_to_do_something_is_a_step(linter):
+    text = "Jo needs to be able to explain the plan to Mum."
+    assert rl301(linter, text, "case_note") == [text]
+
+
+def test_will_be_able_to_in_the_past_or_a_state_is_not_a_step(linter):
+    assert plan_findings(linter, "Kai will be 18 in June.", "case_note") == []
+    assert plan_findings(linter, "Kai was able to explain what happened.", "case_note") == []

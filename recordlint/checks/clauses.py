@@ -212,6 +212,7 @@ class ClauseReader:
         v_idx = _skip_adverbs(toks, v_idx)
         if v_idx >= len(toks):
             return None
+        v_idx = _past_be_able(toks, v_idx)
         passive, v_idx = _passive(toks, v_idx)
         if passive is None:
             return None  # "will be 18", "will be on 2 May": a statement, not an action
@@ -533,6 +534,14 @@ def _skip_adverbs(toks, v_idx: int) -> int:
     """Past adverbs between the anchor and the verb ("will also", "to then")."""
     while v_idx < len(toks) and (toks[v_idx].tag_ in ("RB", "RBR") or toks[v_idx].lower_ in ("also", "then", "still")):
         v_idx += 1
+    return v_idx
+
+
+def _past_be_able(toks, v_idx: int) -> int:
+    """"need to be able to distinguish ...": the step is the verb after "be able to"."""
+    low = [t.lower_ for t in toks[v_idx:v_idx + 4]]
+    if low[:3] == ["be", "able", "to"] and len(low) == 4 and toks[v_idx + 3].tag_ == "VB":
+        return v_idx + 3
     return v_idx
 
 
