@@ -233,3 +233,11 @@ def test_need_to_be_able_to_do_something_is_a_step(linter):
 def test_will_be_able_to_in_the_past_or_a_state_is_not_a_step(linter):
     assert plan_findings(linter, "Kai will be 18 in June.", "case_note") == []
     assert plan_findings(linter, "Kai was able to explain what happened.", "case_note") == []
+
+
+# --- a step noun before an infinitive is not its owner ----------------------------------------------------
+def test_a_step_noun_before_to_names_no_one(linter):
+    text = "Actions\n- Regular home visits to check on the baby.\n- Social worker to ring the school."
+    found = plan_findings(linter, text)
+    assert ("RL302", "Regular home visits to check on the baby.") in found
+    assert ("RL302", "Social worker to ring the school.") not in found   # a role is named

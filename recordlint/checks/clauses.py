@@ -227,6 +227,8 @@ class ClauseReader:
             act.owner = self._agent(toks, v_idx, region)
         else:
             act.owner = self._subject(toks, region, s, a_kind, a_idx, no_owner)
+            if a_kind == "infinitive" and _names_a_step(self.ph, toks[:a_idx]):
+                act.owner, act.kind = None, "step"  # "Referral to ...", "Regular home visits to check ...": no one named
         if no_owner:
             act.no_owner_phrase = no_owner.group(0)
         self._judge_verb(act, toks, v_idx, region, e)
@@ -498,6 +500,13 @@ def _first_chunk(before) -> list:
     return chunk
 
 
+def _names_a_step(ph, before) -> bool:
+    """The words before an infinitive name the step, not who does it ("Regular home visits", "Referral",
+    "Collaboration with the school"): the head of their first noun group is a listed step noun."""
+    chunk = _first_chunk(before)
+    return bool(chunk) and step_item_noun(ph, chunk[-1].lower_)
+
+
 def _bare_plural(subject) -> bool:
     """A class of people or things as subject, with no "the", "your", number or name: "Visits must be
     made ...", "Duty workers must ...", "When a concern comes in, duty workers must ...": a general rule."""
@@ -580,4 +589,4 @@ def _own_clause_end(toks, v_idx: int, region, e: int) -> int:
 
 
 # telegraphic.py reads Actions too: imported last, once Action is defined above.
-from .telegraphic import read_telegraphic  # noqa: E402
+from .telegraphic import read_telegraphic, step_item_noun  # noqa: E402

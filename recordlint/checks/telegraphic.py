@@ -141,6 +141,11 @@ def _item_nouns(ph):
     return phrase_regex(ph.data.get("step_item_nouns", []))
 
 
+def step_item_noun(ph, word: str) -> bool:
+    """A listed step noun, one word ("referral", "visits")."""
+    return _item_nouns(ph).fullmatch(word) is not None
+
+
 def may_be_noun_item(ph, unit: str) -> bool:
     """Text only: a listed step noun in the first words of a plan-list item (worth tagging)."""
     m = _item_nouns(ph).search(unit[:80])
