@@ -241,3 +241,10 @@ def test_a_step_noun_before_to_names_no_one(linter):
     found = plan_findings(linter, text)
     assert ("RL302", "Regular home visits to check on the baby.") in found
     assert ("RL302", "Social worker to ring the school.") not in found   # a role is named
+
+
+def test_a_noun_step_names_its_owner_with_by(linter):
+    text = "Recommendations:\n- Assessment of Mum's health by the GP.\n- Assessment of Dad's health by the end of May."
+    found = plan_findings(linter, text)
+    assert found == [("RL301", "Assessment of Mum's health by the GP."),
+                     ("RL302", "Assessment of Dad's health by the end of May.")]

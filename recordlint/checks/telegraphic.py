@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from ..phrases import PlanningPhrases, phrase_regex
-from .clauses import Action
+from .clauses import _BY_TIME, Action
 from .timescale import CLEAR_RE
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
@@ -172,8 +172,19 @@ def read_noun_item(toks, region, ph: PlanningPhrases, text: str, s: int, e: int)
     if _finite_verbs(after[:cut]):
         return None  # "Visits have gone well": a sentence with its own verb
     act = _step(s, e, "step", m.group(0).lower())
+    act.owner = _by_agent(after[:cut], region, text)   # "Assessment of Mum's health by the GP"
     _judge_vague(act, inside, ph)
     return act
+
+
+def _by_agent(toks, region, text: str) -> str | None:
+    """Who a noun step names with "by" ("by the GP", "by Jo"), not a time ("by the end of May")."""
+    for j, t in enumerate(toks[:-1]):
+        if t.lower_ == "by":
+            rest = text[region.start_of(t):region.start_of(t) + 60]
+            if not (CLEAR_RE.match(rest) or _BY_TIME.match(rest)):
+                return " ".join(x.text for x in toks[j + 1:j + 4])
+    return None
 
 
 _CLAUSE_OPENERS = {"that", "which", "who", "so", "because", "as", "if", "when", "while", "where"}
