@@ -248,3 +248,15 @@ def test_a_noun_step_names_its_owner_with_by(linter):
     found = plan_findings(linter, text)
     assert found == [("RL301", "Assessment of Mum's health by the GP."),
                      ("RL302", "Assessment of Dad's health by the end of May.")]
+
+
+# --- a bare plural with "should": a rule in running text or learning points, a step in a recommendations list --
+def test_a_bare_plural_should_in_a_recommendations_list_is_a_step(linter):
+    text = "Recommendations include: schools should record every absence; health visitors should ask about fathers."
+    assert rl301(linter, text, "assessment") == ["schools should record every absence",
+                                                 "health visitors should ask about fathers."]
+
+
+def test_a_bare_plural_should_in_learning_points_is_a_rule(linter):
+    text = "Learning includes: practitioners should ask about fathers; agencies must share information quickly."
+    assert plan_findings(linter, text, "assessment") == []

@@ -111,6 +111,7 @@ class _ActionFinder:
         return read_noun_item(toks, region, self.ph, self.rec.text, s, e) if toks else None
 
     def _row(self, row: RowSlot) -> Action:
+        self.clauses.plan_item = False
         text, cell = self.rec.text, row.cell
         a_s, a_e = cell["action"]
         act = self._unit(a_s, a_e, "table", True) or Action(a_s, a_e, "table")
@@ -126,6 +127,7 @@ class _ActionFinder:
         return act
 
     def _field(self, slot: FieldSlot) -> Action:
+        self.clauses.plan_item = False
         a_s, a_e = slot.action
         act = self._unit(a_s, a_e, "field", True) or Action(a_s, a_e, "field")
         act.kind = "field"
@@ -140,6 +142,8 @@ class _ActionFinder:
         out: list[Action] = []
         prev_owner = None
         for (s, e, imperative_ok) in slot.candidates():
+            # in a plan list, "Schools should record absences" is a recommended step, not a general rule
+            self.clauses.plan_item = slot.in_plan and imperative_ok is True
             act = self._unit(s, e, None, imperative_ok or (prev_owner is not None))
             if act is None and slot.in_plan and imperative_ok is True:
                 act = self._noun_item(s, e)  # "Referral to a counselling service", "Regular visits to ..."

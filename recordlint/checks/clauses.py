@@ -49,6 +49,7 @@ class ClauseReader:
 
     def __init__(self, rec, ph: PlanningPhrases):
         self.rec, self.ph, self.text = rec, ph, rec.text
+        self.plan_item = False   # the unit is an item of a plan list ("Recommendations: 1. ...")
 
     def read(self, region, s: int, e: int, kind: str | None, imperative_ok: bool) -> Action | None:
         toks = [t for t in region.span if not t.is_space]
@@ -344,7 +345,7 @@ class ClauseReader:
             return False
         words = " ".join(t.lower_ for t in subject)
         return words in self.ph.general_subjects or (head is not None and head.lower_ in self.ph.general_subjects) \
-            or (_bare_plural(toks[:a_idx]) and not self._names_the_child(toks))
+            or (_bare_plural(toks[:a_idx]) and not self._names_the_child(toks) and not self.plan_item)
 
     def _procedure(self) -> bool:
         """A record about no one child, about children in general ("the child", "a child", "children"),
@@ -511,6 +512,9 @@ def _bare_plural(subject) -> bool:
     """A class of people or things as subject, with no "the", "your", number or name: "Visits must be
     made ...", "Duty workers must ...", "When a concern comes in, duty workers must ...": a general rule."""
     words = [t for t in subject if t.text not in ("(", ")")]
+    colon = max((i for i, t in enumerate(words) if t.text == ":"), default=None)
+    if colon is not None:
+        words = words[colon + 1:]   # "Learning includes: practitioners should ...": after the label
     if words and words[0].lower_ in _SUBORD | {"during", "in", "at", "for", "after", "before"}:
         commas = [i for i, t in enumerate(words) if t.text == ","]
         words = words[commas[-1] + 1:] if commas else []
