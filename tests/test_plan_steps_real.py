@@ -260,3 +260,15 @@ def test_a_bare_plural_should_in_a_recommendations_list_is_a_step(linter):
 def test_a_bare_plural_should_in_learning_points_is_a_rule(linter):
     text = "Learning includes: practitioners should ask about fathers; agencies must share information quickly."
     assert plan_findings(linter, text, "assessment") == []
+
+
+# --- a table of targets is an action table ------------------------------------------------------------
+def test_a_table_of_targets_is_an_action_table(linter):
+    text = ("My education plan\n\n| Target | Who will help | Review date |\n"
+            "| Read a chapter book | Mrs Jones | July 2026 |\n| Make friends at lunchtime | Learning mentor | ongoing |")
+    assert rl301(linter, text, "care_plan") == ["Make friends at lunchtime | Learning mentor | ongoing"]
+
+
+def test_a_table_of_other_things_is_not_an_action_table(linter):
+    text = "My week\n\n| Day | Club |\n| Monday | Football |\n| Tuesday | Art |"
+    assert plan_findings(linter, text, "care_plan") == []
