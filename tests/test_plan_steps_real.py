@@ -272,3 +272,14 @@ def test_a_table_of_targets_is_an_action_table(linter):
 def test_a_table_of_other_things_is_not_an_action_table(linter):
     text = "My week\n\n| Day | Club |\n| Monday | Football |\n| Tuesday | Art |"
     assert plan_findings(linter, text, "care_plan") == []
+
+
+# --- support as a noun step in a plan list; as a subject it is not an order ------------------------------
+def test_continued_support_in_a_plan_list_is_a_step(linter):
+    text = "Recommendations\n- Continued support from the family support worker."
+    assert sorted(c for c, t in plan_findings(linter, text)) == ["RL301", "RL302"]
+
+
+def test_a_noun_with_its_own_verb_in_a_bullet_is_not_an_order(linter):
+    assert plan_findings(linter, "Observations\n- Support from Nan is good for Kai.") == []
+    assert rl301(linter, "Actions\n- Support Mum with the school run.") == ["Support Mum with the school run."]

@@ -196,6 +196,8 @@ class ClauseReader:
         if first.tag_ == "VB" or prose or (listed and (second is None or second.tag_ in _IMPERATIVE_NEXT)):
             if first.tag_ != "VB" and second is not None and second.tag_ in ("NN", "NNS") and not listed:
                 return None
+            if first.tag_ in ("NN", "NNP") and len(words) > 3 and _finite_before_clause(words[1:]):
+                return None  # "Support from Nan is good": a noun as subject, not an order
             if w in ("next", "no", "please"):
                 return None
             act = Action(s, e, "imperative" if kind is None else kind)
@@ -459,6 +461,16 @@ def _after_list_label(toks) -> list:
     if len(toks) > 1 and toks[0].lower_ in ("and", "or", "also"):
         toks = toks[1:]
     return toks
+
+
+def _finite_before_clause(words) -> bool:
+    """A finite verb before any "that", "which", comma ...: the first word was the subject."""
+    for t in words:
+        if t.lower_ in _SUBORD or t.tag_ in ("WDT", "WP", "WRB") or t.text in (",", ":", ";", "-"):
+            return False
+        if t.tag_ in _FINITE:
+            return True
+    return False
 
 
 def _words_before(toks, a_idx: int) -> list:
