@@ -233,3 +233,29 @@ def test_a_pronoun_with_a_clitic_is_followed_back_too(linter):
     text = "Home visit. Mia is in Year 10. She's worried about her exams and she'd like help."
     assert not flagged(linter, text, "visit_record", MIA)
     assert not flagged(linter, "Home visit. I met Kai. He'd like to see his sister.", "visit_record", KAI)
+
+
+# More ways records give the child's voice: their views by name, "according to", what they denied,
+# admitted or voiced, and feelings ("was tearful").
+@pytest.mark.parametrize("sentence", [
+    "Kai's wishes are to stay with his nan.",
+    "According to Kai, school is going well.",
+    "Kai denied that anyone hurt him.",
+    "Kai voiced concerns about moving.",
+    "Kai gave his views on the new school.",
+    "Kai was tearful when we talked about Dad.",
+    "When I asked Kai about school, he shrugged.",
+])
+def test_more_forms_of_the_childs_voice(linter, sentence):
+    assert not flagged(linter, "Home visit. " + sentence, "visit_record", KAI)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kai's mum's views are clear: she wants more help.",
+    "Kai's dad was tearful about the move.",
+    "We must make sure the child's views are heard at every visit.",   # guidance about any child
+    "According to the school, Kai is doing well.",
+])
+def test_others_views_and_guidance_are_not_the_childs_voice(linter, sentence):
+    found = findings_of(linter, "Home visit. " + sentence, "visit_record", KAI, category=VOICE)
+    assert found == [("RL401", VOICE, None)]

@@ -59,6 +59,11 @@ class VoicePhrases:
         self.subject_verb = re.compile(
             rf"(?P<subj>{words}|{_AGED}|(?<![\w'’-]){_NAME})(?:[’']s\b)?(?:\s*,\s*who\b)?{gap}\s*(?:{self.verbs})",
             flags)
+        # "Kai's wishes are ...", "according to Kai": by name only ("the child's views" is mostly
+        # guidance about any child: "make sure the child's views are heard")
+        nouns = phrase_regex(list(data.get("view_nouns", []))).pattern
+        self.views_of = re.compile(rf"(?P<subj>(?<![\w'’-]){_NAME})[’']s\s+(?:{nouns})", flags)
+        self.according = re.compile(rf"\baccording to\s+(?P<subj>{words}|{_NAME})", flags)
         # '"I like it here," said Kayla': a speech verb after the closing quotation
         self.inverted = re.compile(rf"[,.!?]?[\"”’']\s*(?:{phrase_regex(speech_verbs).pattern})\s+(?P<subj>{_NAME})",
                                    flags)
@@ -161,8 +166,10 @@ class ChildVoice(Rule):
             if ph.not_voice.search(m.group(0)):
                 continue  # "you have missed 9 days of school": absence, not a feeling
             return True
-        # '"I like it here," said Kayla.' - the verb after a quotation, the child after the verb
-        return any(_is_child(m.group("subj"), name, full, child_words, False) for m in ph.inverted.finditer(text))
+        # '"I like it here," said Kayla.' - the verb after a quotation, the child after the verb;
+        # "Kai's wishes are ...", "according to Kai"
+        return any(_is_child(m.group("subj"), name, full, child_words, False)
+                   for pattern in (ph.inverted, ph.views_of, ph.according) for m in pattern.finditer(text))
 
     def _pronoun_as_subject(self, rec, ph: VoicePhrases) -> bool:
         """"he said" / "she wants" when the pronoun is the child's (third-person records)."""
