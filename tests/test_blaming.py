@@ -230,3 +230,15 @@ def test_behaviour_and_parenting_labels_are_flagged(linter, text, expected):
 ])
 def test_accounts_and_general_topics_are_clean(linter, text):
     assert judged(linter, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kayla is streetwise and knows the area.", [("RL211", "streetwise")]),
+    ("Staff think she is trading sex for cigarettes.", [("RL211", "trading sex")]),
+])
+def test_exploitation_victim_blaming_terms_are_flagged(linter, text, expected):
+    assert judged(linter, text) == expected
+
+
+def test_exploitation_described_from_the_abusers_side_is_clean(linter):
+    assert judged(linter, "Kayla is being sexually exploited by two adults; police are involved.") == []
