@@ -36,8 +36,30 @@ class Term:
         return [self.term] + [v for v in self.variants if v]
 
     @property
+    def written_forms(self) -> list[str]:
+        """forms, each also written with hyphens for spaces and spaces for hyphens ("child-in-need plan",
+        "multi agency"): writers join the words of a term either way."""
+        out: list[str] = []
+        for form in self.forms:
+            for written in _joinings(form):
+                if written not in out:
+                    out.append(written)
+        return out
+
+    @property
     def suggestion(self) -> str | None:
         return " / ".join(self.alternatives[:3]) if self.alternatives else None
+
+
+def _joinings(form: str) -> list[str]:
+    """``form`` with each gap between its words (up to four words) a space or a hyphen."""
+    words = re.split(r"[ -]", form)
+    if len(words) == 1 or len(words) > 4 or not all(words):
+        return [form]
+    out = [words[0]]
+    for word in words[1:]:
+        out = [f"{o}{sep}{word}" for o in out for sep in (" ", "-")]
+    return [form] + [o for o in out if o != form]
 
 
 ENTRY_KEYS = {"term", "variants", "alternatives", "source", "note", "case_sensitive",
@@ -140,9 +162,12 @@ _EXPLAIN_BEFORE = re.compile(
 )
 
 
+_CLOSING_QUOTES = {"'", "’", '"', "”"}
+
+
 def explained_at(text: str, start: int, end: int) -> bool:
     """True when the term at text[start:end] is explained right there."""
-    if _EXPLAIN_AFTER.match(text, end):
+    if _EXPLAIN_AFTER.match(text, end + (text[end:end + 1] in _CLOSING_QUOTES)):  # "‘corporate parents’ which means"
         return True
     before = text[max(0, start - 40):start]
     low = before.lower()
@@ -163,6 +188,8 @@ def drop_explained(text: str, found: list) -> list:
         if explained_at(text, start, end):
             explained.add(key)
             continue
+        if in_long_form(text, start, end):
+            continue  # "multi-agency public protection arrangements (MAPPA)": part of a name spelled out
         out.append(item)
     return [item for item in out if not (_key(text, item) in explained and _in_heading(text, item[0]))]
 
@@ -185,6 +212,7 @@ def _in_heading(text: str, start: int) -> bool:
 _ORGANISATION_AFTER = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w’'-]*|of|and|&))*?[ \t]+(?:Committee|Board|Forum|Partnership|Services?|Team|Hub"
     r"|Department|Directorate)\b")
+_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?[ \t]+$")
 _SMALL_WORDS = {"of", "and", "the", "in", "for", "to", "a", "an", "&"}
 
 
@@ -193,9 +221,108 @@ def in_organisation_name(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if not words or not all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS):
         return False
+    if _INDEFINITE_BEFORE.search(text, max(0, start - 4), start):
+        return False  # "establish a Corporate Parenting Board": a kind of body, not the name of one
     return bool(_ORGANISATION_AFTER.match(text, end, min(len(text), end + 80)))
 
 
 def drop_names(text: str, found: list) -> list:
     """Remove matches that are part of an organisation's name: [(start, end, term), ...]."""
     return [item for item in found if not in_organisation_name(text, item[0], item[1])]
+
+
+# --- a term in quotation marks ----------------------------------------------------------------------
+# "found a ‘well presented’ woman", "classed as \"Eligible\"": quotation marks round the term and nothing
+# else mark the writer's own word (scare quotes), not speech - unless a speech word comes just before
+# ("she said 'placement'", "he calls it 'contact'").
+_OPENERS = {"'": "'", "‘": "’", '"': '"”', "“": "”"}
+_WORDS_BEFORE = re.compile(r"[\w'’]+")
+_NAMING_WORDS = {"call", "calls", "called", "describes", "described", "word", "words"}
+
+
+def quoted_term(text: str, start: int, end: int, config=None) -> bool:
+    """True when text[start:end] is all that a quotation holds and no speech word comes just before."""
+    if start == 0 or end >= len(text):
+        return False
+    closers = _OPENERS.get(text[start - 1])
+    if closers is None or text[end] not in closers:
+        return False
+    from .speech import speech_phrases  # the speech lists (rules/phrases/speech.yaml)
+    before = _WORDS_BEFORE.findall(text[max(0, start - 40):start - 1])[-3:]
+    before = {w.lower() for w in before}
+    return not (speech_phrases(config).speech_words & before or _NAMING_WORDS & before)
+
+
+# --- acronyms and their long forms -------------------------------------------------------------------
+_UNITS = re.compile(r"[A-Z]|[a-z]+|\d+")
+_LINKS = {"and", "of", "the", "for", "in", "to", "on", "a", "an", "with", "at", "or", "&"}
+# A word that may follow a long form before its bracketed acronym: "multi-agency risk assessment
+# conference process (MARAC)", "the Team Around the Family meeting (TAF)".
+GENERIC_NOUNS = {"process", "processes", "meeting", "meetings", "arrangement", "arrangements", "service",
+                 "services", "scheme", "programme", "framework", "procedure", "procedures", "system"}
+
+
+def units(acronym: str) -> list[str]:
+    return _UNITS.findall(acronym.replace(".", "").replace("&", ""))
+
+
+def spells(acronym: str, words: list[str]) -> bool:
+    """True when ``words`` (all of them; small linking words may be skipped) spell ``acronym``.
+
+    Each capital of the acronym is the first letter of a word; a run of small letters continues
+    the word ("SENCo": special educational needs coordinator) or starts the next one ("DfE");
+    digits match a number ("S47": section 47).
+    """
+    letters = units(acronym)
+    if not letters or not words:
+        return False
+    low = [w.lower() for w in words]
+
+    def match(u: int, w: int, rest: str | None) -> bool:
+        # rest: what is left of the current word after its matched part (None: between words)
+        if u == len(letters):
+            return all(x in _LINKS for x in low[w:])
+        unit = letters[u]
+        if rest is not None and unit.islower() and unit[0] in rest:
+            i = rest.index(unit[0])
+            if rest[i:i + len(unit)] == unit and match(u + 1, w, rest[i + len(unit):]):
+                return True
+        if w == len(low):
+            return False
+        word = low[w]
+        if unit.isdigit():
+            if word == unit and match(u + 1, w + 1, None):
+                return True
+        elif word.startswith(unit.lower()):
+            if match(u + 1, w + 1, word[len(unit):]):
+                return True
+        return word in _LINKS and match(u, w + 1, None)
+
+    return match(0, 0, None)
+
+
+
+
+# A term inside the long form of an acronym given right after it: "multi-agency public protection
+# arrangements (MAPPA)" - the words spell out a name there; later uses of the term are still checked.
+# A term that is the whole long form ("Child in Need (CIN)") is spelled out, not explained: still jargon.
+_ACRONYM_BRACKET = re.compile(r"((?:[ \t]+[\w'’-]+){0,8}?)[ \t]*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
+_LONG_WORDS = re.compile(r"[A-Za-z]+|\d+")
+
+
+def in_long_form(text: str, start: int, end: int) -> bool:
+    m = _ACRONYM_BRACKET.match(text, end, min(len(text), end + 120))
+    if m is None or sum(map(str.isupper, m.group(2))) < 2:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _LONG_WORDS.findall(re.sub(r"[’']s\b", " ", text[max(line_start, start - 60):start]))[-6:]
+    words = _LONG_WORDS.findall(re.sub(r"[’']s\b", " ", text[start:m.start(2)]))
+    if words and words[-1].lower() in GENERIC_NOUNS:
+        words = words[:-1]
+    whole = before + words
+    term_words = len(_LONG_WORDS.findall(text[start:end]))
+    for k in range(len(words), len(whole) + 1):
+        outside = whole[-k:][:k - len(words)] + words[term_words:]  # the long form's words besides the term
+        if any(w.lower() not in _LINKS for w in outside) and spells(m.group(2), whole[-k:]):
+            return True
+    return False

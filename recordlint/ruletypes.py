@@ -27,14 +27,14 @@ from spacy.util import filter_spans
 
 from .errors import ConfigError
 from .findings import Severity
-from .lexicon import Term, drop_explained, drop_names, load_lexicon
+from .lexicon import Term, drop_explained, drop_names, load_lexicon, quoted_term
 from .resources import load_yaml
 from .rule import Example, Rule
 
 RULE_KEYS = {"code", "name", "type", "category", "severity", "message", "summary", "why", "source",
              "perspective", "doc_types", "exceptions", "examples", "tokens", "swap", "lexicon",
              "lexicon_name", "patterns", "max", "scope", "exempt_speech", "case_sensitive",
-             "explained_ok", "names_ok", "options"}
+             "explained_ok", "names_ok", "quoted_terms", "options"}
 TYPES = {"existence", "substitution", "sequence", "occurrence"}
 MODEL_ATTRS = {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "IS_SENT_START"}
 PHRASE_KEYS = ("tokens", "swap", "lexicon")
@@ -179,7 +179,7 @@ class YamlRule(Rule):
         for i, term in enumerate(self.terms):
             key = f"{self.code}:{i}"
             self._term_by_key[key] = term
-            docs = [nlp.make_doc(f) for f in term.forms]
+            docs = [nlp.make_doc(f) for f in term.written_forms]
             (self.matcher_orth if (term.case_sensitive or case_all) else self.matcher_lower).add(key, docs)
 
     def _compile_patterns(self, vocab) -> None:
@@ -210,8 +210,10 @@ class YamlRule(Rule):
             doc = rec.doc
             found = [(sp.start_char, sp.end_char, term) for sp, term in self._record_phrase_spans(rec)
                      if not self._context_excludes(term, doc, sp, rec)]
-        if self.exempt_speech:
-            found = [f for f in found if not rec.in_speech(f[0])]
+        if self.exempt_speech:  # quoted_terms: "a ‘well presented’ woman" marks the writer's own term
+            quoted_ok = bool(self.spec.get("quoted_terms"))
+            found = [f for f in found if not rec.in_speech(f[0])
+                     or (quoted_ok and quoted_term(rec.text, f[0], f[1], rec.config))]
         if len(self.exceptions):
             blocked = [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self.exceptions(doc)]
             found = [f for f in found if not any(bs <= f[0] and f[1] <= be for bs, be in blocked)]

@@ -461,3 +461,112 @@ def test_a_person_as_a_case_is_jargon(linter, text, expected):
 ])
 def test_plain_senses_of_case_are_not_jargon(linter, text):
     assert jargon(linter, text) == []
+
+
+# --- issue 11, round 2: quoted terms, long forms, person labels, method names, hyphens ----------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("The school found Jay a ‘placement’ nearer home.", "case_note", [("RL201", "placement")]),
+    ('The council says you are a "Relevant Child" until you are 21.', "pathway_plan",
+     [("RL201", "Relevant Child")]),
+])
+def test_a_term_alone_in_quotation_marks_is_the_writers_word(linter, text, doc_type, expected):
+    assert jargon(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("Jay said 'placement' and laughed.", "case_note"),                 # a speech word before: his word
+    ("Jay calls it 'contact' when he sees his dad.", "case_note"),
+    ("We are your ‘corporate parents’ which means we look after you.", "care_plan"),  # explained after it
+    ('Jay said "I like my placement".', "case_note"),                    # more than the term: speech
+])
+def test_quoted_speech_and_explained_quoted_terms_are_clean(linter, text, doc_type):
+    assert jargon(linter, text, doc_type) == []
+
+
+def test_quoted_term_helper():
+    from recordlint.lexicon import quoted_term
+    text = "a ‘well presented’ man; she said 'placement'; 'placement' is"
+    assert quoted_term(text, 3, 17)
+    assert not quoted_term(text, text.index("placement"), text.index("placement") + 9)
+    assert not quoted_term("a well presented man", 2, 16)
+
+
+@pytest.mark.parametrize("text", [
+    "The case went to the multi-agency child exploitation meeting (MACE) in May. MACE meets monthly.",
+    "Staff from the inter-agency housing review process (IAHR) visited. IAHR will write to Mum.",
+])
+def test_a_term_inside_a_long_form_with_a_generic_noun_is_spelled_out(linter, text):
+    assert jargon(linter, text, "assessment") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A multi-agency meeting was held about the housing review process (HRP).",
+     [("RL201", "multi-agency")]),                                 # the term is not part of the long form
+    ("You are a Child in Need (CIN) and have a plan.", [("RL201", "Child in Need")]),  # spelled out, not explained
+])
+def test_a_term_outside_a_long_form_or_the_whole_long_form_is_still_jargon(linter, text, expected):
+    assert jargon(linter, text, "care_plan") == expected
+
+
+def test_a_person_label_after_a_relation_word(linter):
+    assert jargon(linter, "His mother RT had moved to Leeds. RT now works nights.", "chronology") == []
+    assert jargon(linter, "The report went to RT on Monday.", "chronology") == [("RL202", "RT")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Each target in the plan should be a SMART target.", []),
+    ("We agreed three SMART goals at the meeting.", []),
+    ("Please keep the targets SMART.", [("RL202", "SMART")]),       # alone: spell it out
+])
+def test_smart_names_a_method_before_its_noun(linter, text, expected):
+    assert jargon(linter, text, "case_note") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I read the child-in-need plan with Mum.", [("RL201", "child-in-need plan")]),
+    ("There was a multi agency meeting.", [("RL201", "multi agency")]),
+    ("The lack of inter-agency working was noted.", [("RL201", "inter-agency")]),
+])
+def test_terms_written_with_hyphens_or_spaces(linter, text, expected):
+    assert jargon(linter, text, "case_note") == expected
+
+
+def test_joinings_of_a_term():
+    from recordlint.lexicon import Term
+    assert Term(term="child in need plan").written_forms[:2] == ["child in need plan", "child in need-plan"]
+    assert "child-in-need plan" in Term(term="child in need plan").written_forms
+    assert "multi agency" in Term(term="multi-agency").written_forms
+    assert Term(term="placement").written_forms == ["placement"]
+
+
+def test_an_organisation_after_a_or_an_is_a_kind_not_a_name(linter):
+    assert jargon(linter, "Every council must set up a Corporate Parenting Board.", "pathway_plan") == [
+        ("RL201", "Corporate Parenting")]
+    assert jargon(linter, "The Corporate Parenting Board met in May.", "pathway_plan") == []
+
+
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("You can ask for advocates to come to your review.", "review_record", [("RL201", "advocates")]),
+    ("Her teacher agreed to advocate on behalf of Mia at the meeting.", "assessment", []),   # the verb
+])
+def test_advocate_the_person_not_the_verb(linter, text, doc_type, expected):
+    assert jargon(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Workers should show professional curiosity about the bruise.", [("RL201", "professional curiosity")]),
+    ("I was on duty desk when the call came in.", [("RL201", "duty desk")]),
+    ("Dad was well presented at the meeting.", [("RL201", "well presented")]),
+    ("The plan is for the sibling group to stay together.", [("RL201", "sibling group")]),
+])
+def test_round_two_sourced_professional_terms(linter, text, expected):
+    assert jargon(linter, text, "case_note") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The relevant child's school was told about the move.",    # 'relevant child' in small letters: plain
+    "Her older sibling lives with their gran.",               # 'sibling' between professionals: plain
+    "The duty was shared between the two carers.",
+])
+def test_plain_senses_of_the_round_two_terms(linter, text):
+    assert jargon(linter, text, "case_note") == []

@@ -7,10 +7,12 @@ one small letter ("SENCo", "ePEP", "DfE"), or a section of the Children Act ("S4
 It is explained for the rest of the record by "Independent Reviewing Officer (IRO)" or
 "IRO (Independent Reviewing Officer)", where the words' first letters spell the acronym (in the bracket
 after it, in any order: "YOLO (Youth Organisation of Lapland)"). A label for a person given in place
-("her mother (MH)", "Child BS") is a name, and so are null tokens ("NULL", "XXX") and redaction
+("her mother (MH)", "Child BS", "His mother SR") is a name, and so are null tokens ("NULL", "XXX") and redaction
 placeholders ("[CITY]"), unless the bracket follows the long form it spells.
 Everyday acronyms a child knows (rules/lexicon/everyday-acronyms.yaml: GP, TV, NHS ...) are never
-flagged; care acronyms (rules/lexicon/acronyms.yaml) give the child-friendly suggestion.
+flagged, nor a method's name before its noun ("SMART targets": method_names there); care acronyms
+(rules/lexicon/acronyms.yaml) give the child-friendly suggestion. A long form may end in a generic noun
+before its bracket ("multi-agency risk assessment conference process (MARAC)").
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import ConfigError
 from ..findings import Severity
-from ..lexicon import Term, load_lexicon
+from ..lexicon import GENERIC_NOUNS, Term, load_lexicon, spells, units as _units
 from ..resources import load_yaml, rules_dir
 from ..rule import Example, Rule
 from .person import people_words
@@ -53,54 +55,16 @@ _BRACKETED = re.compile(r"\(\s*$")
 # A label for an anonymised person after a people word (people.yaml) in capitals: "Child BS", "Adult B"
 _LABEL_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 _LABEL_WORDS = {"adult", "subject"}
+# ... or after a possessive and a relation word: "His mother SR had ...", "her partner DB"
+_RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+([a-z]+)[ \t]+$")
 # Null and redaction tokens of an export or a template: "NULL", "XXX" stand where a name was.
 _NULL_TOKENS = {"NULL", "NIL", "NONE", "XX", "XXX", "XXXX"}
 _QUESTION_BEFORE = re.compile(r"\b(?:what|who)\s+(?:is|are|does)\s+(?:an?\s+|the\s+|my\s+|your\s+)?$", re.IGNORECASE)
 _IS_LONG_FORM = re.compile(r"\s+(?:is|are|means)\s+(?:an?\s+|the\s+)?((?:[A-Za-z][\w'’]*\s*){1,8})")
-_UNITS = re.compile(r"[A-Z]|[a-z]+|\d+")
 _PREV_WORD = re.compile(r"\b([A-Z][a-z]+) $")
-_LINKS = {"and", "of", "the", "for", "in", "to", "on", "a", "an", "with", "at", "or", "&"}
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _EXPLAIN_START = {"the", "a", "an", "someone", "somebody", "people", "which", "this", "that", "who", "when",
                   "where", "what", "your", "our", "my", "it"}
-
-
-def _units(acronym: str) -> list[str]:
-    return _UNITS.findall(acronym.replace(".", "").replace("&", ""))
-
-
-def spells(acronym: str, words: list[str]) -> bool:
-    """True when ``words`` (all of them; small linking words may be skipped) spell ``acronym``.
-
-    Each capital of the acronym is the first letter of a word; a run of small letters continues
-    the word ("SENCo": special educational needs coordinator) or starts the next one ("DfE");
-    digits match a number ("S47": section 47).
-    """
-    units = _units(acronym)
-    if not units or not words:
-        return False
-    low = [w.lower() for w in words]
-
-    def match(u: int, w: int, rest: str | None) -> bool:
-        # rest: what is left of the current word after its matched part (None: between words)
-        if u == len(units):
-            return all(x in _LINKS for x in low[w:])
-        unit = units[u]
-        if rest is not None and unit.islower() and unit[0] in rest:
-            i = rest.index(unit[0])
-            if rest[i:i + len(unit)] == unit and match(u + 1, w, rest[i + len(unit):]):
-                return True
-        if w == len(low):
-            return False
-        word = low[w]
-        if unit.isdigit():
-            if word == unit and match(u + 1, w + 1, None):
-                return True
-        elif word.startswith(unit.lower()):
-            if match(u + 1, w + 1, word[len(unit):]):
-                return True
-        return word in _LINKS and match(u, w + 1, None)
-
-    return match(0, 0, None)
 
 
 def _long_form_before(text: str, start: int) -> list[str]:
@@ -108,6 +72,28 @@ def _long_form_before(text: str, start: int) -> list[str]:
     line_start = max(text.rfind("\n", 0, start), text.rfind(".", 0, start - 1), text.rfind(":", 0, start)) + 1
     before = re.sub(r"[’']s\b", " ", text[max(line_start, start - 160):start])  # "Officer's (IRO)", "children's social"
     return _LONG_WORDS.findall(before)[-14:]
+
+
+def _spelled_before(acronym: str, words: list[str]) -> bool:
+    """The last of ``words`` spell ``acronym``, maybe with a generic noun after them ("... conference
+    process (MARAC)")."""
+    if words and words[-1].lower() in GENERIC_NOUNS:
+        words_without = words[:-1]
+        if any(spells(acronym, words_without[-k:]) for k in range(1, len(words_without) + 1)):
+            return True
+    return any(spells(acronym, words[-k:]) for k in range(1, len(words) + 1))
+
+
+def _person_label(rec, start: int) -> bool:
+    """A short acronym at ``start`` labels a person: "Child BS", "Adult B", "His mother SR"."""
+    text, people = rec.text, people_words(rec.config)
+    label = _LABEL_BEFORE.search(text, max(0, start - 14), start)
+    if label:
+        before = label.group(1).lower()
+        if before in _LABEL_WORDS or (before in people.singular and before not in people.family_titles):
+            return True  # not "Mum CAMHS" (people.yaml: family_titles)
+    relation = _RELATION_BEFORE.search(text, max(0, start - 20), start)
+    return bool(relation) and relation.group(1) in people.singular
 
 
 class UnexplainedAcronym(Rule):
@@ -141,6 +127,7 @@ class UnexplainedAcronym(Rule):
             for form in t.forms:
                 self.known.setdefault(self._key(form), t)
         self.everyday = self._load_everyday(lexdir / "everyday-acronyms.yaml", changes.get("everyday-acronyms"))
+        self.method_names = self._load_method_names(lexdir / "everyday-acronyms.yaml")
 
     @staticmethod
     def _load_everyday(path: Path, changes: dict | None) -> set[str]:
@@ -156,6 +143,20 @@ class UnexplainedAcronym(Rule):
             words.append(entry.get("term") if isinstance(entry, dict) else entry)
         remove = {str(r).upper() for r in changes.get("remove", []) or []}
         return {str(w).replace(".", "").upper() for w in words if w and str(w).upper() not in remove}
+
+    @staticmethod
+    def _load_method_names(path: Path) -> dict[str, set[str]]:
+        """{acronym: the nouns after which it names a method}: "SMART targets"."""
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
+        methods = data.get("method_names") if isinstance(data, dict) else None
+        if not isinstance(methods, dict):
+            return {}
+        return {str(k).upper(): {str(w).lower() for w in v or []} for k, v in methods.items()}
+
+    def _names_method(self, text: str, key: str, end: int) -> bool:
+        nouns = self.method_names.get(key)
+        m = _NEXT_WORD.match(text, end) if nouns else None
+        return bool(m) and m.group(1).lower() in nouns
 
     @staticmethod
     def _key(word: str) -> str:
@@ -243,11 +244,8 @@ class UnexplainedAcronym(Rule):
     @staticmethod
     def _explains(text: str, word: str, start: int, end: int) -> bool:
         if _OPEN_BEFORE.search(text[max(0, start - 40):start]) and _CLOSE_AFTER.match(text[end:end + 3]):
-            paren = text.rfind("(", 0, start)
-            words = _long_form_before(text, paren)
-            for k in range(1, len(words) + 1):
-                if spells(word, words[-k:]):
-                    return True
+            if _spelled_before(word, _long_form_before(text, text.rfind("(", 0, start))):
+                return True
         known_as = _KNOWN_AS_BEFORE.search(text[max(0, start - 30):start])
         if known_as:
             words = _long_form_before(text, max(0, start - 30) + known_as.start())
@@ -274,12 +272,8 @@ class UnexplainedAcronym(Rule):
         long form exactly: "her mother, (MH)", "her father (FH)" and "Child BS" (labels for people; not
         "Priya Sharma (SW)", a role), "YOLO (Youth Organisation of Lapland)" (letters out of order)."""
         text = rec.text
-        if len(word) <= 3 and word.isupper():
-            label = _LABEL_BEFORE.search(text, max(0, start - 14), start)
-            if label:
-                people, before = people_words(rec.config), label.group(1).lower()
-                if before in _LABEL_WORDS or (before in people.singular and before not in people.family_titles):
-                    return True  # not "Mum CAMHS" (people.yaml: family_titles)
+        if len(word) <= 3 and word.isupper() and _person_label(rec, start):
+            return True
         if _BRACKETED.search(text, max(0, start - 3), start) and _CLOSE_AFTER.match(text[end:end + 3]):
             before = _long_form_before(text, text.rfind("(", 0, start))
             return bool(before) and before[-1].lower() in people_words(rec.config).singular
@@ -304,7 +298,7 @@ class UnexplainedAcronym(Rule):
             if found is None:
                 continue
             key, term = found
-            if key in explained:
+            if key in explained or self._names_method(text, key, end):
                 continue
             if self._explains(text, word, start, end) or self._defined_in_place(rec, word, start, end):
                 explained.add(key)
