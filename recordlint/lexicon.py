@@ -317,12 +317,17 @@ def in_long_form(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = _LONG_WORDS.findall(re.sub(r"[’']s\b", " ", text[max(line_start, start - 60):start]))[-6:]
     words = _LONG_WORDS.findall(re.sub(r"[’']s\b", " ", text[start:m.start(2)]))
-    if words and words[-1].lower() in GENERIC_NOUNS:
-        words = words[:-1]
+    tries = [words, words[:-1]] if words and words[-1].lower() in GENERIC_NOUNS else [words]
+    return any(_term_in_long_form(m.group(2), before, w, len(_LONG_WORDS.findall(text[start:end])))
+               for w in tries)
+
+
+def _term_in_long_form(acronym: str, before: list[str], words: list[str], term_words: int) -> bool:
+    """``words`` (the term's and the ones after it), with some of ``before``, spell ``acronym``, and the
+    long form has a word besides the term that is not a small linking word."""
     whole = before + words
-    term_words = len(_LONG_WORDS.findall(text[start:end]))
     for k in range(len(words), len(whole) + 1):
-        outside = whole[-k:][:k - len(words)] + words[term_words:]  # the long form's words besides the term
-        if any(w.lower() not in _LINKS for w in outside) and spells(m.group(2), whole[-k:]):
+        outside = whole[-k:][:k - len(words)] + words[term_words:]
+        if any(w.lower() not in _LINKS for w in outside) and spells(acronym, whole[-k:]):
             return True
     return False

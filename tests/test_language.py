@@ -570,3 +570,18 @@ def test_round_two_sourced_professional_terms(linter, text, expected):
 ])
 def test_plain_senses_of_the_round_two_terms(linter, text):
     assert jargon(linter, text, "case_note") == []
+
+
+@pytest.mark.parametrize("text", [
+    "She was discussed under the multi-agency public protection arrangements (MAPPA). MAPPA met again.",
+    "You will have a Child Looked After review meeting (CLA review) in May. Your CLA review is at school.",
+])
+def test_long_forms_ending_in_a_noun_the_acronym_needs_or_repeats(linter, text):
+    """'arrangements' is part of MAPPA; '(CLA review)' repeats the long form's last noun."""
+    assert [f for f in jargon(linter, text, "assessment") if f[0] == "RL202"] == []
+    assert ("RL201", "multi-agency") not in jargon(linter, text, "assessment")
+
+
+def test_contact_lead_is_a_role_not_family_time(linter):
+    assert jargon(linter, "Priya was chosen as contact lead for the team.", "case_note") == []
+    assert jargon(linter, "Contact with Mum was on Friday.", "case_note") == [("RL201", "Contact")]

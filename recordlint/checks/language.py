@@ -40,6 +40,8 @@ _ROMAN = re.compile(r"[IVX]+")
 _OPEN_BEFORE = re.compile(r"\(\s*(?:(?:also\s+)?(?:known\s+as|called|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?)?$",
                           re.IGNORECASE)
 _CLOSE_AFTER = re.compile(r"^\s*\)")
+# "(LAC review)": a word or two after the acronym, then the bracket closes
+_WORDS_THEN_CLOSE = re.compile(r"[ \t]+([a-z]+(?:[ \t]+[a-z]+)?)[ \t]*\)")
 # "Personal Adviser, also known as a PA," without brackets
 _KNOWN_AS_BEFORE = re.compile(r",?\s*(?:also\s+)?(?:known\s+as|called|or)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 # A redaction placeholder: "[CITY]", "(DATE)", "<NAME>" - the whole bracket is one word in capitals.
@@ -74,14 +76,17 @@ def _long_form_before(text: str, start: int) -> list[str]:
     return _LONG_WORDS.findall(before)[-14:]
 
 
-def _spelled_before(acronym: str, words: list[str]) -> bool:
+def _spelled_before(acronym: str, words: list[str], after: int = 0) -> bool:
     """The last of ``words`` spell ``acronym``, maybe with a generic noun after them ("... conference
-    process (MARAC)")."""
-    if words and words[-1].lower() in GENERIC_NOUNS:
-        words_without = words[:-1]
-        if any(spells(acronym, words_without[-k:]) for k in range(1, len(words_without) + 1)):
+    process (MARAC)"), or with the ``after`` words that follow the acronym inside its bracket ("Looked
+    After Children's Review meeting (LAC review)": up to ``after`` + 1 words)."""
+    skips = {0, 1} if words and words[-1].lower() in GENERIC_NOUNS else {0}
+    skips |= set(range(1, after + 2)) if after else set()
+    for skip in sorted(skips):
+        kept = words[:len(words) - skip]
+        if any(spells(acronym, kept[-k:]) for k in range(1, len(kept) + 1)):
             return True
-    return any(spells(acronym, words[-k:]) for k in range(1, len(words) + 1))
+    return False
 
 
 def _person_label(rec, start: int) -> bool:
@@ -243,8 +248,10 @@ class UnexplainedAcronym(Rule):
     # --- explained? ------------------------------------------------------------------------------
     @staticmethod
     def _explains(text: str, word: str, start: int, end: int) -> bool:
-        if _OPEN_BEFORE.search(text[max(0, start - 40):start]) and _CLOSE_AFTER.match(text[end:end + 3]):
-            if _spelled_before(word, _long_form_before(text, text.rfind("(", 0, start))):
+        if _OPEN_BEFORE.search(text[max(0, start - 40):start]):
+            closing = _CLOSE_AFTER.match(text[end:end + 3]) or _WORDS_THEN_CLOSE.match(text, end, end + 40)
+            after = len(closing.group(1).split()) if closing and closing.groups() else 0
+            if closing and _spelled_before(word, _long_form_before(text, text.rfind("(", 0, start)), after):
                 return True
         known_as = _KNOWN_AS_BEFORE.search(text[max(0, start - 30):start])
         if known_as:
