@@ -40,7 +40,7 @@ class Term:
         """forms, each also written with hyphens for spaces and spaces for hyphens ("child-in-need plan",
         "multi agency"): writers join the words of a term either way."""
         out: list[str] = []
-        for form in self.forms:
+        for form in self.forms + [_plural(f) for f in self.forms if " " in f]:
             for written in _joinings(form):
                 if written not in out:
                     out.append(written)
@@ -49,6 +49,16 @@ class Term:
     @property
     def suggestion(self) -> str | None:
         return " / ".join(self.alternatives[:3]) if self.alternatives else None
+
+
+def _plural(form: str) -> str:
+    """A term of several words with its last word made plural ("designated teachers"); a form that is
+    not a noun phrase gives a word no text has ("looked afters")."""
+    if form.endswith(("s", "x", "sh", "ch")):
+        return form if form.endswith("s") else form + "es"
+    if form.endswith("y") and len(form) > 1 and form[-2] not in "aeiou":
+        return form[:-1] + "ies"
+    return form + "s"
 
 
 def _joinings(form: str) -> list[str]:

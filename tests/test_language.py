@@ -585,3 +585,20 @@ def test_long_forms_ending_in_a_noun_the_acronym_needs_or_repeats(linter, text):
 def test_contact_lead_is_a_role_not_family_time(linter):
     assert jargon(linter, "Priya was chosen as contact lead for the team.", "case_note") == []
     assert jargon(linter, "Contact with Mum was on Friday.", "case_note") == [("RL201", "Contact")]
+
+
+def test_a_term_of_several_words_matches_its_plural(linter):
+    assert jargon(linter, "Our designated teachers met on Monday.", "case_note") == [
+        ("RL201", "designated teachers")]
+    from recordlint.lexicon import Term
+    assert "local authorities" in Term(term="local authority").written_forms
+    assert Term(term="placement").written_forms == ["placement"]   # one word: its variants say
+
+
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("She finds it hard to play with her peers.", "assessment", [("RL201", "peers")]),
+    ("He has good peer relationships at school.", "assessment", []),          # ordinary between professionals
+    ("You have good peer relationships at school.", "care_plan", [("RL201", "peer relationships")]),
+])
+def test_peers_in_any_record_peer_relationships_only_to_the_child(linter, text, doc_type, expected):
+    assert jargon(linter, text, doc_type) == expected
