@@ -251,14 +251,16 @@ _NAMING_WORDS = {"call", "calls", "called", "describes", "described", "word", "w
 
 
 def quoted_term(text: str, start: int, end: int, config=None) -> bool:
-    """True when text[start:end] is all that a quotation holds and no speech word comes just before."""
+    """True when text[start:end] is all that a quotation holds and no speech or naming word comes before
+    it in its sentence (up to eight words back)."""
     if start == 0 or end >= len(text):
         return False
     closers = _OPENERS.get(text[start - 1])
     if closers is None or text[end] not in closers:
         return False
     from .speech import speech_phrases  # the speech lists (rules/phrases/speech.yaml)
-    before = _WORDS_BEFORE.findall(text[max(0, start - 40):start - 1])[-3:]
+    clause = re.split(r"[.;:!?\n]", text[max(0, start - 60):start - 1])[-1]  # back to the sentence's start
+    before = _WORDS_BEFORE.findall(clause)[-8:]
     before = {w.lower() for w in before}
     return not (speech_phrases(config).speech_words & before or _NAMING_WORDS & before)
 

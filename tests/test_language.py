@@ -466,7 +466,7 @@ def test_plain_senses_of_case_are_not_jargon(linter, text):
 # --- issue 11, round 2: quoted terms, long forms, person labels, method names, hyphens ----------------
 @pytest.mark.parametrize("text, doc_type, expected", [
     ("The school found Jay a ‘placement’ nearer home.", "case_note", [("RL201", "placement")]),
-    ('The council says you are a "Relevant Child" until you are 21.', "pathway_plan",
+    ('You are classed as a "Relevant Child" until you are 21.', "pathway_plan",
      [("RL201", "Relevant Child")]),
 ])
 def test_a_term_alone_in_quotation_marks_is_the_writers_word(linter, text, doc_type, expected):
@@ -602,3 +602,7 @@ def test_a_term_of_several_words_matches_its_plural(linter):
 ])
 def test_peers_in_any_record_peer_relationships_only_to_the_child(linter, text, doc_type, expected):
     assert jargon(linter, text, doc_type) == expected
+
+
+def test_a_quoted_term_a_few_words_after_a_naming_verb_is_the_speakers_word(linter):
+    assert jargon(linter, "Jay describes his foster home as his 'placement'.", "case_note") == []
