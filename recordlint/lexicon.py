@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from spacy.tokens import Doc
 
 from .errors import ConfigError
 from .resources import load_yaml
@@ -36,17 +37,6 @@ class Term:
         return [self.term] + [v for v in self.variants if v]
 
     @property
-    def written_forms(self) -> list[str]:
-        """forms, each also written with hyphens for spaces and spaces for hyphens ("child-in-need plan",
-        "multi agency"): writers join the words of a term either way."""
-        out: list[str] = []
-        for form in self.forms + [_plural(f) for f in self.forms if " " in f]:
-            for written in _joinings(form):
-                if written not in out:
-                    out.append(written)
-        return out
-
-    @property
     def suggestion(self) -> str | None:
         return " / ".join(self.alternatives[:3]) if self.alternatives else None
 
@@ -61,15 +51,40 @@ def _plural(form: str) -> str:
     return form + "s"
 
 
-def _joinings(form: str) -> list[str]:
-    """``form`` with each gap between its words (up to four words) a space or a hyphen."""
-    words = re.split(r"[ -]", form)
-    if len(words) == 1 or len(words) > 4 or not all(words):
-        return [form]
-    out = [words[0]]
-    for word in words[1:]:
-        out = [f"{o}{sep}{word}" for o in out for sep in (" ", "-")]
-    return [form] + [o for o in out if o != form]
+def written_forms(nlp, form: str) -> list:
+    """Docs of ``form`` as written and as writers also join its words: with spaces between all of them,
+    with hyphens between all of them, with hyphens between all but the last ("child-in-need plan",
+    "looked-after child", "multi agency"); a form of several words also with its last word plural
+    ("designated teachers"). The form is tokenized once; the others are built from its tokens."""
+    doc = nlp.make_doc(form)
+    words: list[list[str]] = [[]]   # the form's words, each a run of tokens ("children", "'s")
+    for tok in doc:
+        if tok.text == "-" and words[-1]:
+            words.append([])
+            continue
+        words[-1].append(tok.text)
+        if tok.whitespace_:
+            words.append([])
+    words = [w for w in words if w]
+    if len(words) == 1:
+        return [doc]
+    joined = {tuple(t for w in words for t in w)}                      # all spaces
+    joined.add(tuple(_join(words, len(words) - 1)))                    # all hyphens
+    joined.add(tuple(_join(words[:-1], len(words) - 2)) + tuple(words[-1]))  # all but the last
+    joined.discard(tuple(t.text for t in doc))
+    tokens = [[t.text for t in doc]] + [list(j) for j in sorted(joined)]
+    tokens += [t[:-1] + [_plural(t[-1])] for t in tokens]
+    return [doc] + [Doc(nlp.vocab, words=t) for t in tokens[1:]]
+
+
+def _join(words: list[list[str]], hyphens: int) -> list[str]:
+    """The tokens of ``words`` with a hyphen token after each of the first ``hyphens`` words."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        out += word
+        if i < hyphens:
+            out.append("-")
+    return out
 
 
 ENTRY_KEYS = {"term", "variants", "alternatives", "source", "note", "case_sensitive",

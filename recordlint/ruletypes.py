@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 
 from .errors import ConfigError
 from .findings import Severity
-from .lexicon import Term, drop_explained, drop_names, load_lexicon, quoted_term
+from .lexicon import Term, drop_explained, drop_names, load_lexicon, quoted_term, written_forms
 from .resources import load_yaml
 from .rule import Example, Rule
 
@@ -179,7 +179,7 @@ class YamlRule(Rule):
         for i, term in enumerate(self.terms):
             key = f"{self.code}:{i}"
             self._term_by_key[key] = term
-            docs = [nlp.make_doc(f) for f in term.written_forms]
+            docs = [d for f in term.forms for d in written_forms(nlp, f)]
             (self.matcher_orth if (term.case_sensitive or case_all) else self.matcher_lower).add(key, docs)
 
     def _compile_patterns(self, vocab) -> None:
