@@ -52,10 +52,10 @@ def _plural(form: str) -> str:
 
 
 def written_forms(nlp, form: str) -> list:
-    """Docs of ``form`` as written and as writers also join its words: with spaces between all of them,
-    with hyphens between all of them, with hyphens between all but the last ("child-in-need plan",
-    "looked-after child", "multi agency"); a form of several words also with its last word plural
-    ("designated teachers"). The form is tokenized once; the others are built from its tokens."""
+    """Docs of ``form`` as written and as writers also join its words: with spaces between all of them
+    ("multi agency"), and with hyphens between them all but the last ("child-in-need plan"; two words:
+    "looked-after"); a form of several words also with its last word plural ("designated teachers").
+    The form is tokenized once; the others are built from its tokens."""
     doc = nlp.make_doc(form)
     words: list[list[str]] = [[]]   # the form's words, each a run of tokens ("children", "'s")
     for tok in doc:
@@ -69,8 +69,10 @@ def written_forms(nlp, form: str) -> list:
     if len(words) == 1:
         return [doc]
     joined = {tuple(t for w in words for t in w)}                      # all spaces
-    joined.add(tuple(_join(words, len(words) - 1)))                    # all hyphens
-    joined.add(tuple(_join(words[:-1], len(words) - 2)) + tuple(words[-1]))  # all but the last
+    if len(words) == 2:
+        joined.add(tuple(_join(words, 1)))                            # "looked-after", "pre-birth"
+    else:
+        joined.add(tuple(_join(words[:-1], len(words) - 2)) + tuple(words[-1]))  # "child-in-need plan"
     joined.discard(tuple(t.text for t in doc))
     tokens = [[t.text for t in doc]] + [list(j) for j in sorted(joined)]
     tokens += [t[:-1] + [_plural(t[-1])] for t in tokens]
