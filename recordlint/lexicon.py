@@ -267,14 +267,17 @@ _WORDS_BEFORE = re.compile(r"[\w'’]+")
 _NAMING_WORDS = {"call", "calls", "called", "describes", "described", "word", "words"}
 
 
-def quoted_term(text: str, start: int, end: int, config=None) -> bool:
-    """True when text[start:end] is all that a quotation holds and no speech or naming word comes before
-    it in its sentence (up to eight words back)."""
+def quoted_term(text: str, start: int, end: int, config=None, speech=()) -> bool:
+    """True when text[start:end] is all that a quotation holds, that quotation is not inside a longer one
+    (``speech``: the record's speech ranges), and no speech or naming word comes before it in its
+    sentence (up to eight words back)."""
     if start == 0 or end >= len(text):
         return False
     closers = _OPENERS.get(text[start - 1])
     if closers is None or text[end] not in closers:
         return False
+    if any(s < start - 1 < e for s, e in speech):
+        return False  # inside a longer quotation: "I hate 'contact'," she said
     from .speech import speech_phrases  # the speech lists (rules/phrases/speech.yaml)
     clause = re.split(r"[.;:!?\n]", text[max(0, start - 60):start - 1])[-1]  # back to the sentence's start
     before = _WORDS_BEFORE.findall(clause)[-8:]

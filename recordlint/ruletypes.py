@@ -213,7 +213,7 @@ class YamlRule(Rule):
         if self.exempt_speech:  # quoted_terms: "a ‘well presented’ woman" marks the writer's own term
             quoted_ok = bool(self.spec.get("quoted_terms"))
             found = [f for f in found if not rec.in_speech(f[0])
-                     or (quoted_ok and quoted_term(rec.text, f[0], f[1], rec.config))]
+                     or (quoted_ok and quoted_term(rec.text, f[0], f[1], rec.config, rec.speech))]
         if len(self.exceptions):
             blocked = [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self.exceptions(doc)]
             found = [f for f in found if not any(bs <= f[0] and f[1] <= be for bs, be in blocked)]

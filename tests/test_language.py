@@ -478,6 +478,7 @@ def test_a_term_alone_in_quotation_marks_is_the_writers_word(linter, text, doc_t
     ("Jay calls it 'contact' when he sees his dad.", "case_note"),
     ("We are your ‘corporate parents’ which means we look after you.", "care_plan"),  # explained after it
     ('Jay said "I like my placement".', "case_note"),                    # more than the term: speech
+    ("\u201cI hate \u2018contact\u2019, it is boring,\u201d Jay told me.", "case_note"),  # inside his words
 ])
 def test_quoted_speech_and_explained_quoted_terms_are_clean(linter, text, doc_type):
     assert jargon(linter, text, doc_type) == []
