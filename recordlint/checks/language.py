@@ -7,7 +7,7 @@ one small letter ("SENCo", "ePEP", "DfE"), or a section of the Children Act ("S4
 It is explained for the rest of the record by "Independent Reviewing Officer (IRO)" or
 "IRO (Independent Reviewing Officer)", where the words' first letters spell the acronym (in the bracket
 after it, in any order: "YOLO (Youth Organisation of Lapland)"). A label for a person given in place
-("her mother (MH)", "Child BS", "His mother SR") is a name, and so are null tokens ("NULL", "XXX") and redaction
+("her mother (MH)", "Child BS", "His mother SR"; in a record with "Child BS", any unknown initials) is a name, and so are null tokens ("NULL", "XXX") and redaction
 placeholders ("[CITY]"), unless the bracket follows the long form it spells.
 Everyday acronyms a child knows (rules/lexicon/everyday-acronyms.yaml: GP, TV, NHS ...) are never
 flagged, nor a method's name before its noun ("SMART targets": method_names there); care acronyms
@@ -57,6 +57,8 @@ _BRACKETED = re.compile(r"\(\s*$")
 # A label for an anonymised person after a people word (people.yaml) in capitals: "Child BS", "Adult B"
 _LABEL_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 _LABEL_WORDS = {"adult", "subject"}
+# An anonymised record: a child or adult named by initials ("Child BS", "Adult AB"); two capitals at least
+_ANONYMISED = re.compile(r"\b(?:Child|Adult|Baby|Sibling|Subject)[ \t]+[A-Z]{2,3}\b")
 # ... or after a possessive and a relation word: "His mother SR had ...", "her partner DB"
 _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+([a-z]+)[ \t]+$")
 # Null and redaction tokens of an export or a template: "NULL", "XXX" stand where a name was.
@@ -296,6 +298,8 @@ class UnexplainedAcronym(Rule):
     def check(self, rec):
         text = rec.text
         explained: set[str] = set()
+        # a record that names people by initials ("Child BS") uses other initials for people too ("MS and FP")
+        initials_for_people = bool(_ANONYMISED.search(text))
         for c in _MAY_BE_ACRONYM.finditer(text):  # most words have no capital: skip them in C
             m = _WORD.match(text, c.start())
             word, start, end = m.group(), m.start(), m.end()
@@ -310,7 +314,8 @@ class UnexplainedAcronym(Rule):
             if self._explains(text, word, start, end) or self._defined_in_place(rec, word, start, end):
                 explained.add(key)
                 continue
-            if term is None and self._placeholder(text, start, end):
+            if term is None and (self._placeholder(text, start, end)
+                                 or (initials_for_people and len(word) <= 3 and word.isupper())):
                 continue
             if rec.in_speech(start):
                 continue
