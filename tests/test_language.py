@@ -621,3 +621,9 @@ def test_unknown_initials_in_a_record_that_names_people_by_initials(linter):
     # a known care acronym is still flagged there; without 'Child KT' the initials are flagged
     assert jargon(linter, "Child KT was hurt at home. The CIN plan ended.", "assessment") == [("RL202", "CIN")]
     assert jargon(linter, "Later RM and JB were arrested.", "assessment") == [("RL202", "RM"), ("RL202", "JB")]
+
+
+def test_initials_with_the_relation_in_brackets_are_a_label(linter):
+    assert jargon(linter, "RM (father) moved out. RM rang on Monday.", "chronology") == []
+    assert jargon(linter, "JB (maternal grandmother) visited.", "chronology") == []
+    assert jargon(linter, "Jo rang RM (at home) about it.", "chronology") == [("RL202", "RM")]

@@ -7,8 +7,9 @@ one small letter ("SENCo", "ePEP", "DfE"), or a section of the Children Act ("S4
 It is explained for the rest of the record by "Independent Reviewing Officer (IRO)" or
 "IRO (Independent Reviewing Officer)", where the words' first letters spell the acronym (in the bracket
 after it, in any order: "YOLO (Youth Organisation of Lapland)"). A label for a person given in place
-("her mother (MH)", "Child BS", "His mother SR"; in a record with "Child BS", any unknown initials) is a name, and so are null tokens ("NULL", "XXX") and redaction
-placeholders ("[CITY]"), unless the bracket follows the long form it spells.
+("her mother (MH)", "Child BS", "His mother SR", "AB (mother)"; in a record with "Child BS", any unknown
+initials) is a name, and so are null tokens ("NULL", "XXX") and redaction placeholders ("[CITY]"),
+unless the bracket follows the long form it spells.
 Everyday acronyms a child knows (rules/lexicon/everyday-acronyms.yaml: GP, TV, NHS ...) are never
 flagged, nor a method's name before its noun ("SMART targets": method_names there); care acronyms
 (rules/lexicon/acronyms.yaml) give the child-friendly suggestion. A long form may end in a generic noun
@@ -289,6 +290,10 @@ class UnexplainedAcronym(Rule):
         m = _PAREN_AFTER.match(text[end:end + 170]) if text.startswith("(", end + 1) or \
             text.startswith("(", end) else None
         if m:
+            inside = _LONG_WORDS.findall(m.group(1))
+            if len(word) <= 3 and len(inside) <= 4 and any(w.lower() in people_words(rec.config).singular
+                                                           for w in inside):
+                return True  # "AB (mother)", "CD (maternal grandmother)"
             letters = [u[0].lower() for u in _units(word) if not u.isdigit()]
             initials = [w[0].lower() for w in _LONG_WORDS.findall(m.group(1))[:8]]
             return bool(initials and letters) and initials[0] == letters[0] and \
