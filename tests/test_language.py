@@ -627,3 +627,13 @@ def test_initials_with_the_relation_in_brackets_are_a_label(linter):
     assert jargon(linter, "RM (father) moved out. RM rang on Monday.", "chronology") == []
     assert jargon(linter, "JB (maternal grandmother) visited.", "chronology") == []
     assert jargon(linter, "Jo rang RM (at home) about it.", "chronology") == [("RL202", "RM")]
+
+
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("At 18 you may get a leaving care service.", "pathway_plan", [("RL201", "leaving care service")]),
+    ("Ask the Leaving Care Team for help.", "pathway_plan", []),          # the team's name, to ask for
+    ("She completed two core assessments this week.", "case_note", [("RL201", "core assessments")]),
+    ("Good case management kept the plan on track.", "assessment", [("RL201", "case management")]),
+])
+def test_leaving_care_service_core_assessment_case_management(linter, text, doc_type, expected):
+    assert jargon(linter, text, doc_type) == expected
