@@ -212,13 +212,27 @@ def drop_explained(text: str, found: list) -> list:
         key = _key(text, item)
         if key in explained:
             continue
-        if explained_at(text, start, end):
+        if explained_at(text, start, end) and not _clause_about_the_head(text, item):
             explained.add(key)
             continue
         if in_long_form(text, start, end):
             continue  # "multi-agency public protection arrangements (MAPPA)": part of a name spelled out
         out.append(item)
     return [item for item in out if not (_key(text, item) in explained and _in_heading(text, item[0]))]
+
+
+# "an allocated social worker who is responsible for ...": the clause says what the social worker does,
+# not what "allocated" means - a "who/that" clause explains a term only when the term ends in its own word.
+_RELATIVE_AFTER = re.compile(
+    r"[ \t]*,?\s+(?:who|that)\s+(?:can|will|is|are|helps?|attends?|speaks?|supports?|makes?)\b", re.IGNORECASE)
+
+
+def _clause_about_the_head(text: str, item) -> bool:
+    start, end, term = item[0], item[1], item[2]
+    if term is None or not _RELATIVE_AFTER.match(text, end):
+        return False
+    last = text[start:end].split()[-1].lower()
+    return not last.startswith(term.term.split()[-1].lower())
 
 
 def _key(text: str, item) -> int:

@@ -637,3 +637,13 @@ def test_initials_with_the_relation_in_brackets_are_a_label(linter):
 ])
 def test_leaving_care_service_core_assessment_case_management(linter, text, doc_type, expected):
     assert jargon(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("You have an allocated social worker who is there to visit you.", [("RL201", "allocated social worker")]),
+    ("You can have an advocate who can help you say what you think.", []),
+])
+def test_a_who_clause_explains_the_term_only_when_it_ends_in_the_term(linter, text, expected):
+    """The clause after 'allocated social worker' says what the social worker does, not what
+    'allocated' means; after 'advocate' it says what an advocate is."""
+    assert jargon(linter, text, "care_plan") == expected
