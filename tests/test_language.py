@@ -647,3 +647,9 @@ def test_a_who_clause_explains_the_term_only_when_it_ends_in_the_term(linter, te
     """The clause after 'allocated social worker' says what the social worker does, not what
     'allocated' means; after 'advocate' it says what an advocate is."""
     assert jargon(linter, text, "care_plan") == expected
+
+
+def test_placement_of_a_child_is_the_care_sense(linter):
+    assert jargon(linter, "Staff will review the placement of the young person.", "case_note") == [
+        ("RL201", "placement of the young person")]
+    assert jargon(linter, "Staff will review the placement of the ramp.", "case_note") == []
