@@ -653,3 +653,10 @@ def test_placement_of_a_child_is_the_care_sense(linter):
     assert jargon(linter, "Staff will review the placement of the young person.", "case_note") == [
         ("RL201", "placement of the young person")]
     assert jargon(linter, "Staff will review the placement of the ramp.", "case_note") == []
+
+
+def test_a_question_heading_explains_an_acronym_only_when_the_answer_spells_it_out(linter):
+    spelled = "What is an IRO?\nAn IRO is an Independent Reviewing Officer who checks your plan. Your IRO is Sam."
+    assert jargon(linter, spelled, "review_record") == []
+    unspelled = "Who is the IRO?\nThe IRO is a person who checks your plan."
+    assert jargon(linter, unspelled, "review_record") == [("RL202", "IRO"), ("RL202", "IRO")]

@@ -6,7 +6,8 @@ An acronym is a word of two or more capital letters ("IRO", "EHCP", "YP"), a mix
 one small letter ("SENCo", "ePEP", "DfE"), or a section of the Children Act ("S47", "s20", "s.47").
 It is explained for the rest of the record by "Independent Reviewing Officer (IRO)" or
 "IRO (Independent Reviewing Officer)", where the words' first letters spell the acronym (in the bracket
-after it, in any order: "YOLO (Youth Organisation of Lapland)"). A label for a person given in place
+after it, in any order: "YOLO (Youth Organisation of Lapland)"), or by a question heading whose answer
+spells it out ("What is an IRO?" ... "Independent Reviewing Officer"). A label for a person given in place
 ("her mother (MH)", "Child BS", "His mother SR", "AB (mother)"; in a record with "Child BS", any unknown
 initials) is a name, and so are null tokens ("NULL", "XXX") and redaction placeholders ("[CITY]"),
 unless the bracket follows the long form it spells.
@@ -90,6 +91,14 @@ def _spelled_before(acronym: str, words: list[str], after: int = 0) -> bool:
         if any(spells(acronym, kept[-k:]) for k in range(1, len(kept) + 1)):
             return True
     return False
+
+
+def _spelled_after(acronym: str, after: str) -> bool:
+    """Some run of words in ``after`` spells ``acronym`` (a question heading's answer spells it out)."""
+    words = _LONG_WORDS.findall(after)
+    size = len(_units(acronym))
+    return any(spells(acronym, words[i:i + k]) for i in range(len(words))
+               for k in range(size, size + 3) if words[i][0].lower() == acronym[0].lower())
 
 
 def _person_label(rec, start: int) -> bool:
@@ -269,8 +278,8 @@ class UnexplainedAcronym(Rule):
                 return True
             if len(words) >= 3 and words[0].lower() in _EXPLAIN_START:
                 return True  # "YOT (the team who ...)"
-        if _QUESTION_BEFORE.search(text[max(0, start - 20):start]):
-            return True  # "What is an IRO?": the text goes on to say
+        if _QUESTION_BEFORE.search(text[max(0, start - 20):start]) and _spelled_after(word, text[end:end + 400]):
+            return True  # "What is an IRO?" and the answer spells it out ("Independent Reviewing Officer")
         m = _IS_LONG_FORM.match(text[end:end + 120])
         if m and any(spells(word, _LONG_WORDS.findall(m.group(1))[:k]) for k in range(1, 8)):
             return True  # "An IRO is an Independent Reviewing Officer"
