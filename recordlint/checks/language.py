@@ -27,9 +27,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..errors import ConfigError
 from ..findings import Severity
 from ..lexicon import GENERIC_NOUNS, Term, load_lexicon, spells, units as _units
+from ..phrases import alternation, compiled_phrases
 from ..resources import load_yaml, rules_dir
 from ..rule import Example, Rule
-from .person import people_words
+from .person import PERSON_FILE, people_words
 
 # A word with letters, digits and inner "&" or "." ("A&E", "s.47", "L.A.C"); never after a letter or dot.
 _WORD = re.compile(r"(?<![\w&.])[A-Za-z](?:[A-Za-z0-9]|[&.](?=[A-Za-z0-9]))*")
@@ -59,8 +60,7 @@ _BRACKETED = re.compile(r"\(\s*$")
 # A label for an anonymised person after a people word (people.yaml) in capitals: "Child BS", "Adult B"
 _LABEL_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 _LABEL_WORDS = {"adult", "subject"}
-# An anonymised record: a child or adult named by initials ("Child BS", "Adult AB"); two capitals at least
-_ANONYMISED = re.compile(r"\b(?:Child|Adult|Baby|Sibling|Subject)[ \t]+[A-Z]{2,3}\b")
+
 # ... or after a possessive and a relation word: "His mother SR had ...", "her partner DB"
 _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+([a-z]+)[ \t]+$")
 # Null and redaction tokens of an export or a template: "NULL", "XXX" stand where a name was.
@@ -91,6 +91,17 @@ def _spelled_before(acronym: str, words: list[str], after: int = 0) -> bool:
         if any(spells(acronym, kept[-k:]) for k in range(1, len(kept) + 1)):
             return True
     return False
+
+
+def _anonymised(config) -> re.Pattern:
+    """A person named by initials ("Child BS", "Adult AB"): a redaction label (person.yaml) and two or
+    three capitals - a record that does so uses other initials for people too."""
+    return compiled_phrases(PERSON_FILE, config, _initials_after_label)
+
+
+def _initials_after_label(data: dict) -> re.Pattern:
+    labels = [str(w).title() for w in data.get("redaction_labels", [])]
+    return re.compile(rf"\b(?:{alternation(labels)})[ \t]+[A-Z]{{2,3}}\b")
 
 
 def _spelled_after(acronym: str, after: str) -> bool:
@@ -313,7 +324,7 @@ class UnexplainedAcronym(Rule):
         text = rec.text
         explained: set[str] = set()
         # a record that names people by initials ("Child BS") uses other initials for people too ("MS and FP")
-        initials_for_people = bool(_ANONYMISED.search(text))
+        initials_for_people = bool(_anonymised(rec.config).search(text))
         for c in _MAY_BE_ACRONYM.finditer(text):  # most words have no capital: skip them in C
             m = _WORD.match(text, c.start())
             word, start, end = m.group(), m.start(), m.end()
