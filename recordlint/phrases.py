@@ -157,6 +157,7 @@ class PlanningPhrases:
         self.conditional = _opening_regex(data.get("conditional_openings", []))
         self.condition_words = {str(c).lower() for c in data.get("conditional_openings", []) if " " not in str(c)}
         self.plan_headings = {norm_heading(h) for h in data.get("plan_headings", [])}
+        self.finding_labels = {norm_heading(h) for h in data.get("finding_labels", [])}
         cols = data.get("table_columns", {}) or {}
         self.columns = {role: {norm_heading(w) for w in words} for role, words in cols.items()}
         self.anchor_words = [str(w).lower() for w in data.get("relative_anchor_words", ["next"])]

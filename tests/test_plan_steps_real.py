@@ -283,3 +283,93 @@ def test_continued_support_in_a_plan_list_is_a_step(linter):
 def test_a_noun_with_its_own_verb_in_a_bullet_is_not_an_order(linter):
     assert plan_findings(linter, "Observations\n- Support from Nan is good for Kai.") == []
     assert rl301(linter, "Actions\n- Support Mum with the school run.") == ["Support Mum with the school run."]
+
+
+# --- what a review found or teaches is not a step (round 2) ------------------------------------------------
+def test_learning_points_and_key_issues_are_not_steps(linter):
+    text = ("Learning: doctors should lead when a child sees several clinics; practitioners need to keep "
+            "an open mind; the importance of supervision to ensure that drift is noticed.\n"
+            "Key issues: include: lack of challenge to improve the home.\n\n"
+            "Learning points\n\nStaff should check the history before a visit.")
+    assert plan_findings(linter, text, "assessment") == []
+
+
+def test_the_same_points_as_recommendations_are_steps(linter):
+    text = "Recommendations: doctors should lead when a child sees several clinics; review the escalation guidance."
+    assert rl301(linter, text, "assessment") == ["doctors should lead when a child sees several clinics",
+                                                 "review the escalation guidance."]
+
+
+# --- "Recommendations to X include:" names X; "the following recommendations:" opens a list -----------------
+def test_recommendations_to_someone_name_the_owner(linter):
+    text = "Recommendations to the council include: audit the files on neglect; evaluate the new training."
+    assert plan_findings(linter, text, "assessment") == [("RL301", "audit the files on neglect"),
+                                                         ("RL301", "evaluate the new training.")]
+    text = "Recommendations include: audit the files on neglect."
+    assert sorted(c for c, t in plan_findings(linter, text, "assessment")) == ["RL301", "RL302"]
+
+
+def test_to_items_under_the_following_recommendations_are_steps(linter):
+    text = ("The review made the following recommendations:\n\n• To set up a clear route to help for new parents\n\n"
+            "• To train health visitors in asking about fathers by June 2027")
+    assert plan_findings(linter, text, "assessment") == [
+        ("RL301", "To set up a clear route to help for new parents"),
+        ("RL302", "To set up a clear route to help for new parents"),
+        ("RL302", "To train health visitors in asking about fathers by June 2027")]
+
+
+def test_to_items_outside_a_plan_are_aims_not_steps(linter):
+    text = "Aims of the session:\n\n1. To talk about how Kai feels about his new school."
+    assert plan_findings(linter, text, "case_note") == []
+
+
+# --- a list item that opens with its setting; a listed verb before an -ing word -------------------------
+def test_a_step_after_its_setting_in_a_list(linter):
+    text = "Recommendations include: in training for new staff, highlight how quickly risks move between areas; " \
+           "share learning from the audit with schools."
+    assert rl301(linter, text, "assessment") == [
+        "in training for new staff, highlight how quickly risks move between areas",
+        "share learning from the audit with schools."]
+
+
+def test_a_setting_in_running_text_is_not_a_step(linter):
+    text = "In training last week, staff talked about how quickly risks move between areas."
+    assert plan_findings(linter, text, "assessment") == []
+
+
+# --- feelings, purposes and offers before "to" ------------------------------------------------------------
+def test_a_feeling_or_a_purpose_before_to_is_not_a_step(linter):
+    assert plan_findings(linter, "Great to meet the new foster carers today.", "case_note") == []
+    assert plan_findings(linter, "But, in order to keep the notes short, I have left out the names.",
+                         "case_note") == []
+    assert plan_findings(linter, "The home offers:\n- Opportunity to meet other young people\n- A quiet room",
+                         "assessment") == []
+
+
+def test_a_step_after_a_purpose_or_a_role_before_to_is_a_step(linter):
+    assert rl301(linter, "In order to keep Kai safe, Mum will lock the medicines away.", "case_note") == [
+        "In order to keep Kai safe, Mum will lock the medicines away."]
+    assert rl301(linter, "Actions\n- Becky to look into life story work.", "review_record") == [
+        "Becky to look into life story work."]
+
+
+# --- "Every X must ...", "Practitioners need to ...": rules for all of a kind ---------------------------------
+def test_every_or_a_bare_plural_with_need_to_is_a_rule(linter):
+    text = "Every school must appoint a designated teacher. Practitioners need to stay curious when concerns build."
+    assert plan_findings(linter, text, "assessment") == []
+
+
+def test_a_named_person_who_needs_to_act_is_a_step(linter):
+    text = "Mum and Dad need to attend the parenting course."
+    assert rl301(linter, text, "case_note") == ["Mum and Dad need to attend the parenting course."]
+    text = "Recommendations: every school should appoint a lead for children in care."
+    assert rl301(linter, text, "assessment") == ["every school should appoint a lead for children in care."]
+
+
+# --- "will have to VERB": the step is VERB ---------------------------------------------------------------
+def test_have_to_is_judged_by_the_verb_after_it(linter):
+    assert plan_findings(linter, "I will have to make a visit to the home.", "case_note") == [
+        ("RL301", "I will have to make a visit to the home.")]
+    assert plan_findings(linter, "I will have to support Mum with the bills.", "case_note") == [
+        ("RL301", "I will have to support Mum with the bills."),
+        ("RL302", "I will have to support Mum with the bills.")]

@@ -94,6 +94,8 @@ class ClauseReader:
             step = self._bare_step(toks, region, s, e, kind)
         if step is not None or not imperative_ok:
             return step
+        if self.plan_item and _opens_with_to(toks):
+            return self._aim(toks, region, s, e)   # "To create a clear pathway of support ..."
         return self._imperative(toks, region, s, e, kind, no_owner, prose=imperative_ok == "prose")
 
     # -- the anchor -------------------------------------------------------------------------
@@ -101,6 +103,8 @@ class ClauseReader:
         """(kind, index of the anchor word, index of the first verb after it) or None."""
         low = [t.lower_ for t in toks]
         for i in range(len(toks)):
+            if low[i] == "to" and low[i - 2:i] == ["in", "order"]:
+                continue   # "In order to keep Kai safe, Mum will ...": a purpose; the anchor comes later
             found = self._anchor_at(toks, low, i)
             if found is not _NEXT:
                 return found
@@ -165,10 +169,8 @@ class ClauseReader:
                                "agreed", "asked", "is", "are", "was", "were", "plan", "aim", "goal", "need",
                                "needs"):
             return False
-        if words[-1].tag_ == "VBG":
-            return False  # "Mother struggling to cope": a concern, not a step
-        if len(words) > 1 and words[-1].tag_ in ("NN", "NNS") and words[-1].lemma_.lower() in self.ph.abstract_subjects:
-            return False  # "The father's intentions to seek support indicate ...": what someone means to do
+        if self._no_doer_before(words):
+            return False
         if words[0].tag_ == "VBG" and words[0].lemma_.lower() in BASE_VERBS and \
                 not any(t.text == "," for t in prefix):
             return False  # "Collating ideas to share with the board discussed": a topic, not a step
@@ -180,6 +182,16 @@ class ClauseReader:
         if colon is not None and colon + 1 < len(prefix) and prefix[colon + 1].lower_ in self.ph.imperatives:
             return False  # "Financial Support: Facilitate access to programs to ...": an imperative, not its owner
         return not any(self._verbish(toks, i) for i in range(end))
+
+    def _no_doer_before(self, words) -> bool:
+        """The word before "to" is no one who acts: "Mother struggling to cope" (a concern), "great to meet
+        you" (a feeling), "The father's intentions to seek support ...", "Opportunity to meet peers"."""
+        last = words[-1]
+        if last.tag_ == "VBG" or (last.tag_ == "JJ" and last.text.islower()):
+            return True
+        lemma = last.lemma_.lower()
+        return last.tag_ in ("NN", "NNS") and lemma in self.ph.abstract_subjects and \
+            (len(words) > 1 or lemma not in BASE_VERBS)
 
     # -- the action -------------------------------------------------------------------------
     def _imperative(self, toks, region, s, e, kind, no_owner, prose: bool = False) -> Action | None:
@@ -193,7 +205,7 @@ class ClauseReader:
         second = words[1] if len(words) > 1 else None
         two = f"{w} {second.lower_}" if second is not None else w
         listed = w in self.ph.imperatives or two in self.ph.imperatives
-        if first.tag_ == "VB" or prose or (listed and (second is None or second.tag_ in _IMPERATIVE_NEXT)):
+        if first.tag_ == "VB" or prose or (listed and (second is None or second.tag_ in _IMPERATIVE_NEXT + ("VBG",))):
             if first.tag_ != "VB" and second is not None and second.tag_ in ("NN", "NNS") and not listed:
                 return None
             if first.tag_ in ("NN", "NNP") and len(words) > 3 and _finite_before_clause(words[1:]):
@@ -209,6 +221,13 @@ class ClauseReader:
         if no_owner:
             return Action(s, e, "hoped", no_owner_phrase=no_owner.group(0))
         return None
+
+    def _aim(self, toks, region, s, e) -> Action:
+        """A plan-list item that opens with an infinitive ("To develop a specialist service with dedicated
+        staff"): a step that names no one."""
+        act = Action(s, e, "step")
+        self._judge_verb(act, toks, 1, region, e)
+        return act
 
     def _build(self, toks, region, s, e, anchor, kind, no_owner) -> Action | None:
         a_kind, a_idx, v_idx = anchor
@@ -234,7 +253,7 @@ class ClauseReader:
                 act.owner, act.kind = None, "step"  # "Referral to ...", "Regular home visits to check ...": no one named
         if no_owner:
             act.no_owner_phrase = no_owner.group(0)
-        self._judge_verb(act, toks, v_idx, region, e)
+        self._judge_verb(act, toks, _have_to(toks, v_idx), region, e)
         return act
 
     def _bare_step(self, toks, region, s, e, kind) -> Action | None:
@@ -343,11 +362,13 @@ class ClauseReader:
     def _general_rule(self, toks, a_idx: int, subject, head) -> bool:
         """"Nobody should ...", "Parents should ...", "Home visits must be made ...": a rule for everyone
         of a kind (a listed subject, or a bare plural when the sentence does not name the child)."""
-        if toks[a_idx].lower_ not in ("should", "must", "has", "have", "can"):
+        if toks[a_idx].lower_ not in ("should", "must", "has", "have", "can", "need"):
             return False
         words = " ".join(t.lower_ for t in subject)
-        return words in self.ph.general_subjects or (head is not None and head.lower_ in self.ph.general_subjects) \
-            or (_bare_plural(toks[:a_idx]) and not self._names_the_child(toks) and not self.plan_item)
+        if words in self.ph.general_subjects or (head is not None and head.lower_ in self.ph.general_subjects):
+            return True
+        return (_bare_plural(toks[:a_idx]) or _every(subject)) and not self._names_the_child(toks) \
+            and not self.plan_item
 
     def _procedure(self) -> bool:
         """A record about no one child, about children in general ("the child", "a child", "children"),
@@ -460,7 +481,16 @@ def _after_list_label(toks) -> list:
         toks = toks[colon + 1:]
     if len(toks) > 1 and toks[0].lower_ in ("and", "or", "also"):
         toks = toks[1:]
+    comma = next((i for i, t in enumerate(toks[:12]) if t.text == ","), None)
+    if comma and toks[0].tag_ == "IN" and toks[0].lower_ not in _SUBORD and comma + 1 < len(toks) and \
+            toks[comma + 1].tag_ == "VB":
+        toks = toks[comma + 1:]   # "In training for staff, highlight the risks ...": the step after the setting
     return toks
+
+
+def _opens_with_to(toks) -> bool:
+    """"To develop a specialist service ...": an infinitive first, then the step's verb."""
+    return len(toks) > 2 and toks[0].lower_ == "to" and toks[1].tag_ == "VB"
 
 
 def _finite_before_clause(words) -> bool:
@@ -539,6 +569,12 @@ def _bare_plural(subject) -> bool:
     return bool(chunk) and chunk[-1].tag_ in ("NNS", "NNPS")
 
 
+def _every(subject) -> bool:
+    """"Every PEP must contain ...", "Each school should ...": a rule for all of a kind."""
+    words = [t for t in subject if t.lower_ not in ("and", "but", "so")]
+    return bool(words) and words[0].lower_ in ("every", "each", "all", "any") and words[0].tag_ == "DT"
+
+
 def _subject_head(subject):
     """The last noun or pronoun of the words before the anchor ("Your care plan" -> plan)."""
     nouns = [t for t in subject if t.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -553,6 +589,14 @@ def _no_finite_after(toks, v_idx) -> bool:
         if t.tag_ in _FINITE and not t.text.isupper():
             return False
     return True
+
+
+def _have_to(toks, v_idx: int) -> int:
+    """"will have to make a visit", "will need to book": the step is the verb after "to"."""
+    if toks[v_idx].lemma_.lower() in ("have", "need") and v_idx + 2 < len(toks) and \
+            toks[v_idx + 1].lower_ == "to" and toks[v_idx + 2].tag_ == "VB":
+        return v_idx + 2
+    return v_idx
 
 
 def _skip_adverbs(toks, v_idx: int) -> int:

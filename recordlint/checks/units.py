@@ -96,6 +96,7 @@ class _Walker:
         self.prohibited = False   # in a list under "Do not:" / "Avoid:" (guidance, not steps)
         self.owner: str | None = None   # the last heading that names who ("Work and Income")
         self.table_roles: list[str] | str | None = None
+        self.in_findings = False   # under a "Learning" / "Key issues" heading (planning.yaml's finding_labels)
 
     def walk(self) -> list:
         lines, text = self.rec.lines, self.text
@@ -138,6 +139,13 @@ class _Walker:
         if self.prohibited and bullet:
             return 1
         self.prohibited = False
+        findings = self._finding_label(line, bullet)
+        if findings is not None:
+            self.in_findings = findings   # "Learning:" alone: the lines under it are findings too
+            return 1                      # "Learning: GPs should ...": what a review found, not steps
+        if self.in_findings and self._heading(line, bullet) is None:
+            return 1
+        self.in_findings = False
         fm = _FIELD.match(line)
         if fm and len(line[fm.end():].strip()) > 0:
             slot, used = self._field_group(i, fm)
@@ -146,11 +154,14 @@ class _Walker:
         heading = self._heading(line, bullet)
         if heading is not None:
             self.in_plan = heading
-            self.owner = owner_label(line.strip().rstrip(":"))
+            to_whom = _RECOMMENDATIONS_TO.match(norm_heading(line.split(":", 1)[0]))
+            self.owner = to_whom.group(1) if to_whom else owner_label(line.strip().rstrip(":"))
             # "Actions: SW to visit weekly" - a heading with content on the same line
             colon = line.find(":")
             if colon >= 0 and line[colon + 1:].strip():
-                self.slots.append(self._line_slot(ls + colon + 1, le, True, True))
+                slot = self._line_slot(ls + colon + 1, le, True, True)
+                slot.owner = self.owner if to_whom else None   # "Recommendations to the partnership include: ..."
+                self.slots.append(slot)
             return 1
         label = owner_label(line.split(":", 1)[0]) if ":" in line and not bullet else None
         if label and line.split(":", 1)[1].strip() and not _title(line.split(":", 1)[1]):
@@ -164,6 +175,17 @@ class _Walker:
         slot.owner = self.owner
         self.slots.append(slot)
         return 1
+
+    def _finding_label(self, line: str, bullet) -> bool | None:
+        """For a line labelled as what a review found or teaches ("Learning:", "Key issues: include: ...",
+        planning.yaml's finding_labels): True for the label alone (a heading), False for a label with
+        its points after it; None for any other line."""
+        if bullet or (":" not in line and len(line.split()) > 4):
+            return None
+        label = _INCLUDE.sub("", norm_heading(line.split(":", 1)[0]))
+        if label not in self.ph.finding_labels:
+            return None
+        return ":" not in line or not line.split(":", 1)[1].strip()
 
     def _header_roles(self, line: str) -> list[str] | None:
         cells = [norm_heading(c) for c in line.split("|")]
@@ -183,7 +205,7 @@ class _Walker:
         s = line.strip()
         if ":" in s:
             norm = norm_heading(s.split(":", 1)[0])
-            if norm in self.ph.plan_headings:
+            if norm in self.ph.plan_headings or _RECOMMENDATIONS_TO.match(norm):
                 return True
         if s.endswith(":") and _LEAD_IN.search(s):
             return True   # "Based on this visit, I recommend:" - the list that follows is the plan
@@ -191,7 +213,7 @@ class _Walker:
             return None
         if ":" not in s:
             norm = norm_heading(s)   # only for a line that may be a heading: most lines are not
-        if norm in self.ph.plan_headings or \
+        if norm in self.ph.plan_headings or _RECOMMENDATIONS_TO.match(norm) or \
                 any(norm.startswith(h + " ") for h in ("actions", "plan", "decisions", "recommendations", "recommended")):
             return True
         return False
@@ -238,10 +260,17 @@ class _Walker:
         return slot
 
 
-# A line that leads into a list of recommendations or actions ("Based on this visit, I recommend:")
+# A line that leads into a list of recommendations or actions ("Based on this visit, I recommend:",
+# "The review made the following recommendations:")
 _LEAD_IN = re.compile(r"\b(?:I|we)\s+(?:would\s+)?recommend(?:\s+the\s+following)?\s*:$|"
+                      r"\bthe\s+following\s+(?:recommendations|actions)\s*:$|"
                       r"\b(?:recommendations|next\s+steps|actions)\s+(?:are|include)(?:\s+as\s+follows)?\s*:$",
                       re.IGNORECASE)
+# "Recommendations to the partnership include", "Recommendations for schools": a plan heading, its owner named
+_RECOMMENDATIONS_TO = re.compile(r"^(?:key |main |our )?recommendations (?:to|for) ((?:\w+ ){0,5}?\w+)"
+                                 r"(?: (?:include|includes|are))?$")
+# "Learning includes", "Key issues include": the label without its verb
+_INCLUDE = re.compile(r" (?:include|includes|are|is)$")
 _LINK_WORDS = {"and", "&", "of", "the", "for"}
 _NOT_OWNER_WORDS = {"your", "my", "our", "his", "her", "their", "what", "who", "when", "where", "how", "why",
                     "date", "name", "time", "actions", "action", "plan", "review", "next", "steps"}
@@ -412,7 +441,9 @@ def _may_be_bare_step(unit: str) -> bool:
 
 
 # A list item's topic label or joining word: "Financial Support: ", "LA1 partnership: ", "and "
-_LIST_LABEL = re.compile(r"^\W*(?:(?:[\w'’&-]+\s+){0,4}[\w'’&-]+:\s+|(?:and|or|also)\s+)")
+# or the setting before it ("In training for staff, highlight ...")
+_LIST_LABEL = re.compile(r"^\W*(?:(?:[\w'’&-]+\s+){0,4}[\w'’&-]+:\s+|(?:and|or|also)\s+|"
+                         r"(?:in|at|during|through|within|across)\s[^,;:.]{1,60},\s+)", re.IGNORECASE)
 
 
 def _may_be_imperative(ph, unit: str) -> bool:
