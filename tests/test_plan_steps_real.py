@@ -373,3 +373,34 @@ def test_have_to_is_judged_by_the_verb_after_it(linter):
     assert plan_findings(linter, "I will have to support Mum with the bills.", "case_note") == [
         ("RL301", "I will have to support Mum with the bills."),
         ("RL302", "I will have to support Mum with the bills.")]
+
+
+# --- requests and the author's agreements (round 2) --------------------------------------------------------
+def test_a_request_in_a_referral_is_a_step_of_the_reader(linter):
+    text = "He threw the pens again today. Please talk to him and ring his mum if needed."
+    assert plan_findings(linter, text, "case_note") == [
+        ("RL301", "Please talk to him and ring his mum if needed.")]
+
+
+def test_please_note_is_not_a_step(linter):
+    assert plan_findings(linter, "Please note that all names have been changed.", "case_note") == []
+
+
+def test_the_authors_agreement_is_a_step(linter):
+    text = "I talk about the heating with their dad and agree to see if we can find a grant."
+    assert plan_findings(linter, text, "case_note") == [
+        ("RL301", "I talk about the heating with their dad and agree to see if we can find a grant."),
+        ("RL302", "I talk about the heating with their dad and agree to see if we can find a grant.")]
+
+
+def test_someone_elses_agreement_is_reported_not_the_authors_step(linter):
+    assert plan_findings(linter, "I asked her and she agreed to call the school.", "case_note") == []
+    assert plan_findings(linter, "I asked Mum and Dad agreed to call the school.", "case_note") == []
+
+
+# --- a lead-in that ends with a colon is not itself a step ------------------------------------------------
+def test_a_lead_in_to_a_list_is_not_a_step(linter):
+    text = "The council must publish information about:\n\n- the help it gives care leavers"
+    assert plan_findings(linter, text, "assessment") == []
+    assert rl301(linter, "The council must publish its offer on its website.", "assessment") == [
+        "The council must publish its offer on its website."]

@@ -321,3 +321,12 @@ def test_a_hope_about_someone_else_is_not_a_step(linter):
             if f.category.startswith("plan")] == []
     assert [f.code for f in linter.lint("The teacher will come to the meeting.", "case_note")
             if f.category.startswith("plan")] == ["RL301"]
+
+
+def test_a_page_saying_the_arrangement_may_stop_working_has_a_contingency(linter):
+    page = ("What is a staying-on arrangement?\nYou can stay with your carers after you are 18.\n"
+            "You can decide at any time that the arrangement is not working for you, and other plans can be made.")
+    assert findings_of(linter, page, "pathway_plan", {}, category=CONT) == []
+    page = ("What is a staying-on arrangement?\nYou can stay with your carers after you are 18.\n"
+            "You can decide at any time where you would like to live.")
+    assert findings_of(linter, page, "pathway_plan", {}, category=CONT) == [("RL303", CONT, None)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..phrases import PlanningPhrases
 from .timescale import CLEAR_RE, MONTH
-from .units import AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, RECOMMEND_GERUND, LineSlot, plan_slots
+from .units import AUTHOR_AGREED, AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, RECOMMEND_GERUND, LineSlot, plan_slots
 
 
 @dataclass
@@ -56,9 +56,11 @@ class ClauseReader:
         if not toks or _prohibition(toks):
             return None  # "Do not presume that ...", "Never leave ...": a rule, not a step
         no_owner = self.ph.no_owner.search(self.text[s:e])
-        promised = _AUTHOR_WOULD.search(self.text, s, e)
+        promised = _AUTHOR_WOULD.search(self.text, s, e) or AUTHOR_AGREED.search(self.text, s, e)
         if promised and not self.rec.in_speech(promised.start()):
             return self._promise(toks, region, s, e, promised)
+        if _REQUEST.match(self.text, s, e) and not self.rec.doc_type.to_child and toks[1:2] and toks[1].tag_ == "VB":
+            return self._request(toks, region, s, e)
         anchor = self._anchor(toks)
         if anchor is None:
             return self._without_anchor(toks, region, s, e, kind, imperative_ok, no_owner)
@@ -270,12 +272,21 @@ class ClauseReader:
         return act
 
     def _promise(self, toks, region, s, e, m) -> Action | None:
-        """"I assured Remy that I would notify staff": the author's own step, reported."""
-        verb = next((i for i, t in enumerate(toks) if region.start_of(t) >= m.start("verb")), None)
+        """"I assured Remy that I would notify staff", "I ... agree to find out about grants": the author's
+        own step, reported."""
+        group = "verb" if "verb" in m.groupdict() else "agreed"
+        verb = next((i for i, t in enumerate(toks) if region.start_of(t) >= m.start(group)), None)
         if verb is None:
             return None
-        act = Action(s, e, "modal", owner=m.group("who"))
+        act = Action(s, e, "modal", owner=m.group("who" if group == "verb" else "agreer"))
         self._judge_verb(act, toks, verb, region, e)
+        return act
+
+    def _request(self, toks, region, s, e) -> Action:
+        """"Please talk to him and ring his parents": a request to whoever the record is for, a step they
+        are asked to take (not on a page to the child, where "please" is advice)."""
+        act = Action(s, e, "modal", owner="the reader")
+        self._judge_verb(act, toks, 1, region, e)
         return act
 
     def _recommended_doing(self, toks, region, s, e) -> Action | None:
@@ -465,6 +476,8 @@ def _clear_imperative(words, ph, toks) -> bool:
     return not finite or (len(words) <= 3 and finite == [words[-1]] and words[-1].tag_ == "VBZ")
 
 
+# A request: "Please talk to him ..." (not a direction about the document: "Please note / see ...")
+_REQUEST = re.compile(r"\W*please\s+(?!(?:note|see|find|refer|read|be|do|don)\b)[a-z]+\b", re.IGNORECASE)
 # A no-owner phrase that a subjunctive step follows ("It is recommended that X do Y")
 _RECOMMENDED = re.compile(r"recommend|advised|suggested|proposed", re.IGNORECASE)
 _SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "DT", "JJ", "CC", "POS", "PRP$"}

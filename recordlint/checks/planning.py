@@ -192,8 +192,11 @@ _OWN_BACKUP = re.compile(r"\bI\s+(?:will|can|would|could|shall)\b|"
 # keep to this agreement, ..."
 _BACKUP_MENTIONED = re.compile(
     r"\b(?:contingency|back-?up\s+plan|plan\s+b)\b|"
-    r"\bif\b[^.\n]{0,60}\b(?:plan|plan[’']s|agreement|things)\b[^.\n]{0,40}?\b(?:is\s+not|isn[’']t|not\s+working|"
-    r"does\s+not|doesn[’']t|don[’']t|fails?|is\s+un|not\s+being\s+followed|goe?s?\s+wrong)|"
+    r"\bif\b[^.\n]{0,60}\b(?:plan|plan[’']s|agreement|arrangement|things)\b[^.\n]{0,40}?\b(?:is\s+not|isn[’']t|"
+    r"not\s+working|does\s+not|doesn[’']t|don[’']t|fails?|is\s+un|not\s+being\s+followed|goe?s?\s+wrong)|"
+    # "You can decide at any point that the arrangement is not working ... and other arrangements can be made"
+    r"\b(?:decide|feel|think|find)s?\s+(?:[^.\n]{0,30}\s)?that\s+[^.\n]{0,60}\b(?:plan|agreement|arrangement)\s+"
+    r"(?:is\s+not|isn[’']t)\s+working\b|"
     r"\bif\b[^.\n]{0,60}\bfails?\s+to\s+keep\b", re.IGNORECASE)
 
 

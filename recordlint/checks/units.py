@@ -366,6 +366,9 @@ _EARLY_TO = re.compile(r"^\W*(?:\S+\s+){0,7}?to\s", re.IGNORECASE)
 # look into it" (not "that I would like ...", "that I would be late")
 AUTHOR_WOULD = re.compile(r"\bthat\s+(?P<who>I|we)\s+would\s+(?:also\s+|then\s+)?(?!(?:like|love|prefer|rather|be|need|want|"
                           r"have|say|think|hope|not|never)\b)(?P<verb>[a-z]+)\b")
+# ... or agreed: "I talk to Mum and agree to find out about grants", "We agreed to ring" (not "and she agreed to")
+AUTHOR_AGREED = re.compile(r"\b(?P<agreer>I|we|We)\s+(?:(?:[A-Za-z’']+\s+){0,12}?and\s+|(?:also|then|have|had)\s+)?"
+                           r"(?:agree|agreed|promise|promised|offer|offered)\s+to\s+(?P<agreed>[a-z]+)\b")
 # "Recommendations include connecting the children with ...", "I recommend contacting ...": a step no one owns
 RECOMMEND_GERUND = re.compile(r"\b(?:recommendations?\s+(?:include|includes|are|is)|(?:I|we)\s+(?:would\s+)?recommend)\s+"
                               r"(?P<verb>[a-z]+ing)\b", re.IGNORECASE)
@@ -401,11 +404,13 @@ def may_be_action(rec, ph: PlanningPhrases, s: int, e: int, imperative_ok: bool)
 
 
 def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> bool:
-    if not _LOWER_LETTER.search(unit) or unit.rstrip().endswith("?"):
-        return False  # no words, a question, or a heading in capitals ("CARE PLAN REVIEW")
+    if not _LOWER_LETTER.search(unit) or unit.rstrip().endswith(("?", ":")):
+        return False  # no words, a question, a heading in capitals ("CARE PLAN REVIEW"), or a list's lead-in
+        # ("The council must publish information about:" - the steps, if any, are the items)
     if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
         return False
-    if _CANDIDATE.search(unit) or _early_to(ph, unit) or AUTHOR_WOULD.search(unit) or _NEXT_LABEL.match(unit) \
+    if _CANDIDATE.search(unit) or _early_to(ph, unit) or AUTHOR_WOULD.search(unit) or AUTHOR_AGREED.search(unit) \
+            or _NEXT_LABEL.match(unit) \
             or RECOMMEND_GERUND.search(unit):
         return True
     words = words_of(unit)  # the phrase lists are long: search them only when a first word is there
