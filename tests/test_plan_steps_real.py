@@ -404,3 +404,14 @@ def test_a_lead_in_to_a_list_is_not_a_step(linter):
     assert plan_findings(linter, text, "assessment") == []
     assert rl301(linter, "The council must publish its offer on its website.", "assessment") == [
         "The council must publish its offer on its website."]
+
+
+# --- "when you turn 18" is an anchor; notes that should say something are the document ----------------------
+def test_turning_an_age_times_a_step(linter):
+    text = "When you turn 18 you will need to apply for Universal Credit. You will need to open a bank account."
+    assert rl301(linter, text, "pathway_plan") == ["You will need to open a bank account."]
+
+
+def test_what_the_notes_should_say_is_not_a_step(linter):
+    text = "Your notes should say whether Dad was at home. Your manager should read the file."
+    assert rl301(linter, text, "supervision") == ["Your manager should read the file."]

@@ -59,7 +59,8 @@ CLEAR_PATTERNS = [
     r"\b(?:by|before|at|on)\s+(?:\w+\s+){0,2}birthday\b",
     r"\b(?:19|20)\d{2}\b",
     # until you are 18, until he turns 16
-    r"\b(?:until|till|by\s+the\s+time|before)\s+(?:you|he|she|they|\w+)\s+(?:are|is|turn|turns|reach|reaches|become|becomes)"
+    r"\b(?:until|till|by\s+the\s+time|before|when|once|after)\s+(?:you|he|she|they|\w+)\s+(?:are|is|turn|turns|reach|reaches|"
+    r"become|becomes)"
     r"\s+(?:at\s+least\s+)?(?:\d+|sixteen|seventeen|eighteen|twenty-one|twenty-five|an\s+adult)\b",
     r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b",
     # event anchors: before every review, before the meeting, upon release, whenever it changes
