@@ -126,6 +126,8 @@ class PlanningPhrases:
         self.no_owner = phrase_regex(data.get("no_owner_phrases", []))
         self.no_owner_first = first_words(data.get("no_owner_phrases", []))
         self.abstract_subjects = _words(data, "abstract_subjects")
+        self.review_subjects = _words(data, "review_subjects")
+        self.recommending_verbs = _words(data, "recommending_verbs")
         self.document_subjects = _words(data, "document_subjects")
         self.content_verbs = _words(data, "content_verbs")
         self.stative_verbs = _words(data, "stative_verbs")

@@ -415,3 +415,16 @@ def test_turning_an_age_times_a_step(linter):
 def test_what_the_notes_should_say_is_not_a_step(linter):
     text = "Your notes should say whether Dad was at home. Your manager should read the file."
     assert rl301(linter, text, "supervision") == ["Your manager should read the file."]
+
+
+# --- a review's recommendation reported in a sentence -------------------------------------------------------
+def test_a_reported_recommendation_of_a_review_is_a_step(linter):
+    text = "The report published today has stressed that health visitors should be given more time to ask about fathers."
+    assert plan_findings(linter, text, "assessment") == [("RL301", text), ("RL302", text)]
+    text = "The panel recommends that schools should record every absence by May 2027."
+    assert plan_findings(linter, text, "assessment") == []
+
+
+def test_a_review_judging_the_past_or_someones_opinion_is_not_a_step(linter):
+    assert plan_findings(linter, "The review found that staff should have acted sooner.", "assessment") == []
+    assert plan_findings(linter, "Mum said that staff should be kinder to the children.", "assessment") == []

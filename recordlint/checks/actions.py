@@ -162,7 +162,7 @@ class _ActionFinder:
                 act.owner = slot.owner  # named by the heading or label above ("Work and Income: ...")
             prev_owner = act.owner
             act.line = (slot.start, slot.end)
-            act.context = [(s, e)]
+            act.context = act.context or [(s, e)]   # a reported recommendation's own clause (clauses.py)
             out.append(act)
         if slot.bullet and slot.one_sentence_per_unit:
             # one bullet is one plan step: a timescale anywhere in it counts for all its sentences

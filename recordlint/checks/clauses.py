@@ -146,8 +146,21 @@ class ClauseReader:
         if any((low[j] in _SUBORD and low[j] not in ("and", "or", "but"))
                or toks[j].tag_ in ("WDT", "WP", "WRB") for j in range(i + 1, later[0])) \
                 and not self.ph.no_owner.search(" ".join(low[:later[0]])):
-            return None
+            return _NEXT if self._recommended(toks, later[0]) else None
         return _NEXT
+
+    def _recommended(self, toks, a_idx: int) -> bool:
+        """"The review has highlighted that staff should be given more support": a review's recommendation,
+        reported (planning.yaml's review_subjects and recommending_verbs); not "should have acted"."""
+        before = toks[:a_idx]
+        verb = next((j for j, t in enumerate(before) if t.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+                     and t.lemma_.lower() in self.ph.recommending_verbs), None)
+        if verb is None or toks[a_idx].lower_ not in ("should", "must") or \
+                (a_idx + 1 < len(toks) and toks[a_idx + 1].lower_ == "have"):
+            return False
+        nouns = [t for t in before[:verb] if t.pos_ in ("NOUN", "PROPN")]
+        return bool(nouns) and any(t.lemma_.lower() in self.ph.review_subjects for t in nouns) and \
+            any(t.lower_ == "that" for t in before[verb + 1:])
 
     def _verbish(self, toks, i) -> bool:
         """A finite or base verb, not a name the tagger took for one ("Ian/VB to take ...")."""
@@ -255,6 +268,8 @@ class ClauseReader:
                 act.owner, act.kind = None, "step"  # "Referral to ...", "Regular home visits to check ...": no one named
         if no_owner:
             act.no_owner_phrase = no_owner.group(0)
+        if self._recommended(toks, a_idx):   # its timescale is in the recommendation, not in "published today"
+            act.context = [(region.start_of(toks[max(i for i in range(a_idx) if toks[i].lower_ == "that")]), e)]
         self._judge_verb(act, toks, _have_to(toks, v_idx), region, e)
         return act
 
@@ -355,6 +370,8 @@ class ClauseReader:
         if toks[a_idx].lower_ == "must" and toks[v_idx].lower_ == "have" and v_idx + 1 < len(toks) and \
                 toks[v_idx + 1].tag_ == "VBN":
             return True
+        if self._recommended(toks, a_idx):
+            return False  # "The review recommends that schools should ...": a recommended step
         if passive and toks[a_idx].lower_ in ("should", "must", "is", "are") and self._procedure():
             return True  # "During these visits the child should be seen alone": a procedure's rule
         return self._general_rule(toks, a_idx, subject, head)
@@ -411,6 +428,8 @@ class ClauseReader:
             start_i = next((i for i, t in enumerate(toks) if region.start_of(t) >= ne), n)
             if start_i < n and toks[start_i].lower_ == "that":
                 start_i += 1
+        if self._recommended(toks, a_idx):   # "The review recommends that schools should ...": schools
+            start_i = max(i for i in range(a_idx) if toks[i].lower_ == "that") + 1
         subj = [t for t in toks[start_i:a_idx] if not t.is_punct and t.lower_ not in ("and", "then", "also")]
         opening = subj[0].lower_ if subj else None
         if a_kind == "modal" and (opening in self.ph.condition_words or opening in _TIME_OPENINGS):
