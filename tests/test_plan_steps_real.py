@@ -428,3 +428,15 @@ def test_a_reported_recommendation_of_a_review_is_a_step(linter):
 def test_a_review_judging_the_past_or_someones_opinion_is_not_a_step(linter):
     assert plan_findings(linter, "The review found that staff should have acted sooner.", "assessment") == []
     assert plan_findings(linter, "Mum said that staff should be kinder to the children.", "assessment") == []
+
+
+# --- the items of a list each name their own owner ---------------------------------------------------------
+def test_a_list_item_does_not_borrow_the_owner_of_the_item_before(linter):
+    text = "Recommendations include: the school should keep a record of absences; review the guidance by May 2027."
+    assert plan_findings(linter, text, "assessment") == [
+        ("RL301", "the school should keep a record of absences"), ("RL302", "review the guidance by May 2027.")]
+
+
+def test_a_step_joined_to_the_one_before_still_belongs_to_its_owner(linter):
+    text = "Mum will ring the GP by Friday; and book the dentist by Monday."
+    assert plan_findings(linter, text, "case_note") == []

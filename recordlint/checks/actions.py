@@ -160,7 +160,7 @@ class _ActionFinder:
                 act.owner = prev_owner
             if act.kind in ("imperative", "step") and act.owner is None and slot.owner:
                 act.owner = slot.owner  # named by the heading or label above ("Work and Income: ...")
-            prev_owner = act.owner
+            prev_owner = None if slot.list_items else act.owner   # list items each name their own owner
             act.line = (slot.start, slot.end)
             act.context = act.context or [(s, e)]   # a reported recommendation's own clause (clauses.py)
             out.append(act)
