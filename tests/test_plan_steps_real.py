@@ -440,3 +440,21 @@ def test_a_list_item_does_not_borrow_the_owner_of_the_item_before(linter):
 def test_a_step_joined_to_the_one_before_still_belongs_to_its_owner(linter):
     text = "Mum will ring the GP by Friday; and book the dentist by Monday."
     assert plan_findings(linter, text, "case_note") == []
+
+
+# --- outside a plan, a bullet that opens with a verb no plan list names describes, it does not order ----------
+def test_a_bullet_outside_a_plan_with_an_unlisted_verb_is_a_description(linter):
+    text = "Clothing\nBoth children-\n• Wear dirty clothes to school\n• Arrive late most days"
+    assert plan_findings(linter, text, "assessment") == []
+
+
+def test_a_bullet_with_a_plan_verb_or_under_a_plan_heading_is_a_step(linter):
+    assert rl301(linter, "Clothing\nBoth children-\n• Book a uniform fitting", "assessment") == [
+        "Book a uniform fitting"]
+    assert rl301(linter, "Next steps\n• Wear the new glasses at school", "assessment") == [
+        "Wear the new glasses at school"]
+
+
+def test_a_sentence_leading_into_steps_keeps_the_plan(linter):
+    text = "Actions\n\nJo will make sure that:\n\n• Keep a diary of Kai's sleep;\n• Wear the new glasses at school."
+    assert rl301(linter, text, "care_plan") == ["Keep a diary of Kai's sleep", "Wear the new glasses at school."]

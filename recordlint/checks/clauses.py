@@ -220,7 +220,7 @@ class ClauseReader:
         second = words[1] if len(words) > 1 else None
         two = f"{w} {second.lower_}" if second is not None else w
         listed = w in self.ph.imperatives or two in self.ph.imperatives
-        if first.tag_ == "VB" or prose or (listed and (second is None or second.tag_ in _IMPERATIVE_NEXT + ("VBG",))):
+        if self._orders(first, listed, kind) or prose or (listed and (second is None or second.tag_ in _IMPERATIVE_NEXT + ("VBG",))):
             if first.tag_ != "VB" and second is not None and second.tag_ in ("NN", "NNS") and not listed:
                 return None
             if first.tag_ in ("NN", "NNP") and len(words) > 3 and _finite_before_clause(words[1:]):
@@ -236,6 +236,11 @@ class ClauseReader:
         if no_owner:
             return Action(s, e, "hoped", no_owner_phrase=no_owner.group(0))
         return None
+
+    def _orders(self, first, listed: bool, kind: str | None) -> bool:
+        """A base verb first orders a step in a plan list, a table or a field, or when a plan list names the
+        verb; outside a plan, a bullet with any other verb describes ("Both children-" / "• Wear dirty clothes")."""
+        return first.tag_ == "VB" and (listed or self.plan_item or kind is not None)
 
     def _aim(self, toks, region, s, e) -> Action:
         """A plan-list item that opens with an infinitive ("To develop a specialist service with dedicated

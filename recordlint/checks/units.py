@@ -209,6 +209,8 @@ class _Walker:
                 return True
         if s.endswith(":") and _LEAD_IN.search(s):
             return True   # "Based on this visit, I recommend:" - the list that follows is the plan
+        if s.endswith(":") and _CANDIDATE_MODAL.search(s):
+            return None   # "Jo will make sure that:" - a sentence that leads into its steps, not a heading
         if s.endswith((".", "?", "!", ",")) or len(s.split()) > 8 or ":" in s[:-1]:
             return None
         if ":" not in s:
@@ -266,6 +268,7 @@ _LEAD_IN = re.compile(r"\b(?:I|we)\s+(?:would\s+)?recommend(?:\s+the\s+following
                       r"\bthe\s+following\s+(?:recommendations|actions)\s*:$|"
                       r"\b(?:recommendations|next\s+steps|actions)\s+(?:are|include)(?:\s+as\s+follows)?\s*:$",
                       re.IGNORECASE)
+_CANDIDATE_MODAL = re.compile(r"\b(?:will|shall|must|should|needs?\s+to|has\s+to|have\s+to)\b|['’]ll\b", re.IGNORECASE)
 # "Recommendations to the partnership include", "Recommendations for schools": a plan heading, its owner named
 _RECOMMENDATIONS_TO = re.compile(r"^(?:key |main |our )?recommendations (?:to|for) ((?:\w+ ){0,5}?\w+)"
                                  r"(?: (?:include|includes|are))?$")
