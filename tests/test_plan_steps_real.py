@@ -419,7 +419,7 @@ def test_what_the_notes_should_say_is_not_a_step(linter):
 
 # --- a review's recommendation reported in a sentence -------------------------------------------------------
 def test_a_reported_recommendation_of_a_review_is_a_step(linter):
-    text = "The report published today has stressed that health visitors should be given more time to ask about fathers."
+    text = "The report published today has stressed that health visitors should be given time to ask about fathers."
     assert plan_findings(linter, text, "assessment") == [("RL301", text), ("RL302", text)]
     text = "The panel recommends that schools should record every absence by May 2027."
     assert plan_findings(linter, text, "assessment") == []
@@ -458,3 +458,15 @@ def test_a_bullet_with_a_plan_verb_or_under_a_plan_heading_is_a_step(linter):
 def test_a_sentence_leading_into_steps_keeps_the_plan(linter):
     text = "Actions\n\nJo will make sure that:\n\n• Keep a diary of Kai's sleep;\n• Wear the new glasses at school."
     assert rl301(linter, text, "care_plan") == ["Keep a diary of Kai's sleep", "Wear the new glasses at school."]
+
+
+def test_an_invitation_to_get_in_touch_is_not_a_request_for_a_step(linter):
+    assert plan_findings(linter, "Please contact me if you have any questions.", "case_note") == []
+    assert plan_findings(linter, "Please let us know how the weekend went.", "case_note") == []
+    assert plan_findings(linter, "Please ring the school if you are worried about him.", "case_note") == []
+
+
+def test_an_offer_the_author_made_is_narrative(linter):
+    assert plan_findings(linter, "I offered to take Kai to the park but he said no.", "case_note") == []
+    assert rl301(linter, "I promised to ring Kai after the hearing.", "case_note") == []   # timed by the event
+    assert rl301(linter, "I promised to ring Kai back.", "case_note") == ["I promised to ring Kai back."]

@@ -220,7 +220,8 @@ class ClauseReader:
         second = words[1] if len(words) > 1 else None
         two = f"{w} {second.lower_}" if second is not None else w
         listed = w in self.ph.imperatives or two in self.ph.imperatives
-        if self._orders(first, listed, kind) or prose or (listed and (second is None or second.tag_ in _IMPERATIVE_NEXT + ("VBG",))):
+        if self._orders(first, listed, kind) or prose or \
+                (listed and (second is None or second.tag_ in _IMPERATIVE_NEXT + ("VBG",))):
             if first.tag_ != "VB" and second is not None and second.tag_ in ("NN", "NNS") and not listed:
                 return None
             if first.tag_ in ("NN", "NNP") and len(words) > 3 and _finite_before_clause(words[1:]):
@@ -274,7 +275,8 @@ class ClauseReader:
         if no_owner:
             act.no_owner_phrase = no_owner.group(0)
         if self._recommended(toks, a_idx):   # its timescale is in the recommendation, not in "published today"
-            act.context = [(region.start_of(toks[max(i for i in range(a_idx) if toks[i].lower_ == "that")]), e)]
+            that = max(i for i in range(a_idx) if toks[i].lower_ == "that")
+            act.context = [(region.start_of(toks[that]), e)]
         self._judge_verb(act, toks, _have_to(toks, v_idx), region, e)
         return act
 
@@ -500,8 +502,11 @@ def _clear_imperative(words, ph, toks) -> bool:
     return not finite or (len(words) <= 3 and finite == [words[-1]] and words[-1].tag_ == "VBZ")
 
 
-# A request: "Please talk to him ..." (not a direction about the document: "Please note / see ...")
-_REQUEST = re.compile(r"\W*please\s+(?!(?:note|see|find|refer|read|be|do|don)\b)[a-z]+\b", re.IGNORECASE)
+# A request: "Please talk to him ..." (not a direction about the document: "Please note / see ...", nor an
+# invitation to get in touch: "Please contact me if you have any questions", "Please let us know")
+_REQUEST = re.compile(r"\W*please\s+(?!(?:note|see|find|refer|read|be|do|don)\b)"
+                      r"(?!(?:contact|call|ring|phone|email|e-mail|text|let|get\s+in\s+touch\s+with)\s+(?:me|us|in)\b)"
+                      r"[a-z]+\b(?![^.!?\n]*\bif\s+you\b)", re.IGNORECASE)
 # A no-owner phrase that a subjunctive step follows ("It is recommended that X do Y")
 _RECOMMENDED = re.compile(r"recommend|advised|suggested|proposed", re.IGNORECASE)
 _SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "DT", "JJ", "CC", "POS", "PRP$"}

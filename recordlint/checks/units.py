@@ -371,7 +371,7 @@ AUTHOR_WOULD = re.compile(r"\bthat\s+(?P<who>I|we)\s+would\s+(?:also\s+|then\s+)
                           r"have|say|think|hope|not|never)\b)(?P<verb>[a-z]+)\b")
 # ... or agreed: "I talk to Mum and agree to find out about grants", "We agreed to ring" (not "and she agreed to")
 AUTHOR_AGREED = re.compile(r"\b(?P<agreer>I|we|We)\s+(?:(?:[A-Za-z’']+\s+){0,12}?and\s+|(?:also|then|have|had)\s+)?"
-                           r"(?:agree|agreed|promise|promised|offer|offered)\s+to\s+(?P<agreed>[a-z]+)\b")
+                           r"(?:agree|agreed|promise|promised)\s+to\s+(?P<agreed>[a-z]+)\b")
 # "Recommendations include connecting the children with ...", "I recommend contacting ...": a step no one owns
 RECOMMEND_GERUND = re.compile(r"\b(?:recommendations?\s+(?:include|includes|are|is)|(?:I|we)\s+(?:would\s+)?recommend)\s+"
                               r"(?P<verb>[a-z]+ing)\b", re.IGNORECASE)
