@@ -470,3 +470,8 @@ def test_an_offer_the_author_made_is_narrative(linter):
     assert plan_findings(linter, "I offered to take Kai to the park but he said no.", "case_note") == []
     assert rl301(linter, "I promised to ring Kai after the hearing.", "case_note") == []   # timed by the event
     assert rl301(linter, "I promised to ring Kai back.", "case_note") == ["I promised to ring Kai back."]
+
+
+def test_an_outcome_in_a_plan_list_is_not_a_step(linter):
+    text = "My plan\n- To feel safe at home\n- To be happier at school\n- To join a football club"
+    assert rl301(linter, text, "care_plan") == ["To join a football club"]

@@ -243,9 +243,12 @@ class ClauseReader:
         verb; outside a plan, a bullet with any other verb describes ("Both children-" / "• Wear dirty clothes")."""
         return first.tag_ == "VB" and (listed or self.plan_item or kind is not None)
 
-    def _aim(self, toks, region, s, e) -> Action:
+    def _aim(self, toks, region, s, e) -> Action | None:
         """A plan-list item that opens with an infinitive ("To develop a specialist service with dedicated
-        staff"): a step that names no one."""
+        staff"): a step that names no one; not an outcome hoped for ("To feel safe at home", "To be happier")."""
+        lemma = toks[1].lemma_.lower()
+        if lemma == "be" or (lemma in self.ph.stative_verbs and not self._step_after_all(toks, 1, lemma)):
+            return None
         act = Action(s, e, "step")
         self._judge_verb(act, toks, 1, region, e)
         return act
