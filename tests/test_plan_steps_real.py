@@ -197,12 +197,14 @@ def test_a_page_that_tells_the_child_about_the_back_up_plan_has_one(linter):
     page = ("What is a care plan?\n\nYour plan says where you will live and who will help you.\n"
             "It will also say what will happen if the plan isn't working.")
     assert findings_of(linter, page, "care_plan", {}, category="plan.contingency") == []
-    backup = "What is a pathway plan?\n\nYour plan will include a back-up plan, so it is not the end of the world if things change."
+    backup = ("What is a pathway plan?\n\nYour plan will include a back-up plan, so it is not the end of the world "
+              "if things change.")
     assert findings_of(linter, backup, "pathway_plan", {}, category="plan.contingency") == []
 
 
 def test_a_page_that_never_mentions_a_back_up_plan_is_flagged(linter):
-    page = "What is a care plan?\n\nYour plan says where you will live and who will help you.\nIf you are unhappy, you can ring us."
+    page = ("What is a care plan?\n\nYour plan says where you will live and who will help you.\n"
+            "If you are unhappy, you can ring us.")
     assert findings_of(linter, page, "care_plan", {}, category="plan.contingency") == [
         ("RL303", "plan.contingency", None)]
 
@@ -265,7 +267,8 @@ def test_a_bare_plural_should_in_learning_points_is_a_rule(linter):
 # --- a table of targets is an action table ------------------------------------------------------------
 def test_a_table_of_targets_is_an_action_table(linter):
     text = ("My education plan\n\n| Target | Who will help | Review date |\n"
-            "| Read a chapter book | Mrs Jones | July 2026 |\n| Make friends at lunchtime | Learning mentor | ongoing |")
+            "| Read a chapter book | Mrs Jones | July 2026 |\n"
+            "| Make friends at lunchtime | Learning mentor | ongoing |")
     assert rl301(linter, text, "care_plan") == ["Make friends at lunchtime | Learning mentor | ongoing"]
 
 

@@ -274,7 +274,8 @@ class ClauseReader:
         else:
             act.owner = self._subject(toks, region, s, a_kind, a_idx, no_owner)
             if a_kind == "infinitive" and _names_a_step(self.ph, toks[:a_idx]):
-                act.owner, act.kind = None, "step"  # "Referral to ...", "Regular home visits to check ...": no one named
+                # "Referral to ...", "Regular home visits to check ...": no one named
+                act.owner, act.kind = None, "step"
         if no_owner:
             act.no_owner_phrase = no_owner.group(0)
         if self._recommended(toks, a_idx):   # its timescale is in the recommendation, not in "published today"

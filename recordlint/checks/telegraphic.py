@@ -159,7 +159,8 @@ def read_noun_item(toks, region, ph: PlanningPhrases, text: str, s: int, e: int)
     part_s = _step_part(text, s, e)
     inside = [t for t in toks if region.start_of(t) >= part_s and not t.is_punct]
     i = 0
-    while i < len(inside) - 1 and (inside[i].tag_ in ("JJ", "JJR", "RB", "CD") or (i == 0 and inside[i].tag_ in ("VBN", "VBG"))):
+    while i < len(inside) - 1 and (inside[i].tag_ in ("JJ", "JJR", "RB", "CD")
+                                   or (i == 0 and inside[i].tag_ in ("VBN", "VBG"))):
         i += 1  # "Regular", "Further", "Additional", "Immediate"; "Continued", "Ongoing"
     if not inside or i > 3:
         return None

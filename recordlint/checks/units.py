@@ -216,7 +216,7 @@ class _Walker:
         if ":" not in s:
             norm = norm_heading(s)   # only for a line that may be a heading: most lines are not
         if norm in self.ph.plan_headings or _RECOMMENDATIONS_TO.match(norm) or \
-                any(norm.startswith(h + " ") for h in ("actions", "plan", "decisions", "recommendations", "recommended")):
+                any(norm.startswith(h + " ") for h in _PLAN_HEADING_WORDS):
             return True
         return False
 
@@ -367,14 +367,16 @@ _CANDIDATE = re.compile(
 _EARLY_TO = re.compile(r"^\W*(?:\S+\s+){0,7}?to\s", re.IGNORECASE)
 # The author's promise, reported: "I assured Remy that I would notify staff", "... to hear that we would
 # look into it" (not "that I would like ...", "that I would be late")
-AUTHOR_WOULD = re.compile(r"\bthat\s+(?P<who>I|we)\s+would\s+(?:also\s+|then\s+)?(?!(?:like|love|prefer|rather|be|need|want|"
-                          r"have|say|think|hope|not|never)\b)(?P<verb>[a-z]+)\b")
+_PLAN_HEADING_WORDS = ("actions", "plan", "decisions", "recommendations", "recommended")   # "Plan for Kai"
+AUTHOR_WOULD = re.compile(r"\bthat\s+(?P<who>I|we)\s+would\s+(?:also\s+|then\s+)?"
+                          r"(?!(?:like|love|prefer|rather|be|need|want|have|say|think|hope|not|never)\b)"
+                          r"(?P<verb>[a-z]+)\b")
 # ... or agreed: "I talk to Mum and agree to find out about grants", "We agreed to ring" (not "and she agreed to")
 AUTHOR_AGREED = re.compile(r"\b(?P<agreer>I|we|We)\s+(?:(?:[A-Za-z’']+\s+){0,12}?and\s+|(?:also|then|have|had)\s+)?"
                            r"(?:agree|agreed|promise|promised)\s+to\s+(?P<agreed>[a-z]+)\b")
 # "Recommendations include connecting the children with ...", "I recommend contacting ...": a step no one owns
-RECOMMEND_GERUND = re.compile(r"\b(?:recommendations?\s+(?:include|includes|are|is)|(?:I|we)\s+(?:would\s+)?recommend)\s+"
-                              r"(?P<verb>[a-z]+ing)\b", re.IGNORECASE)
+RECOMMEND_GERUND = re.compile(r"\b(?:recommendations?\s+(?:include|includes|are|is)"
+                              r"|(?:I|we)\s+(?:would\s+)?recommend)\s+(?P<verb>[a-z]+ing)\b", re.IGNORECASE)
 _NEXT_LABEL = re.compile(r"\W*next\s*:\s*\S", re.IGNORECASE)   # "Next: 2 weeks." (telegraphic.py reads it)
 # Finite forms of be and have: before an early "to" the sentence is narrative ("was to", "has to");
 # so are planning.yaml's narrative_verbs and speech.yaml's speech verbs ("wanted to", "went to")
