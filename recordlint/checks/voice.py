@@ -77,12 +77,11 @@ class VoicePhrases:
         # plain text often uses for something else ("I will miss her": not_people_in_plain_text)
         not_others = {str(w).lower().split()[-1] for w in data.get("child_words", []) if str(w).strip()}
         not_others |= {str(w).lower() for w in people.get("not_people_in_plain_text", []) or []}
-        self.others = phrase_regex([w for key in _PEOPLE_KEYS for w in people.get(key, []) or []
-                                    if str(w).lower() not in not_others])
-        # people a he / she / they may be (a "he" is not "the carers" or "Mum")
         def others_of(keys):
             return phrase_regex([w for key in keys for w in people.get(key, []) or []
                                  if str(w).lower() not in not_others])
+        self.others = others_of(_PEOPLE_KEYS)
+        # people a he / she / they may be (a "he" is not "the carers" or "Mum")
         self.others_for = {"he": others_of(("male_people", "neutral_people")),
                            "she": others_of(("female_people", "neutral_people")),
                            "they": self.others}
@@ -91,7 +90,6 @@ class VoicePhrases:
 
 
 _PEOPLE_KEYS = ("female_people", "male_people", "neutral_people", "plural_people")
-
 
 
 def voice_phrases(config=None, phrase_file: str = PHRASE_FILE) -> VoicePhrases:
