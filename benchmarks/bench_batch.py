@@ -141,8 +141,7 @@ if mode == "regions":
     # then each region through the model components of its level (component.LEVELS), with
     # spaCy's own attribute ruler and lemmatizer. The regions come from an untimed recordlint run.
     from recordlint import Linter
-    from recordlint.component import LEVELS
-    from noted_regions import note_regions
+    from noted_regions import note_regions, run_bare
     linter = Linter(search=False)
     regions = note_regions(linter)
     def records():  # as `batch` reads them: form name -> doc type, the child's name and age
@@ -153,12 +152,7 @@ if mode == "regions":
     for _ in linter.lint_many(records(), batch_size=64):
         pass
     t0 = time.perf_counter()
-    for _ in nlp.tokenizer.pipe(texts(), batch_size=64):
-        pass
-    for level, region_texts in regions.items():
-        with nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in LEVELS[level]]):
-            for _ in nlp.pipe(region_texts, batch_size=256):
-                pass
+    run_bare(nlp, texts(), regions)
     dt = time.perf_counter() - t0
 else:
     t0 = time.perf_counter()

@@ -41,7 +41,6 @@ csv.field_size_limit(2**31 - 1)
 from threadpoolctl import threadpool_limits
 threadpool_limits(1, "blas")
 from recordlint import Linter
-from recordlint.component import LEVELS
 from recordlint.pipeline import load_model, use_numpy_matmul
 path, limit = sys.argv[1], int(sys.argv[2])
 with open(path, encoding="cp1252", errors="replace", newline="") as fh:
@@ -49,7 +48,7 @@ with open(path, encoding="cp1252", errors="replace", newline="") as fh:
             for _, row in zip(range(limit), csv.DictReader(fh))]
 linter = Linter(search=False)
 use_numpy_matmul(linter.nlp)
-from noted_regions import note_regions
+from noted_regions import note_regions, run_bare
 regions = note_regions(linter)
 list(linter.lint_many(recs[:50], batch_size=64))   # warm up (lazy imports, first compilations)
 for found in regions.values():
@@ -61,12 +60,7 @@ ours = time.process_time() - t
 nlp = load_model(linter.config.model)
 use_numpy_matmul(nlp)
 t = time.process_time()
-for _ in nlp.tokenizer.pipe((r[0] for r in recs), batch_size=64):
-    pass
-for level, texts in regions.items():
-    with nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in LEVELS[level]]):
-        for _ in nlp.pipe(texts, batch_size=256):
-            pass
+run_bare(nlp, (r[0] for r in recs), regions)
 bare = time.process_time() - t
 print(json.dumps({"recordlint_cpu_s": round(ours, 2), "bare_same_regions_cpu_s": round(bare, 2),
                   "ratio": round(ours / bare, 3), "regions": {k: len(v) for k, v in regions.items()}}))
