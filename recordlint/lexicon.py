@@ -347,13 +347,11 @@ def spells(acronym: str, words: list[str]) -> bool:
     return match(0, 0, None)
 
 
-
-
 # A term inside the long form of an acronym given right after it: "multi-agency public protection
 # arrangements (MAPPA)" - the words spell out a name there; later uses of the term are still checked.
 # A term that is the whole long form ("Child in Need (CIN)") is spelled out, not explained: still jargon.
 _ACRONYM_BRACKET = re.compile(r"((?:[ \t]+[\w'’-]+){0,8}?)[ \t]*\(\s*([A-Z][A-Za-z&]{1,7})\s*\)")
-_LONG_WORDS = re.compile(r"[A-Za-z]+|\d+")
+LONG_WORDS = re.compile(r"[A-Za-z]+|\d+")   # the words of a long form
 
 
 def in_long_form(text: str, start: int, end: int) -> bool:
@@ -361,10 +359,10 @@ def in_long_form(text: str, start: int, end: int) -> bool:
     if m is None or sum(map(str.isupper, m.group(2))) < 2:
         return False
     line_start = text.rfind("\n", 0, start) + 1
-    before = _LONG_WORDS.findall(re.sub(r"[’']s\b", " ", text[max(line_start, start - 60):start]))[-6:]
-    words = _LONG_WORDS.findall(re.sub(r"[’']s\b", " ", text[start:m.start(2)]))
+    before = LONG_WORDS.findall(re.sub(r"[’']s\b", " ", text[max(line_start, start - 60):start]))[-6:]
+    words = LONG_WORDS.findall(re.sub(r"[’']s\b", " ", text[start:m.start(2)]))
     tries = [words, words[:-1]] if words and words[-1].lower() in GENERIC_NOUNS else [words]
-    return any(_term_in_long_form(m.group(2), before, w, len(_LONG_WORDS.findall(text[start:end])))
+    return any(_term_in_long_form(m.group(2), before, w, len(LONG_WORDS.findall(text[start:end])))
                for w in tries)
 
 

@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import ConfigError
 from ..findings import Severity
-from ..lexicon import GENERIC_NOUNS, Term, load_lexicon, spells, units as _units
+from ..lexicon import GENERIC_NOUNS, LONG_WORDS as _LONG_WORDS, Term, load_lexicon, spells, units as _units
 from ..phrases import alternation, compiled_phrases
 from ..resources import load_yaml, rules_dir
 from ..rule import Example, Rule
@@ -54,7 +54,6 @@ _CAPS_NEIGHBOUR_BEFORE = re.compile(r"(?<![\w&.])[A-Z]{2,}[ \t]+$")
 _CAPS_NEIGHBOUR_AFTER = re.compile(r"^[ \t]+[A-Z]{2,}(?![\w&.])")
 _PAREN_AFTER = re.compile(r"^\s*\(([^()\n]{3,160})\)")
 _SAYS_AFTER = re.compile(r"^[\s,]*(?:(?:which|that)\s+)?(?:stands\s+for|is\s+short\s+for)\b", re.IGNORECASE)
-_LONG_WORDS = re.compile(r"[A-Za-z]+|\d+")
 # An acronym alone in brackets right after a phrase ("children's social care (CSC)", "her father (FH)")
 _BRACKETED = re.compile(r"\(\s*$")
 # A label for an anonymised person after a people word (people.yaml) in capitals: "Child BS", "Adult B"
@@ -154,15 +153,16 @@ class UnexplainedAcronym(Rule):
         for t in terms:
             for form in t.forms:
                 self.known.setdefault(self._key(form), t)
-        self.everyday = self._load_everyday(lexdir / "everyday-acronyms.yaml", changes.get("everyday-acronyms"))
-        self.method_names = self._load_method_names(lexdir / "everyday-acronyms.yaml")
-
-    @staticmethod
-    def _load_everyday(path: Path, changes: dict | None) -> set[str]:
+        path = lexdir / "everyday-acronyms.yaml"
         try:
             data = load_yaml(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise ConfigError(f"{path}: cannot read the everyday acronyms: {exc}") from None
+        self.everyday = self._load_everyday(path, data, changes.get("everyday-acronyms"))
+        self.method_names = self._load_method_names(data)
+
+    @staticmethod
+    def _load_everyday(path: Path, data, changes: dict | None) -> set[str]:
         words = data.get("acronyms") if isinstance(data, dict) else data
         if not isinstance(words, list):
             raise ConfigError(f"{path}: 'acronyms' is a list of acronyms")
@@ -173,9 +173,8 @@ class UnexplainedAcronym(Rule):
         return {str(w).replace(".", "").upper() for w in words if w and str(w).upper() not in remove}
 
     @staticmethod
-    def _load_method_names(path: Path) -> dict[str, set[str]]:
+    def _load_method_names(data) -> dict[str, set[str]]:
         """{acronym: the nouns after which it names a method}: "SMART targets"."""
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         methods = data.get("method_names") if isinstance(data, dict) else None
         if not isinstance(methods, dict):
             return {}
