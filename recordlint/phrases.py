@@ -138,6 +138,9 @@ class PlanningPhrases:
         self.step_timed_nouns = phrase_regex(data.get("step_timed_nouns", []))
         self.step_openers = phrase_regex(data.get("step_openers", []))
         self.step_referrals = phrase_regex(data.get("step_referrals", []))
+        self.step_done = _words(data, "step_done")                          # "Referral made"
+        self.step_item_nouns = phrase_regex(data.get("step_item_nouns", []))  # "Regular follow-up visits to ..."
+        self.schedule_events = phrase_regex(data.get("schedule_events", []))  # "Contact visits ... every Monday"
         step_words = [*data.get("step_needed", []), *data.get("step_arranged", []),
                       *data.get("step_timed_nouns", []), *data.get("step_openers", []),
                       *data.get("step_referrals", [])]

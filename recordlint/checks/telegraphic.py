@@ -15,9 +15,8 @@ worsening - increased monitoring required"); "No further action required" is not
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..phrases import PlanningPhrases, phrase_regex
+from ..phrases import PlanningPhrases
 from .clauses import _BY_TIME, Action
 from .timescale import CLEAR_RE
 
@@ -127,28 +126,17 @@ def _referral(toks, ph, part, s, e, kind) -> Action | None:
 
 
 def _done(toks, ph) -> bool:
-    done = _done_words(ph)
-    return any(t.tag_ in ("VBN", "VBD") and t.lower_ in done for t in toks)
-
-
-@lru_cache(maxsize=4)
-def _done_words(ph) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in ph.data.get("step_done", []))
-
-
-@lru_cache(maxsize=4)
-def _item_nouns(ph):
-    return phrase_regex(ph.data.get("step_item_nouns", []))
+    return any(t.tag_ in ("VBN", "VBD") and t.lower_ in ph.step_done for t in toks)
 
 
 def step_item_noun(ph, word: str) -> bool:
     """A listed step noun, one word ("referral", "visits")."""
-    return _item_nouns(ph).fullmatch(word) is not None
+    return ph.step_item_nouns.fullmatch(word) is not None
 
 
 def may_be_noun_item(ph, unit: str) -> bool:
     """Text only: a listed step noun in the first words of a plan-list item (worth tagging)."""
-    m = _item_nouns(ph).search(unit[:80])
+    m = ph.step_item_nouns.search(unit[:80])
     return m is not None and len(unit[:m.start()].split()) <= 4
 
 
@@ -164,7 +152,7 @@ def read_noun_item(toks, region, ph: PlanningPhrases, text: str, s: int, e: int)
         i += 1  # "Regular", "Further", "Additional", "Immediate"; "Continued", "Ongoing"
     if not inside or i > 3:
         return None
-    m = _item_nouns(ph).match(text, region.start_of(inside[i]), e)
+    m = ph.step_item_nouns.match(text, region.start_of(inside[i]), e)
     if m is None or _done(inside, ph):
         return None
     after = [t for t in inside if region.start_of(t) >= m.end()]

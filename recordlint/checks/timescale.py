@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..phrases import PlanningPhrases, phrase_regex
+from ..phrases import PlanningPhrases
 
 
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -125,15 +124,10 @@ _FREQUENCY = re.compile(r"\b(?:every|each|weekly|fortnightly|monthly|daily|times
                         rf"\b{_DAY}s\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4)
-def _schedule_events(ph: PlanningPhrases):
-    return phrase_regex(ph.data.get("schedule_events", []))
-
-
 def scheduled_events(text: str, ph: PlanningPhrases) -> list[tuple[int, str, str]]:
     """Events the record gives a standing schedule for, in one sentence with a frequency ("Contact
     visits will happen every Monday and Thursday"): (where the schedule ends, event word, timescale)."""
-    events = _schedule_events(ph)
+    events = ph.schedule_events
     out: list[tuple[int, str, str]] = []
     if events.search(text) is None:
         return out  # no event named: no schedule
