@@ -63,7 +63,7 @@ def _quotations(text: str) -> list[tuple[int, int]]:
         i = m.start()
         ch = text[i]
         if ch in ('"', "“") or _is_open_single(text, i):
-            j = _find_close(i + 1, closers[ch], para_end, single=ch in "'‘", text=text)
+            j = _find_close(text, i + 1, closers[ch], para_end, single=ch in "'‘")
             out.append((i, j + 1 if j < n else n))
             i = j + 1
         else:
@@ -99,7 +99,7 @@ def _is_open_single(text: str, i: int) -> bool:
     return not before.isalnum() and after.isalnum()
 
 
-def _find_close(start: int, closer: _Next, para_end: _Next, single: bool, text: str = "") -> int:
+def _find_close(text: str, start: int, closer: _Next, para_end: _Next, single: bool) -> int:
     """Index of the closing mark, or the end of the paragraph when it never closes (for a
     single mark, which is far more often an apostrophe: quote nothing). A double quotation that
     does not close in its paragraph runs on to a closing mark in a later paragraph when no other
@@ -110,7 +110,7 @@ def _find_close(start: int, closer: _Next, para_end: _Next, single: bool, text: 
         return j
     if single:
         return start - 1
-    if text and j - start <= _MAX_QUOTE and _closes(text, j) and _QUOTE_MARK_DOUBLE.search(text, end, j) is None:
+    if j - start <= _MAX_QUOTE and _closes(text, j) and _QUOTE_MARK_DOUBLE.search(text, end, j) is None:
         return j
     return end - 1
 

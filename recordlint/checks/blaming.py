@@ -32,6 +32,7 @@ from .person import people_words
 PHRASE_FILE = "phrases/blaming.yaml"
 _FAILED = re.compile(r"(?<![\w-])fail(?:ed|s|ing|ure)?\s+to\s+[a-z]", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "you"}
+_POSSESSIVES = {"his", "her", "their", "your"}   # "her poor parenting": a person's conduct
 _SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -251,9 +252,6 @@ class BlamingJudgement(Rule):
         if kind == "failed":
             return "did not ... (say what was expected and what happened)"
         return "describe what was seen, heard or said"
-
-
-_POSSESSIVES = {"his", "her", "their", "your"}
 
 
 def _subject(tok):
