@@ -259,3 +259,36 @@ def test_more_forms_of_the_childs_voice(linter, sentence):
 def test_others_views_and_guidance_are_not_the_childs_voice(linter, sentence):
     found = findings_of(linter, "Home visit. " + sentence, "visit_record", KAI, category=VOICE)
     assert found == [("RL401", VOICE, None)]
+
+
+# --- round 4: voice that earlier rules missed (classes seen on real text) ---------------------------
+@pytest.mark.parametrize("text,doc_type,child", [
+    # consecutive sentences that open with the same pronoun keep their subject, whoever they name later
+    ("Mia is 15. Recently, she has had new clothes. She met Jess, the youth worker, at the club. "
+     "She says her new friend is good to her.", "assessment", MIA),
+    # "in his own words": what follows is the child's
+    ("Kai is 9. Here is his story in his own words.\n\nWe moved a lot when I was small.", "assessment", KAI),
+    # a first-person quotation by someone with foster carers of their own: a child in care
+    ("\u201cWhen I first arrived my foster carers were kind and I felt much safer there.\u201d", "assessment", {}),
+    # a plan in the child's own words: "I", the child's own family, no "you"
+    ("My safety plan\nIf my mum is being hurt I will go to my room.\nI can phone my nan.", "care_plan", {}),
+    ("Kai acknowledged that he had been angry at school.", "assessment", KAI),
+])
+def test_voice_present_round4(linter, text, doc_type, child):
+    assert not flagged(linter, text, doc_type, child)
+
+
+@pytest.mark.parametrize("text,doc_type,child", [
+    # the sentence before opens with a different subject: "she" may be Jess
+    ("Mia is 15. Jess, the youth worker, met her at the club. She says the club is busy.", "assessment", MIA),
+    # "his own words" after his dad: the dad's words
+    ("Kai is 9. His dad came to the meeting. Here is the story in his own words.\n\nWe moved a lot.",
+     "assessment", KAI),
+    # a first-person quotation with no carer or worker of the speaker's own
+    ("\u201cWhen I first arrived my neighbours were kind and I felt much safer there.\u201d", "assessment", {}),
+    # a worker's plan in the first person ("I will visit"), with no family of the writer's own
+    ("I will visit Kai every month. I will refer him to the sleep clinic.", "care_plan", KAI),
+    ("Kai knew that he had been angry at school.", "assessment", KAI),
+])
+def test_voice_missing_round4(linter, text, doc_type, child):
+    assert findings_of(linter, text, doc_type, child, category=VOICE) == [("RL401", VOICE, None)]

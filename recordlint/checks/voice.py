@@ -85,6 +85,12 @@ class VoicePhrases:
         self.others_for = {"he": others_of(("male_people", "neutral_people")),
                            "she": others_of(("female_people", "neutral_people")),
                            "they": self.others}
+        # "my foster carers", "my social worker": people only a child in care has
+        care = list(data.get("care_relations", []))
+        self.care_relations = re.compile(rf"\bmy\s+(?:{phrase_regex(care).pattern})", flags)
+        # and a child's family, home and school: "my mum", "my teacher"
+        family = care + list(data.get("family_relations", []))
+        self.own_family = re.compile(rf"\bmy\s+(?:{phrase_regex(family).pattern})", flags)
         self.testimony = re.compile(
             rf"(?<![\w'’-])I(?:\s+(?:was|am|felt|feel|have|had|really|also|still|always))*\s+(?:{self.verbs})")
 
@@ -130,6 +136,8 @@ class ChildVoice(Rule):
 
     def check(self, rec):
         ph = voice_phrases(rec.config, self.opts.get("phrases", PHRASE_FILE))
+        if _own_words_plan(rec, ph) or _care_speaker_quoted(rec, ph):
+            return  # the child's own plan ("I will ..."), or their own account in quotation marks
         if is_information_text(rec):
             # a page for any child: "you" is every reader; only a young person's own words count
             if _testimony(rec, ph):
@@ -179,6 +187,11 @@ class ChildVoice(Rule):
             low = m.group("subj").lower()
             if low in prons and self._pronoun_is_child(text, m.start(), low, name, ph.others_for[low]):
                 return True
+        # "Here is his story in his own words": the words that follow are the child's
+        for m in _OWN_WORDS.finditer(text) if prons else ():
+            low = _SUBJECT_PRONOUNS[m.group("subj").lower()]
+            if low in prons and self._pronoun_is_child(text, m.start(), low, name, ph.others_for[low]):
+                return True
         return False
 
     @staticmethod
@@ -188,13 +201,19 @@ class ChildVoice(Rule):
             not re.match(r"^\S+[’']s\s+(?:also|always|really|still)", frag)
 
     @staticmethod
-    def _pronoun_is_child(text: str, pos: int, pronoun: str, name: str | None, others, hops: int = 3) -> bool:
+    def _pronoun_is_child(text: str, pos: int, pronoun: str, name: str | None, others, hops: int = 6) -> bool:
         """The nearest person before the pronoun (this or the previous sentence) is the child; with
         no name known, no one else is named there (the pronoun given for the child is theirs).
         With no one named there, the same pronoun earlier in the window is followed back ("Connor
-        ... he doesn't open up. I know he has ... where he talked to me")."""
+        ... he doesn't open up. I know he has ... where he talked to me"); so is a sentence that opens
+        with the same pronoun as the one before it, whoever that one names later ("She likes Sharon,
+        the youth worker. She says ..."): consecutive sentences keep their subject."""
         pron = _PRONOUN_FORMS[pronoun]
         for _ in range(hops + 1):
+            same_subject = _previous_subject(text, pos, pronoun)
+            if same_subject is not None:
+                pos = same_subject  # "She attends ... She says ...": one subject, followed back
+                continue
             start = _window_start(text, pos)
             window = text[start:pos]
             last_other = max(_people_named(window, others), default=-1)
@@ -243,6 +262,25 @@ _PRONOUN_FORMS = {p: re.compile(r"\b(?:" + "|".join(w for w, s in _SUBJECT_PRONO
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n\s*")
 
 
+_OPENER = re.compile(r"(?:[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3},[ \t]*)?$")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    ends = [m.end() for m in _BOUNDARY.finditer(text, max(0, pos - 400), pos)]
+    return ends[-1] if ends else max(0, pos - 400)
+
+
+def _previous_subject(text: str, pos: int, pronoun: str) -> int | None:
+    """Where the sentence before opens with the same subject pronoun, when the pronoun at ``pos``
+    opens its own sentence (after at most a short opener: "Recently, she ..."); else None."""
+    start = _sentence_start(text, pos)
+    if start == 0 or not _OPENER.fullmatch(text, start, pos):
+        return None
+    prev = _sentence_start(text, start - 1)
+    m = re.compile(rf"(?:[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){{0,3}},[ \t]*)?({pronoun})\b", re.IGNORECASE).match(text, prev)
+    return m.start(1) if m and m.start(1) < start else None
+
+
 def _window_start(text: str, pos: int) -> int:
     """The start of the sentence before the one holding ``pos`` (within 250 characters)."""
     start = max(0, pos - 250)
@@ -271,6 +309,35 @@ def _testimony(rec, ph: VoicePhrases) -> bool:
         if len(_QUOTED_WORDS.findall(rec.text[s:e])) >= 6:
             return True
     return bool(ph.testimony.search(rec.text))
+
+
+# "in his own words", "in their own words": what follows is the child's when the pronoun is
+_OWN_WORDS = re.compile(r"\b(?P<subj>his|her|their)\s+own\s+words\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"(?<![\w'’-])I(?![\w'’-])")
+
+
+def _own_words_plan(rec, ph: VoicePhrases) -> bool:
+    """A plan written in the child's own words (a safety plan: "If my mum is hurt I will phone ..."):
+    a record of a to-the-child type with two or more "I", the child's own family or school ("my mum",
+    "my teacher": not a worker's "I"), and no "you" outside quotations."""
+    if not rec.doc_type.to_child:
+        return False
+    text = rec.text
+    if any(not rec.in_speech(m.start()) for m in _YOU.finditer(text)):
+        return False
+    return sum(1 for m in _FIRST_PERSON.finditer(text) if not rec.in_speech(m.start())) >= 2 \
+        and bool(ph.own_family.search(text))
+
+
+def _care_speaker_quoted(rec, ph: VoicePhrases) -> bool:
+    """A quotation in the first person by someone with foster carers or a social worker of their own
+    ("... my foster carers helped me ..."): in a child's record, that speaker is a child in care."""
+    for s, e in rec.speech:
+        quoted = rec.text[s:e]
+        if len(_QUOTED_WORDS.findall(quoted)) >= 6 and _FIRST_PERSON.search(quoted) \
+                and ph.care_relations.search(quoted):
+            return True
+    return False
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:at|to|from|in|into)\s+(?:the\s+)?$", re.IGNORECASE)
