@@ -51,7 +51,7 @@ def test_failed_to_without_a_person_or_duty_is_clean(linter, text):
     ("Dad drunk on arrival.", [("RL212", "drunk")]),
     ("Mother is a terrible parent.", [("RL212", "terrible parent")]),
     ("The flat was squalid.", [("RL212", "squalid")]),
-    ("The home was filthy and squalid.", [("RL212", "filthy"), ("RL212", "squalid")]),
+    ("The home was filthy and squalid.", [("RL212", "filthy and squalid")]),   # joined: one finding
     ("Home conditions filthy.", [("RL212", "filthy")]),
     ("He is a habitual offender.", [("RL212", "habitual offender")]),
     ("He was abusive to officers at the station.", [("RL212", "abusive to officers")]),
@@ -242,3 +242,39 @@ def test_exploitation_victim_blaming_terms_are_flagged(linter, text, expected):
 
 def test_exploitation_described_from_the_abusers_side_is_clean(linter):
     assert judged(linter, "Kayla is being sexually exploited by two adults; police are involved.") == []
+
+
+# --- round 4: hygiene and clothes as the subject, conduct words, joined judgements ------------------
+@pytest.mark.parametrize("text, expected", [
+    ("His clothes were filthy when he came to school.", [("RL212", "filthy")]),
+    ("Personal hygiene was non-existent at the visit.", [("RL212", "non-existent")]),
+    ("Her hair was dirty and unkempt.", [("RL212", "dirty and unkempt")]),   # one finding for both
+    ("The boys used foul language at the contact centre.", [("RL212", "foul language")]),
+    ("Dad is a bad parent.", [("RL212", "bad parent")]),
+    ("Kai would act out when he was angry.", [("RL211", "act out")]),
+    ("There was some reluctance to engage with the parenting course.", [("RL211", "reluctance to engage")]),
+    ("The parents were reluctant to give information about the children.", [("RL212", "reluctant")]),
+    ("He was an unwilling participant in the group.", [("RL212", "unwilling participant")]),
+    ("We talked about the squalor and the filth.", [("RL211", "squalor"), ("RL211", "filth")]),
+    ("He is physically abusive towards his younger brother.", [("RL212", "physically abusive")]),
+    ("She has been abusive to her mother.", [("RL212", "abusive to")]),
+])
+def test_hygiene_conduct_and_joined_judgements_are_flagged(linter, text, expected):
+    assert judged(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kai was often dressed in dirty clothes.",        # describes the clothes: what was seen
+    "The mattress in the garden was dirty.",          # a thing
+    "Phone contact with his father was non-existent.",
+    "She had a bad night and was tired at school.",
+    "The weather was foul, so the visit was moved.",
+    "He had bad toothache on Monday.",
+    "She reluctantly agreed to the visit.",          # an adverb: what she did
+    "His room was untidy, with plates on the floor.",  # an ordinary description, the evidence given
+    "The council was unwilling to pay for the taxi.",  # a service
+    "She left an abusive relationship last year.",
+    "Mum said Dad was abusive to her.",                # her account
+])
+def test_described_clothes_things_and_bad_days_are_clean(linter, text):
+    assert judged(linter, text) == []

@@ -46,14 +46,15 @@ def _lists(config=None) -> dict:
     def words(source: dict, key: str) -> set[str]:
         return {str(w).lower() for w in source.get(key, []) or []}
 
-    lists = {key: words(data, key) for key in ("homes", "conduct", "not_people", "copulas", "failed_outcomes",
-                                                 "did_not_happen")}
+    lists = {key: words(data, key) for key in ("homes", "appearance", "conduct", "not_people", "copulas",
+                                                 "failed_outcomes", "did_not_happen")}
     lists["people"] = words(data, "more_people") | people.singular | people.plural
     lists["speech_verbs"] = words(data, "account_verbs") | words(speech, "speech_verbs")
     return lists
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|\s*,\s*")  # judgements joined: "dirty and unkempt"
 
 
 def _forms_regex(forms) -> re.Pattern:
@@ -150,7 +151,7 @@ class BlamingJudgement(Rule):
 
     def check(self, rec):
         lists = self.lists
-        done: set[tuple[int, int]] = set()
+        found_spans: list[tuple[int, int, str, str]] = []
         for start, end, kind in self._candidates(rec):
             region = rec.parse_region(*rec.sentence_of(start), "deps")
             if region is None:
@@ -162,10 +163,12 @@ class BlamingJudgement(Rule):
             if found is None:
                 continue
             s, e = region.start_of(_degree(found[0])), region.start_of(found[1]) + len(found[1].text)
-            if (s, e) in done:
-                continue
-            done.add((s, e))
-            yield rec.finding(self, s, e, self._message(kind), self._suggestion(kind, rec.text[start:end]))
+            if found_spans and _JOINED.fullmatch(rec.text, found_spans[-1][1], s) and kind == found_spans[-1][2]:
+                found_spans[-1] = (found_spans[-1][0], e, kind, found_spans[-1][3])  # "dirty and unkempt": one
+            elif all((s, e) != f[:2] for f in found_spans):
+                found_spans.append((s, e, kind, rec.text[start:end]))
+        for s, e, kind, matched in found_spans:
+            yield rec.finding(self, s, e, self._message(kind), self._suggestion(kind, matched))
 
     def _overlaps_rl211(self, text: str, start: int, end: int) -> bool:
         line_start = text.rfind("\n", 0, start) + 1
@@ -233,7 +236,8 @@ class BlamingJudgement(Rule):
         if subject is None:
             if not verb and not toks[0].text.lower().startswith(("not", "can", "unable")):
                 return None  # "Awful weather": no one is judged
-        elif not (_is_person(subject, lists, rec) or _is_home(subject, lists) or _is_conduct(subject, lists)):
+        elif not (_is_person(subject, lists, rec) or _is_home(subject, lists) or _is_conduct(subject, lists)
+                  or _is_kept(subject, lists)):
             return None
         if _negated(head, ids) or _negated(key, ids) or _reported(head, lists) or _averted(head, key, lists):
             return None
@@ -312,6 +316,13 @@ def _is_home(tok, lists) -> bool:
     if tok.text.lower() in lists["homes"]:
         return True
     return any(c.dep_ == "compound" and c.text.lower() in lists["homes"] for c in tok.children)
+
+
+def _is_kept(tok, lists) -> bool:
+    """A person's hygiene or clothes as the subject of a judgement ("his clothes were filthy",
+    "personal hygiene was non-existent"): how they are kept is judged of the family. Not "dressed in
+    dirty clothes", which describes the clothes."""
+    return tok.text.lower() in lists["appearance"]
 
 
 def _negated(tok, inside: set[int]) -> bool:
