@@ -330,3 +330,17 @@ def test_a_page_saying_the_arrangement_may_stop_working_has_a_contingency(linter
     page = ("What is a staying-on arrangement?\nYou can stay with your carers after you are 18.\n"
             "You can decide at any time where you would like to live.")
     assert findings_of(linter, page, "pathway_plan", {}, category=CONT) == [("RL303", CONT, None)]
+
+
+# A page for any child (no child named) about a safety plan: the safety plan is the plan for when things go
+# wrong, so RL303 is satisfied; a page for any child about the care plan still needs its back-up plan.
+SAFETY_PAGE = ("A safety plan can help you when you feel frightened at home.\n\n"
+               "Things to put in it:\n- the numbers of adults you trust\n- a safe place to go\n\n"
+               "Keep it somewhere only you can find it.")
+CARE_PAGE = ("Your care plan says where you will live and who looks after you.\n\n"
+             "Things in it:\n- where you live\n- who you see\n\nYour social worker will explain it to you.")
+
+
+def test_page_about_a_safety_plan_has_its_contingency(linter):
+    assert findings_of(linter, SAFETY_PAGE, "care_plan", category=CONT) == []
+    assert findings_of(linter, CARE_PAGE, "care_plan", category=CONT) == [("RL303", CONT, None)]

@@ -189,9 +189,10 @@ _OWN_BACKUP = re.compile(r"\bI\s+(?:will|can|would|could|shall)\b|"
 
 # On a page for any child, telling them about the back-up plan covers it: "Part of your plan will include a
 # back-up plan (contingency)", "What will happen if the plan isn't working", "if (name of parent) fails to
-# keep to this agreement, ..."
+# keep to this agreement, ..."; and a page about a safety plan, which is itself the plan for when things go
+# wrong ("A safety plan can help you when you feel unsafe")
 _BACKUP_MENTIONED = re.compile(
-    r"\b(?:contingency|back-?up\s+plan|plan\s+b)\b|"
+    r"\b(?:contingency|back-?up\s+plan|plan\s+b|safety\s+plans?)\b|"
     r"\bif\b[^.\n]{0,60}\b(?:plan|plan[’']s|agreement|arrangement|things)\b[^.\n]{0,40}?\b(?:is\s+not|isn[’']t|"
     r"not\s+working|does\s+not|doesn[’']t|don[’']t|fails?|is\s+un|not\s+being\s+followed|goe?s?\s+wrong)|"
     # "You can decide at any point that the arrangement is not working ... and other arrangements can be made"
