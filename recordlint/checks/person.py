@@ -48,6 +48,7 @@ class PersonPhrases:
         # A redacted name: "Child I", "Sibling J", "Parent A" - a label and a capital letter, not the pronoun.
         labels = [str(w).title() for w in data.get("redaction_labels", [])]
         self.redacted_label = re.compile(rf"(?:{alternation(labels)})[ \t]+$")
+        self.redacted_name = re.compile(rf"\b(?:{alternation(labels)})[ \t]+[A-Z]{{1,3}}\b")
         # the children's mental health service, the children's home: a service named, not the children
         service = rf"[’']s\s+(?:[\w-]+\s+){{0,2}}(?:{alternation(data.get('children_services', []))})\b"
         # the child protection plan, the child in need plan: the name of a process, not the child
@@ -60,6 +61,30 @@ class PersonPhrases:
 
 def person_phrases(config=None) -> PersonPhrases:
     return compiled_phrases(PERSON_FILE, config, PersonPhrases)
+
+
+def _name_pattern(name: str) -> str:
+    """A name written the way the record may write it: its words in capitals exactly ("I", "BDS"), its
+    other words in any case ("Child I" is also "child I")."""
+    words = [re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})" for w in name.split()]
+    return r"(?<![\w'’-])" + r"[ \t]+".join(words) + r"(?![\w-])"
+
+
+def name_spans(rec) -> list[tuple[int, int]]:
+    """Where the record writes the child's name from its ``child`` field ("BDS", "Child I"), or a redacted
+    name that it writes elsewhere with a capital ("Child I" makes "child I" the same name): a name, never
+    a pronoun or an acronym."""
+    if "name spans" not in rec.cache:
+        names = {m.group() for m in person_phrases(rec.config).redacted_name.finditer(rec.text)}
+        if rec.child.name:
+            names.add(rec.child.name)
+        pattern = "|".join(_name_pattern(n) for n in sorted(names, key=len, reverse=True))
+        rec.cache["name spans"] = [m.span() for m in re.finditer(pattern, rec.text)] if pattern else []
+    return rec.cache["name spans"]
+
+
+def in_name(rec, start: int) -> bool:
+    return any(s <= start < e for s, e in name_spans(rec))
 
 
 def _is_heading_line(text: str, max_words: int = 6) -> bool:
@@ -86,8 +111,9 @@ class _PronounRule(Rule):
             low = word.lower()
             if (low == "i" and word != "I") or word == "US":
                 continue  # "i" as a letter or list marker; the United States
-            if word == "I" and person_phrases(rec.config).redacted_label.search(rec.text, max(0, start - 20), start):
-                continue  # "Child I": a redacted name
+            if word == "I" and (person_phrases(rec.config).redacted_label.search(rec.text, max(0, start - 20), start)
+                                or in_name(rec, start)):
+                continue  # "Child I" (and "child I" in a record that writes "Child I"): a redacted name
             if rec.in_speech(start) or self._exempt(rec, start):
                 continue
             yield rec.finding(self, start, m.end(), self.message(low), self.suggest(low))

@@ -1,0 +1,47 @@
+"""Names, placeholders and identifiers that look like acronyms or pronouns (issue 11, round 4): the child's
+name from the record's `child` field, redacted names in any case, template placeholders, reference numbers
+and statute sections (RL202, RL101, RL102). Texts are invented paraphrases of the classes, never sentences
+of a test set."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import findings_of
+
+
+def codes(linter, text, doc_type="chronology", child=None, code=None):
+    return [t for _, _, t in findings_of(linter, text, doc_type, child, code=code)]
+
+
+# --- the child's name from the record's `child` field --------------------------------------------------
+def test_the_childs_initials_from_the_child_field_are_a_name_not_an_acronym(linter):
+    text = "KT was found at the park by a neighbour. The hospital kept KT in overnight."
+    assert codes(linter, text, child={"name": "KT"}, code="RL202") == []
+
+
+def test_the_same_initials_without_a_child_field_are_flagged(linter):
+    text = "KT was found at the park by a neighbour. The hospital kept KT in overnight."
+    assert codes(linter, text, code="RL202") == ["KT", "KT"]
+
+
+def test_other_acronyms_in_a_record_with_a_name_in_initials_are_flagged(linter):
+    text = "KT was found at the park. The PRU rang KT's mother."
+    assert codes(linter, text, child={"name": "KT"}, code="RL202") == ["PRU"]
+
+
+@pytest.mark.parametrize("text, child", [
+    ("In May child I moved to her aunt's flat. Child I started nursery in June.", None),
+    ("In May child I moved to her aunt's flat with her mother.", {"name": "Child I"}),
+])
+def test_a_redacted_name_in_small_letters_is_not_first_person(linter, text, child):
+    assert codes(linter, text, child=child, code="RL101") == []
+
+
+def test_the_first_person_after_a_small_child_word_is_still_flagged(linter):
+    # no "Child I" anywhere and no such name given: "the child I met" is the author
+    assert codes(linter, "The child I met at school was tired.", code="RL101") == ["I"]
+
+
+def test_the_author_is_still_first_person_in_a_record_about_child_i(linter):
+    text = "Child I moved in May. I visited child I at home and I saw her room."
+    assert codes(linter, text, code="RL101") == ["I", "I"]
