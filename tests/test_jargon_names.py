@@ -45,3 +45,25 @@ def test_the_first_person_after_a_small_child_word_is_still_flagged(linter):
 def test_the_author_is_still_first_person_in_a_record_about_child_i(linter):
     text = "Child I moved in May. I visited child I at home and I saw her room."
     assert codes(linter, text, code="RL101") == ["I", "I"]
+
+
+# --- template placeholders in square brackets ----------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The team at [Your Organisation Name] meets every Monday to plan visits.",
+    "Signed: [Your Name]\nRole: [Your Job Title]",
+    "Referral from [My Team] to the school nurse.",
+])
+def test_a_template_placeholder_is_not_a_pronoun(linter, text):
+    assert [c for c, _, _ in findings_of(linter, text, "supervision") if c in ("RL101", "RL102")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The team at your organisation meets every Monday.", ["your"]),
+    ("Signed: [your signature here]", ["your"]),   # not a template's capitalised blank
+])
+def test_you_outside_a_capitalised_placeholder_is_still_second_person(linter, text, expected):
+    assert codes(linter, text, "supervision", code="RL102") == expected
+
+
+def test_a_capitalised_placeholder_is_not_an_acronym(linter):
+    assert codes(linter, "The visit was made by [SW Name] on Monday.", "visit_record", code="RL202") == []

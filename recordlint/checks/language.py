@@ -30,7 +30,7 @@ from ..lexicon import GENERIC_NOUNS, LONG_WORDS as _LONG_WORDS, Term, load_lexic
 from ..phrases import alternation, compiled_phrases
 from ..resources import load_yaml, rules_dir
 from ..rule import Example, Rule
-from .person import PERSON_FILE, in_name, people_words
+from .person import PERSON_FILE, in_name, in_placeholder, people_words
 
 # A word with letters, digits and inner "&" or "." ("A&E", "s.47", "L.A.C"); never after a letter or dot.
 _WORD = re.compile(r"(?<![\w&.])[A-Za-z](?:[A-Za-z0-9]|[&.](?=[A-Za-z0-9]))*")
@@ -341,8 +341,8 @@ class UnexplainedAcronym(Rule):
             if term is None and (self._placeholder(text, start, end)
                                  or (initials_for_people and len(word) <= 3 and word.isupper())):
                 continue
-            if rec.in_speech(start) or in_name(rec, start):
-                continue  # the child's name from the record's `child` field ("BDS") is a name
+            if rec.in_speech(start) or in_name(rec, start) or in_placeholder(text, start):
+                continue  # the child's name from the `child` field ("BDS"); a template's blank ("[SW Name]")
             if term is not None:
                 message = f"'{term.term}' is an acronym that is not spelled out on first use in this record"
                 if term.alternatives:

@@ -31,6 +31,20 @@ FORM_FIELD = re.compile(r"^[ \t]*[A-Z][\w'’ ()/&.-]{0,40}:[ \t]*")
 
 PERSON_FILE = "phrases/person.yaml"
 
+# A template's placeholder in square brackets: "[Your Name]", "[Your Company Name]", "[CITY]" - every word
+# capitalised (small linking words aside): a blank to fill in, not words to or about anyone.
+TEMPLATE_PLACEHOLDER = re.compile(
+    r"\[[ \t]*[A-Z][\w'’]*(?:[ \t]+(?:[A-Z0-9][\w'’]*|of|the|and|or|for|to|an?))*[ \t]*\]")
+
+
+def in_placeholder(text: str, start: int) -> bool:
+    """text[start] is inside a template placeholder in square brackets."""
+    bracket = text.rfind("[", max(0, start - 60), start + 1)
+    if bracket < 0:
+        return False
+    m = TEMPLATE_PLACEHOLDER.match(text, bracket)
+    return m is not None and m.end() > start
+
 
 class PersonPhrases:
     """The lists of ``rules/phrases/person.yaml`` (with a config's changes), compiled once."""
@@ -114,8 +128,8 @@ class _PronounRule(Rule):
             if word == "I" and (person_phrases(rec.config).redacted_label.search(rec.text, max(0, start - 20), start)
                                 or in_name(rec, start)):
                 continue  # "Child I" (and "child I" in a record that writes "Child I"): a redacted name
-            if rec.in_speech(start) or self._exempt(rec, start):
-                continue
+            if rec.in_speech(start) or self._exempt(rec, start) or in_placeholder(rec.text, start):
+                continue  # speech, a title, a template's "[Your Name]"
             yield rec.finding(self, start, m.end(), self.message(low), self.suggest(low))
 
     def _exempt(self, rec, start: int) -> bool:
