@@ -67,3 +67,23 @@ def test_you_outside_a_capitalised_placeholder_is_still_second_person(linter, te
 
 def test_a_capitalised_placeholder_is_not_an_acronym(linter):
     assert codes(linter, "The visit was made by [SW Name] on Monday.", "visit_record", code="RL202") == []
+
+
+# --- an acronym introduced with "sometimes called", "often called", "we call it" -----------------------
+@pytest.mark.parametrize("text", [
+    "This leaflet is about Family Support plans (sometimes called FS plans). Your FS plan is reviewed.",
+    "You will meet an Independent Reviewing Officer (often called an IRO). The IRO chairs the meeting.",
+    "You have a Personal Education Plan, which is also called a PEP, and the PEP is checked each term.",
+    "Your Personal Adviser (we call it your PA) will ring you. Your PA is Sam.",
+])
+def test_an_acronym_introduced_as_the_name_of_its_long_form_is_explained(linter, text):
+    assert codes(linter, text, "care_plan", code="RL202") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words before "sometimes called" do not spell it: still unexplained
+    ("The worker (sometimes called the IRO) will visit. The IRO is kind.", ["IRO", "IRO"]),
+    ("Your FS plan is reviewed every month.", ["FS"]),
+])
+def test_a_name_that_does_not_spell_the_acronym_explains_nothing(linter, text, expected):
+    assert codes(linter, text, "care_plan", code="RL202") == expected

@@ -6,11 +6,13 @@ An acronym is a word of two or more capital letters ("IRO", "EHCP", "YP"), a mix
 one small letter ("SENCo", "ePEP", "DfE"), or a section of the Children Act ("S47", "s20", "s.47").
 It is explained for the rest of the record by "Independent Reviewing Officer (IRO)" or
 "IRO (Independent Reviewing Officer)", where the words' first letters spell the acronym (in the bracket
-after it, in any order: "YOLO (Youth Organisation of Lapland)"), or by a question heading whose answer
-spells it out ("What is an IRO?" ... "Independent Reviewing Officer"). A label for a person given in place
-("her mother (MH)", "Child BS", "His mother SR", "AB (mother)"; in a record with "Child BS", any unknown
-initials) is a name, and so are null tokens ("NULL", "XXX") and redaction placeholders ("[CITY]"),
-unless the bracket follows the long form it spells.
+after it, in any order: "YOLO (Youth Organisation of Lapland)"), by a name given to the long form
+("Child Protection plans (sometimes called CP plans)", "Personal Adviser, also known as a PA"), or by a
+question heading whose answer spells it out ("What is an IRO?" ... "Independent Reviewing Officer").
+A label for a person given in place ("her mother (MH)", "Child BS", "His mother SR", "AB (mother)"; in a
+record with "Child BS", any unknown initials) is a name, and so are the child's name from the record's
+`child` field ("BDS"), null tokens ("NULL", "XXX"), redaction placeholders ("[CITY]", unless the bracket
+follows the long form it spells) and a template's blanks ("[SW Name]").
 Everyday acronyms a child knows (rules/lexicon/everyday-acronyms.yaml: GP, TV, NHS ...) are never
 flagged, nor a method's name before its noun ("SMART targets": method_names there); care acronyms
 (rules/lexicon/acronyms.yaml) give the child-friendly suggestion. A long form may end in a generic noun
@@ -39,14 +41,16 @@ _SECTION = re.compile(r"[Ss](?:ec)?(\d{1,3})")
 _MAY_BE_ACRONYM = re.compile(r"(?<![\w&.])(?=[A-Za-z])(?=[a-z0-9&.]*[A-Z]|[Ss][.ec]*\d)")
 _ROMAN = re.compile(r"[IVX]+")
 # "(IRO)" right after the long form; "(Independent Reviewing Officer)" right after the acronym.
-# "(also known as a PA)", "(called the IRO)" after the long form count as "(PA)".
-_OPEN_BEFORE = re.compile(r"\(\s*(?:(?:also\s+)?(?:known\s+as|called|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?)?$",
-                          re.IGNORECASE)
+# "(also known as a PA)", "(sometimes called CP plans)", "(we call it your PEP)" after the long form count as "(PA)".
+_NAMED = (r"(?:(?:which|that|who)\s+(?:is|are)\s+)?(?:(?:also|sometimes|often|usually|commonly|normally)\s+)?"
+          r"(?:known\s+as|called|referred\s+to\s+as|shortened\s+to)|we\s+call\s+(?:it|this|them)")
+_ARTICLE = r"(?:an?\s+|the\s+|your\s+|my\s+)?"
+_OPEN_BEFORE = re.compile(rf"\(\s*(?:(?:{_NAMED})\s+{_ARTICLE})?$", re.IGNORECASE)
 _CLOSE_AFTER = re.compile(r"^\s*\)")
 # "(LAC review)": a word or two after the acronym, then the bracket closes
 _WORDS_THEN_CLOSE = re.compile(r"[ \t]+([a-z]+(?:[ \t]+[a-z]+)?)[ \t]*\)")
 # "Personal Adviser, also known as a PA," without brackets
-_KNOWN_AS_BEFORE = re.compile(r",?\s*(?:also\s+)?(?:known\s+as|called|or)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_KNOWN_AS_BEFORE = re.compile(rf",?\s*(?:{_NAMED}|or)\s+{_ARTICLE}$", re.IGNORECASE)
 # A redaction placeholder: "[CITY]", "(DATE)", "<NAME>" - the whole bracket is one word in capitals.
 _PLACEHOLDER = re.compile(r"[\[(<{]\s*[A-Z][A-Z0-9 _/.-]*\s*[\])>}]")
 # A run of words in capitals ("CARE PLAN - Kayla"): a heading, not acronyms, unless an acronym is known.
@@ -275,9 +279,9 @@ class UnexplainedAcronym(Rule):
             after = len(closing.group(1).split()) if closing and closing.groups() else 0
             if closing and _spelled_before(word, _long_form_before(text, text.rfind("(", 0, start)), after):
                 return True
-        known_as = _KNOWN_AS_BEFORE.search(text[max(0, start - 30):start])
+        known_as = _KNOWN_AS_BEFORE.search(text[max(0, start - 45):start])
         if known_as:
-            words = _long_form_before(text, max(0, start - 30) + known_as.start())
+            words = _long_form_before(text, max(0, start - 45) + known_as.start())
             if any(spells(word, words[-k:]) for k in range(1, len(words) + 1)):
                 return True
         m = _PAREN_AFTER.match(text[end:end + 170])
