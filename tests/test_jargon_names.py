@@ -87,3 +87,36 @@ def test_an_acronym_introduced_as_the_name_of_its_long_form_is_explained(linter,
 ])
 def test_a_name_that_does_not_spell_the_acronym_explains_nothing(linter, text, expected):
     assert codes(linter, text, "care_plan", code="RL202") == expected
+
+
+# --- reference numbers and statute sections --------------------------------------------------------------
+def test_the_letters_of_a_reference_number_name_a_records_system(linter):
+    text = ("Referral logged as RMS/2604/118 on Monday.\nRMS Actions\n- Case ID: RMS/2604/119\n"
+            "- Check the RMS entry again.")
+    assert codes(linter, text, "case_note", code="RL202") == []
+
+
+def test_an_acronym_that_never_prefixes_a_reference_number_is_flagged(linter):
+    assert codes(linter, "Check the RMS entry again.", "case_note", code="RL202") == ["RMS"]
+
+
+def test_a_care_acronym_is_flagged_outside_its_reference_number(linter):
+    # the reference "LAC/2026/004" is a number; "LAC" in a sentence still needs spelling out
+    text = "File LAC/2026/004 was closed. Kayla has been LAC since May."
+    assert codes(linter, text, "case_note", code="RL202") == ["LAC"]
+
+
+@pytest.mark.parametrize("text", [
+    "The case was opened under S.13 of the Trafficking Act.",
+    "Under s.96 of the Housing Act the family were rehoused.",
+])
+def test_a_section_the_lexicon_does_not_list_is_a_reference_not_an_acronym(linter, text):
+    assert codes(linter, text, "case_note", code="RL202") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("S47 enquiries started on Monday.", ["S47"]),
+    ("She was accommodated under s.20 in May.", ["s.20"]),
+])
+def test_sections_the_lexicon_lists_are_still_flagged(linter, text, expected):
+    assert codes(linter, text, "case_note", code="RL202") == expected

@@ -3,7 +3,9 @@
   RL202 unexplained-acronym   an acronym not spelled out on first use in the record
 
 An acronym is a word of two or more capital letters ("IRO", "EHCP", "YP"), a mixed form with at most
-one small letter ("SENCo", "ePEP", "DfE"), or a section of the Children Act ("S47", "s20", "s.47").
+one small letter ("SENCo", "ePEP", "DfE"), or a section of the Children Act that the lexicon lists ("S47",
+"s20", "s.47"; another section, "S.13", is a reference). The letters of a reference number ("ABC/2505/789")
+name a records system: not an acronym there, nor, unless the lexicon knows them, elsewhere in the record.
 It is explained for the rest of the record by "Independent Reviewing Officer (IRO)" or
 "IRO (Independent Reviewing Officer)", where the words' first letters spell the acronym (in the bracket
 after it, in any order: "YOLO (Youth Organisation of Lapland)"), by a name given to the long form
@@ -51,6 +53,8 @@ _CLOSE_AFTER = re.compile(r"^\s*\)")
 _WORDS_THEN_CLOSE = re.compile(r"[ \t]+([a-z]+(?:[ \t]+[a-z]+)?)[ \t]*\)")
 # "Personal Adviser, also known as a PA," without brackets
 _KNOWN_AS_BEFORE = re.compile(rf",?\s*(?:{_NAMED}|or)\s+{_ARTICLE}$", re.IGNORECASE)
+# A reference number: letters then "/" or "-" and digits ("ABC/2505/789", "REF-0042")
+_REFERENCE = re.compile(r"(?<![\w&.])([A-Z]{2,6})[/-]\d")
 # A redaction placeholder: "[CITY]", "(DATE)", "<NAME>" - the whole bracket is one word in capitals.
 _PLACEHOLDER = re.compile(r"[\[(<{]\s*[A-Z][A-Z0-9 _/.-]*\s*[\])>}]")
 # A run of words in capitals ("CARE PLAN - Kayla"): a heading, not acronyms, unless an acronym is known.
@@ -199,9 +203,9 @@ class UnexplainedAcronym(Rule):
     def _candidate(self, rec, word: str, start: int) -> tuple[str, Term | None] | None:
         """(key, lexicon term or None) when ``word`` is an acronym to check, else None."""
         bare = word.replace(".", "")
-        if _SECTION.fullmatch(bare):
+        if _SECTION.fullmatch(bare):  # a section the lexicon lists ("S47"); "S.13" of an act is a reference
             key = self._key(bare)
-            return key, self.known.get(key)
+            return (key, self.known[key]) if key in self.known else None
         forms = [bare]
         if bare.endswith("s") and sum(map(str.isupper, bare[:-1])) >= 2:
             forms = [bare[:-1], bare]  # a plural: "PEPs", "GCSEs"
@@ -323,11 +327,25 @@ class UnexplainedAcronym(Rule):
                 all(initials.count(c) >= letters.count(c) for c in set(letters))
         return False
 
+    def _a_name_here(self, rec, word, key, term, start, end, initials_for_people, references) -> bool:
+        """The word names something rather than abbreviating care words: a placeholder, initials in a
+        record that names people by initials, a records system, the child's name, a template's blank."""
+        text = rec.text
+        if term is None and (self._placeholder(text, start, end) or key in references
+                             or (initials_for_people and len(word) <= 3 and word.isupper())):
+            return True
+        if _REFERENCE.match(text, start):
+            return True  # "LAC/2024/113": a reference number, whatever its letters
+        # the child's name from the `child` field ("BDS"); a template's blank ("[SW Name]")
+        return rec.in_speech(start) or in_name(rec, start) or in_placeholder(text, start)
+
     def check(self, rec):
         text = rec.text
         explained: set[str] = set()
         # a record that names people by initials ("Child BS") uses other initials for people too ("MS and FP")
         initials_for_people = bool(_anonymised(rec.config).search(text))
+        # the letters of a reference number ("ABC/2505/789") name a records system, there and elsewhere
+        references = {m.group(1) for m in _REFERENCE.finditer(text)}
         for c in _MAY_BE_ACRONYM.finditer(text):  # most words have no capital: skip them in C
             m = _WORD.match(text, c.start())
             word, start, end = m.group(), m.start(), m.end()
@@ -342,11 +360,8 @@ class UnexplainedAcronym(Rule):
             if self._explains(text, word, start, end) or self._defined_in_place(rec, word, start, end):
                 explained.add(key)
                 continue
-            if term is None and (self._placeholder(text, start, end)
-                                 or (initials_for_people and len(word) <= 3 and word.isupper())):
+            if self._a_name_here(rec, word, key, term, start, end, initials_for_people, references):
                 continue
-            if rec.in_speech(start) or in_name(rec, start) or in_placeholder(text, start):
-                continue  # the child's name from the `child` field ("BDS"); a template's blank ("[SW Name]")
             if term is not None:
                 message = f"'{term.term}' is an acronym that is not spelled out on first use in this record"
                 if term.alternatives:
