@@ -120,3 +120,21 @@ def test_a_section_the_lexicon_does_not_list_is_a_reference_not_an_acronym(linte
 ])
 def test_sections_the_lexicon_lists_are_still_flagged(linter, text, expected):
     assert codes(linter, text, "case_note", code="RL202") == expected
+
+
+# --- an ordinary word in capitals for emphasis ---------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "When it is SAFE to do so, ring your nan.",
+    "Stay CALM and go to your room.",
+])
+def test_an_ordinary_word_in_capitals_is_emphasis_not_an_acronym(linter, text):
+    assert codes(linter, text, "care_plan", code="RL202") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("You get SEND support at school.", ["SEND"]),          # a care acronym that spells a word (lexicon)
+    ("Please keep the targets SMART.", ["SMART"]),          # a method's name, alone
+    ("The TRAX worker rang on Monday.", ["TRAX"]),           # not a dictionary word
+])
+def test_acronyms_that_are_not_ordinary_words_or_are_listed_are_still_flagged(linter, text, expected):
+    assert codes(linter, text, "care_plan", code="RL202") == expected

@@ -53,8 +53,8 @@ CASES = [
     ("people:\n    female_people: {add: [nonna]}", "You live with your nonna. She takes you to school.", "care_plan",
      {"pronouns": "she/her"}, [("RL103", "She"), ("RL303", None), ("RL401", None)], [("RL303", None), ("RL401", None)]),
     # people.yaml family_titles, read by RL202: a word in capitals after one is not a surname
-    ("people:\n    family_titles: {add: [sister]}", "Kayla spoke to Sister KHAN on the ward.", "case_note", None,
-     [], [("RL202", "KHAN")]),
+    ("people:\n    family_titles: {add: [sister]}", "Kayla spoke to Sister PATEL on the ward.", "case_note", None,
+     [], [("RL202", "PATEL")]),
     # person.yaml redaction_labels, read by RL101: "Cousin I" is a redacted name, not "I"
     ("person:\n    redaction_labels: {add: [cousin]}", "Cousin I went to the park with Kayla.", "visit_record",
      {"name": "Kayla"}, [("RL101", "I"), ("RL401", None)], [("RL401", None)]),

@@ -16,7 +16,8 @@ record with "Child BS", any unknown initials) is a name, and so are the child's 
 `child` field ("BDS"), null tokens ("NULL", "XXX"), redaction placeholders ("[CITY]", unless the bracket
 follows the long form it spells) and a template's blanks ("[SW Name]").
 Everyday acronyms a child knows (rules/lexicon/everyday-acronyms.yaml: GP, TV, NHS ...) are never
-flagged, nor a method's name before its noun ("SMART targets": method_names there); care acronyms
+flagged, nor a method's name before its noun ("SMART targets": method_names there), nor an ordinary word
+of four or five letters in capitals for emphasis ("If it's SAFE": a word of WordNet's index); care acronyms
 (rules/lexicon/acronyms.yaml) give the child-friendly suggestion. A long form may end in a generic noun
 before its bracket ("multi-agency risk assessment conference process (MARAC)").
 """
@@ -78,6 +79,16 @@ _PREV_WORD = re.compile(r"\b([A-Z][a-z]+) $")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _EXPLAIN_START = {"the", "a", "an", "someone", "somebody", "people", "which", "this", "that", "who", "when",
                   "where", "what", "your", "our", "my", "it"}
+
+
+def _dictionary_words(nlp) -> frozenset[str]:
+    """The nouns, verbs, adjectives and adverbs of WordNet's index, as the English model's lemmatizer ships
+    them (its ``lemma_index`` table): ordinary words, not names or brands. Empty without that table."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (AttributeError, KeyError, ValueError):
+        return frozenset()
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ()))
 
 
 def _long_form_before(text: str, start: int) -> list[str]:
@@ -168,6 +179,8 @@ class UnexplainedAcronym(Rule):
             raise ConfigError(f"{path}: cannot read the everyday acronyms: {exc}") from None
         self.everyday = self._load_everyday(path, data, changes.get("everyday-acronyms"))
         self.method_names = self._load_method_names(data)
+        self._nlp, self._words = nlp, None  # WordNet's words, read on the first shouted-looking word
+
 
     @staticmethod
     def _load_everyday(path: Path, data, changes: dict | None) -> set[str]:
@@ -228,10 +241,20 @@ class UnexplainedAcronym(Rule):
             titles = people_words(rec.config).family_titles
             if self._in_heading(rec, form, start) or self._surname(rec.text, form, start, titles):
                 return None
-            if self._caps_run(rec.text, start, len(word)):
+            if self._caps_run(rec.text, start, len(word)) or self._shouted_word(form):
                 return None
             return key, None
         return None
+
+    def _shouted_word(self, form: str) -> bool:
+        """An ordinary English word of four or five letters written in capitals for emphasis ("If it's SAFE,
+        ..."): a word of WordNet's index (``_dictionary_words``), not a care acronym (acronyms.yaml: SEND, NEET) or
+        a method's name (SMART)."""
+        if not form.isupper() or len(form) < 4 or form in self.method_names:
+            return False
+        if self._words is None:
+            self._words = _dictionary_words(self._nlp)
+        return form.lower() in self._words
 
     @staticmethod
     def _in_heading(rec, word: str, start: int) -> bool:
