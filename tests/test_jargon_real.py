@@ -211,3 +211,14 @@ def test_a_term_inside_an_organisations_name_is_not_jargon(linter, text, doc_typ
 ])
 def test_the_same_terms_outside_a_name_are_jargon(linter, text, expected):
     assert [t for code, t in jargon(linter, text, "care_plan") if code == "RL201"] == expected
+
+
+# --- RL201: "mental health assessment" is not the statutory health assessment ----------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("A mental health assessment was done at the clinic in June.", []),
+    ("Her health assessment is due in June.", [("RL201", "health assessment")]),
+    ("His review health assessment is due in June.", [("RL201", "review health assessment")]),
+])
+def test_a_mental_health_assessment_is_not_the_health_assessment(linter, text, expected):
+    assert jargon(linter, text, "assessment") == expected
+
