@@ -222,3 +222,12 @@ def test_the_same_terms_outside_a_name_are_jargon(linter, text, expected):
 def test_a_mental_health_assessment_is_not_the_health_assessment(linter, text, expected):
     assert jargon(linter, text, "assessment") == expected
 
+
+# --- RL202: SMART before the name of its method ---------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Each goal was checked against the SMART criteria.", []),
+    ("The SMART framework helps workers write goals.", []),
+    ("Check that each goal is SMART.", ["SMART"]),       # alone: spell it out
+])
+def test_smart_names_its_method_before_criteria_and_framework(linter, text, expected):
+    assert acronyms(linter, text, "supervision") == expected
