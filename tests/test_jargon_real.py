@@ -231,3 +231,16 @@ def test_a_mental_health_assessment_is_not_the_health_assessment(linter, text, e
 ])
 def test_smart_names_its_method_before_criteria_and_framework(linter, text, expected):
     assert acronyms(linter, text, "supervision") == expected
+
+
+# --- RL201: sourced terms added in round 4 ---------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("When you become looked after you and your mum will meet your social worker.",
+     [("RL201", "become looked after")]),                                   # the status, a comma missing
+    ("Your nan looked after you when you were small.", []),                 # the plain sense, an object
+    ("The x-ray showed a non-accidental injury to his wrist.", [("RL201", "non-accidental injury")]),
+    ("The doctors said her bruises were non-accidental injuries.", [("RL201", "non-accidental injuries")]),
+    ("The doctor said the fall was an accident.", []),
+])
+def test_become_looked_after_and_non_accidental_injury(linter, text, expected):
+    assert [(c, t) for c, t in jargon(linter, text, "care_plan") if c == "RL201"] == expected
