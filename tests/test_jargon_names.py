@@ -138,3 +138,14 @@ def test_an_ordinary_word_in_capitals_is_emphasis_not_an_acronym(linter, text):
 ])
 def test_acronyms_that_are_not_ordinary_words_or_are_listed_are_still_flagged(linter, text, expected):
     assert codes(linter, text, "care_plan", code="RL202") == expected
+
+
+# --- capitals joined by a small linking word ---------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The team went through the SofS paperwork with Dad.", ["SofS"]),
+    ("The team used Signs of Safety (SofS) mapping. SofS meetings are monthly.", []),   # spelled out first
+    ("She goes to St Anne's CofE Primary and is doing her DofE award.", []),             # everyday (school)
+    ("He bought a new iPhone and watched McDonald on YouTube.", []),                     # not linked capitals
+])
+def test_capitals_joined_by_a_linking_word_are_an_acronym(linter, text, expected):
+    assert codes(linter, text, "chronology", code="RL202") == expected

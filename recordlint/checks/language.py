@@ -3,8 +3,9 @@
   RL202 unexplained-acronym   an acronym not spelled out on first use in the record
 
 An acronym is a word of two or more capital letters ("IRO", "EHCP", "YP"), a mixed form with at most
-one small letter ("SENCo", "ePEP", "DfE"), or a section of the Children Act that the lexicon lists ("S47",
-"s20", "s.47"; another section, "S.13", is a reference). The letters of a reference number ("ABC/2505/789")
+one small letter ("SENCo", "ePEP", "DfE") or with small linking words between capitals ("SofS"), or a
+section of the Children Act that the lexicon lists ("S47", "s20", "s.47"; another section, "S.13", is a
+reference). The letters of a reference number ("ABC/2505/789")
 name a records system: not an acronym there, nor, unless the lexicon knows them, elsewhere in the record.
 It is explained for the rest of the record by "Independent Reviewing Officer (IRO)" or
 "IRO (Independent Reviewing Officer)", where the words' first letters spell the acronym (in the bracket
@@ -43,6 +44,8 @@ _SECTION = re.compile(r"[Ss](?:ec)?(\d{1,3})")
 # Where a _WORD that holds a capital, or a section number ("s47"), may start
 _MAY_BE_ACRONYM = re.compile(r"(?<![\w&.])(?=[A-Za-z])(?=[a-z0-9&.]*[A-Z]|[Ss][.ec]*\d)")
 _ROMAN = re.compile(r"[IVX]+")
+# Capitals joined by a small linking word: "SofS" (Signs of Safety), "DofE"
+_LINKED_CAPITALS = re.compile(r"[A-Z]+(?:(?:of|and|for|in|on|to|at|the)[A-Z]+)+")
 # "(IRO)" right after the long form; "(Independent Reviewing Officer)" right after the acronym.
 # "(also known as a PA)", "(sometimes called CP plans)", "(we call it your PEP)" after the long form count as "(PA)".
 _NAMED = (r"(?:(?:which|that|who)\s+(?:is|are)\s+)?(?:(?:also|sometimes|often|usually|commonly|normally)\s+)?"
@@ -228,7 +231,7 @@ class UnexplainedAcronym(Rule):
             key = form.upper()
             uppers = sum(map(str.isupper, form))
             lowers = sum(map(str.islower, form))
-            if uppers < 2 or lowers > 1:
+            if uppers < 2 or (lowers > 1 and not _LINKED_CAPITALS.fullmatch(form)):
                 continue
             if key in self.known:
                 return key, self.known[key]
