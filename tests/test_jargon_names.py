@@ -149,3 +149,13 @@ def test_acronyms_that_are_not_ordinary_words_or_are_listed_are_still_flagged(li
 ])
 def test_capitals_joined_by_a_linking_word_are_an_acronym(linter, text, expected):
     assert codes(linter, text, "chronology", code="RL202") == expected
+
+
+# --- a bracket after an acronym explains it only when it says what it is -----------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Your YOT (the team who helps young people in trouble) will ring you.", []),
+    ("Your PEP (your plan for school) is checked each term.", []),
+    ("The worker began the session with YP (the reason for the visit) while Mum waited.", ["YP"]),
+])
+def test_a_bracket_that_does_not_say_what_the_acronym_is_explains_nothing(linter, text, expected):
+    assert codes(linter, text, "care_plan", code="RL202") == expected

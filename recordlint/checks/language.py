@@ -78,6 +78,9 @@ _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+([a-z]+
 _NULL_TOKENS = {"NULL", "NIL", "NONE", "XX", "XXX", "XXXX"}
 _QUESTION_BEFORE = re.compile(r"\b(?:what|who)\s+(?:is|are|does)\s+(?:an?\s+|the\s+|my\s+|your\s+)?$", re.IGNORECASE)
 _IS_LONG_FORM = re.compile(r"\s+(?:is|are|means)\s+(?:an?\s+|the\s+)?((?:[A-Za-z][\w'’]*\s*){1,8})")
+# A bracket after an acronym says what it is with a relative word or a kind of thing ("the team who ...")
+_SAYS_WHAT_IT_IS = {"who", "that", "which", "where", "when", "whose", "means", "someone", "somebody", "plan",
+                    "meeting", "group", "order", "law", "organisation", "team", "service"}
 _PREV_WORD = re.compile(r"\b([A-Z][a-z]+) $")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _EXPLAIN_START = {"the", "a", "an", "someone", "somebody", "people", "which", "this", "that", "who", "when",
@@ -320,8 +323,9 @@ class UnexplainedAcronym(Rule):
             words = _LONG_WORDS.findall(inner)
             if any(spells(word, words[:k]) for k in range(1, len(words) + 1)):
                 return True
-            if len(words) >= 3 and words[0].lower() in _EXPLAIN_START:
-                return True  # "YOT (the team who ...)"
+            low = {w.lower() for w in words}
+            if len(words) >= 3 and words[0].lower() in _EXPLAIN_START and low & _SAYS_WHAT_IT_IS:
+                return True  # "YOT (the team who ...)", not "YP (the reason he was referred)"
         if _QUESTION_BEFORE.search(text[max(0, start - 20):start]) and _spelled_after(word, text[end:end + 400]):
             return True  # "What is an IRO?" and the answer spells it out ("Independent Reviewing Officer")
         m = _IS_LONG_FORM.match(text[end:end + 120])
