@@ -478,3 +478,37 @@ def test_an_offer_the_author_made_is_narrative(linter):
 def test_an_outcome_in_a_plan_list_is_not_a_step(linter):
     text = "My plan\n- To feel safe at home\n- To be happier at school\n- To join a football club"
     assert rl301(linter, text, "care_plan") == ["To join a football club"]
+
+
+# --- agentless passive steps in case notes (round 4) -----------------------------------------------------
+def test_a_passive_step_with_an_adverb_before_its_participle(linter):
+    text = "Recommendations include: visits by fathers should be routinely noted in the health file."
+    found = plan_findings(linter, text, "assessment")
+    assert [c for c, t in found] == ["RL301", "RL302"]
+    assert found[0][1] == "visits by fathers should be routinely noted in the health file."
+    # an adverb before an adjective is still a state, not a step
+    assert plan_findings(linter, "Kai will be really pleased with his new bike.", "case_note") == []
+
+
+def test_a_passive_take_with_a_modal_is_a_step_not_an_event(linter):
+    assert rl301(linter, "Court proceedings will be taken against the landlord.", "case_note") == [
+        "Court proceedings will be taken against the landlord."]
+    # "take place" says when something happens; "Action to be taken" is a form's label
+    assert plan_findings(linter, "The hearing will take place on 3 May.", "case_note") == []
+    assert plan_findings(linter, "Action to be taken / Lead agency / Target date", "case_note") == []
+
+
+def test_an_ing_noun_with_a_passive_infinitive_is_a_step(linter):
+    found = plan_findings(linter, "Tutoring to be arranged for Kai to help with his reading.", "case_note")
+    assert [c for c, t in found] == ["RL301", "RL302"]
+    assert plan_findings(linter, "Tutoring to be arranged for Kai by his teacher within 2 weeks.", "case_note") == []
+    # a concern or a topic with an -ing word is not a step
+    assert plan_findings(linter, "Grandad struggling to manage the stairs.", "case_note") == []
+
+
+def test_a_need_after_and_is_a_step_no_one_owns(linter):
+    text = "The flat has no heating, and urgent action is required to make it warm."
+    found = plan_findings(linter, text, "case_note")
+    assert found == [("RL301", text), ("RL302", text)]
+    assert plan_findings(linter, "The flat is warm again, and no further action is required.", "case_note") == []
+    assert plan_findings(linter, "Mum was tired, and help was needed with the shopping.", "case_note") == []

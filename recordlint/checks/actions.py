@@ -35,8 +35,15 @@ from .timescale import dated_events
 from .units import FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
 
 _YOU_ADVICE = re.compile(r"\W*(?:then\s+)?(?:make\s+sure|ensure|remember|be\s+sure)\s+(?:that\s+)?you\b", re.IGNORECASE)
-# Verbs that, with no owner, only say when something happens ("This will start in May")
+# Verbs that, with no owner, only say when something happens ("This will start in May"); with a modal and
+# in the passive they are steps ("Legal action will be taken"; "Action to be taken" is a form's label)
 _EVENT_VERBS = ("happen", "take", "start")
+
+
+def _only_timing(act: Action) -> bool:
+    """"This will start in May": no owner and an event verb, only when something happens."""
+    return act.verb in _EVENT_VERBS and not (act.passive and act.kind == "modal") and \
+        (act.owner or "").lower() in ("", "this", "it", "that")
 
 
 def action_regions(rec) -> list[tuple[int, int, str]]:
@@ -152,7 +159,7 @@ class _ActionFinder:
                 if out and slot.bullet:
                     out[-1].context.append((s, e))
                 continue
-            if act.verb in _EVENT_VERBS and (act.owner or "").lower() in ("", "this", "it", "that"):
+            if _only_timing(act):
                 if out:
                     out[-1].context.append((s, e))
                 continue

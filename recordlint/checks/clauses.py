@@ -184,6 +184,8 @@ class ClauseReader:
                                "agreed", "asked", "is", "are", "was", "were", "plan", "aim", "goal", "need",
                                "needs"):
             return False
+        if _gerund_step(words, toks, end):
+            return True   # "Counselling to be arranged for Kai", "Further tutoring to be provided": a step
         if self._no_doer_before(words):
             return False
         if words[0].tag_ == "VBG" and words[0].lemma_.lower() in BASE_VERBS and \
@@ -637,6 +639,14 @@ def _no_finite_after(toks, v_idx) -> bool:
     return True
 
 
+def _gerund_step(words, toks, to_idx: int) -> bool:
+    """An -ing noun (perhaps after an adjective) and a passive infinitive: "Counselling to be arranged",
+    "Further tutoring to be provided" (not "Mother struggling to cope", nor "Collating ideas to share")."""
+    after = toks[to_idx + 1:to_idx + 3]
+    return len(words) <= 2 and words[-1].tag_ == "VBG" and words[0].tag_ in ("VBG", "JJ") and \
+        len(after) == 2 and after[0].lower_ == "be" and after[1].tag_ == "VBN"
+
+
 def _have_to(toks, v_idx: int) -> int:
     """"will have to make a visit", "will need to book": the step is the verb after "to"."""
     if toks[v_idx].lemma_.lower() in ("have", "need") and v_idx + 2 < len(toks) and \
@@ -664,9 +674,12 @@ def _passive(toks, v_idx: int) -> tuple[bool | None, int]:
     """(passive, index of the main verb); (None, _) for "be" + not a participle (a statement)."""
     if toks[v_idx].lower_ != "be":
         return False, v_idx
-    nxt = toks[v_idx + 1] if v_idx + 1 < len(toks) else None
+    p_idx = v_idx + 1
+    if p_idx + 1 < len(toks) and toks[p_idx].tag_ == "RB" and toks[p_idx].lower_.endswith("ly"):
+        p_idx += 1   # "should be routinely recorded": an adverb before the participle
+    nxt = toks[p_idx] if p_idx < len(toks) else None
     if nxt is not None and (nxt.tag_ == "VBN" or nxt.lower_ in _PASSIVE_SENSE):
-        return True, v_idx + 1
+        return True, p_idx
     return None, v_idx
 
 

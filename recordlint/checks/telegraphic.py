@@ -25,7 +25,9 @@ _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 NEXT_LABEL = re.compile(r"\W*next\s*:\s*\S", re.IGNORECASE)
 _CONNECTIVES = {"however", "additionally", "also", "therefore", "so", "furthermore"}
 _NOUN_PHRASE = {"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "CC", "DT", "PRP$", "POS", "HYPH", "VBG"}
-_SEPARATOR = re.compile(r"\s+[-–—]\s+|:\s+")
+# where a step part may start: after a dash or colon, or after ", and" ("Kai is at risk, and further action is
+# required to keep him safe")
+_SEPARATOR = re.compile(r"\s+[-–—]\s+|:\s+|,\s+and\s+")
 _NEGATIVE = re.compile(r"^\W*(?:no|nothing|not|none|without)\b", re.IGNORECASE)
 
 
@@ -48,7 +50,7 @@ def read_telegraphic(toks, region, ph: PlanningPhrases, text: str, s: int, e: in
 
 
 def _step_part(text: str, s: int, e: int) -> int:
-    """Where the step starts: after the last dash or colon of the unit, if anything follows."""
+    """Where the step starts: after the last dash, colon or ", and" of the unit, if anything follows."""
     cut = s
     for m in _SEPARATOR.finditer(text, s, e):
         if text[m.end():e].strip():
