@@ -512,3 +512,23 @@ def test_a_need_after_and_is_a_step_no_one_owns(linter):
     assert found == [("RL301", text), ("RL302", text)]
     assert plan_findings(linter, "The flat is warm again, and no further action is required.", "case_note") == []
     assert plan_findings(linter, "Mum was tired, and help was needed with the shopping.", "case_note") == []
+
+
+# --- a recommendations list of -ing items and subjunctive items (round 4) ------------------------------
+def test_ing_and_subjunctive_items_of_a_recommendations_list_are_steps(linter):
+    text = ("Recommendations include: piloting a single front door for referrals about neglect; "
+            "and youth services offer evening sessions for young carers.")
+    found = plan_findings(linter, text, "assessment")
+    assert ("RL301", "piloting a single front door for referrals about neglect") in found
+    assert ("RL302", "piloting a single front door for referrals about neglect") in found   # no one named
+    assert ("RL301", "and youth services offer evening sessions for young carers.") in found
+    assert ("RL302", "and youth services offer evening sessions for young carers.") not in found
+
+
+def test_ing_and_plural_items_outside_recommendations_are_not_steps(linter):
+    likes = "Things Kai enjoys\n- visiting his nan on Sundays\n- playing football with his cousins"
+    assert plan_findings(linter, likes, "assessment") == []
+    # in a plan list that is not a recommendation, a plural subject and its verb is a statement
+    assert plan_findings(linter, "Next steps\n- Parents attend the school meeting together.", "assessment") == []
+    # a form's question run into its heading is not a step
+    assert plan_findings(linter, "2. Housing Are the rooms warm enough, do they have beds", "assessment") == []

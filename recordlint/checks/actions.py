@@ -118,7 +118,7 @@ class _ActionFinder:
         return read_noun_item(toks, region, self.ph, self.rec.text, s, e) if toks else None
 
     def _row(self, row: RowSlot) -> Action:
-        self.clauses.plan_item = False
+        self.clauses.plan_item = self.clauses.recommends = False
         text, cell = self.rec.text, row.cell
         a_s, a_e = cell["action"]
         act = self._unit(a_s, a_e, "table", True) or Action(a_s, a_e, "table")
@@ -134,7 +134,7 @@ class _ActionFinder:
         return act
 
     def _field(self, slot: FieldSlot) -> Action:
-        self.clauses.plan_item = False
+        self.clauses.plan_item = self.clauses.recommends = False
         a_s, a_e = slot.action
         act = self._unit(a_s, a_e, "field", True) or Action(a_s, a_e, "field")
         act.kind = "field"
@@ -151,6 +151,7 @@ class _ActionFinder:
         for (s, e, imperative_ok) in slot.candidates():
             # in a plan list, "Schools should record absences" is a recommended step, not a general rule
             self.clauses.plan_item = slot.in_plan and imperative_ok is True
+            self.clauses.recommends = slot.recommends and imperative_ok is True
             act = self._unit(s, e, None, imperative_ok or (prev_owner is not None))
             if act is None and slot.in_plan and imperative_ok is True:
                 act = self._noun_item(s, e)  # "Referral to a counselling service", "Regular visits to ..."

@@ -50,6 +50,7 @@ class ClauseReader:
     def __init__(self, rec, ph: PlanningPhrases):
         self.rec, self.ph, self.text = rec, ph, rec.text
         self.plan_item = False   # the unit is an item of a plan list ("Recommendations: 1. ...")
+        self.recommends = False  # ... of a list of recommendations
 
     def read(self, region, s: int, e: int, kind: str | None, imperative_ok: bool) -> Action | None:
         toks = [t for t in region.span if not t.is_space]
@@ -94,6 +95,8 @@ class ClauseReader:
             step = self._no_owner_step(toks, region, s, e, no_owner)
         if step is None and imperative_ok is True:
             step = self._bare_step(toks, region, s, e, kind)
+        if step is None and self.plan_item:
+            step = self._gerund_item(toks, region, s, e)   # "exploring the feasibility of ..."
         if step is not None or not imperative_ok:
             return step
         if self.plan_item and _opens_with_to(toks):
@@ -292,11 +295,27 @@ class ClauseReader:
         step written short). A plural subject with its verb ("Parents attend ...") is a statement."""
         words = [t for t in toks if not t.is_punct or t.tag_ == "POS"]
         j = next((i for i, t in enumerate(words[:6]) if t.tag_ in ("VB", "VBP")), None)
+        heads = ("NNP", "NN", "NNS", "NNPS") if self.recommends else ("NNP", "NN")
         if not j or any(t.tag_ not in ("NNP", "NN", "NNPS", "NNS", "POS", "JJ", "DT") for t in words[:j]) or \
-                words[j - 1].tag_ not in ("NNP", "NN"):
-            return None
+                words[j - 1].tag_ not in heads or words[j].lemma_.lower() == "be" or \
+                words[j - 1].lower_ in self.ph.general_subjects:
+            return None   # under "Recommendations", "prescribing services consider ..." recommends too
+            # (not "Parents attend the group": a rule for all of a kind; nor "Clothing Are the clothes
+            # adequate": a form's question)
         act = Action(s, e, kind or "modal", owner=" ".join(t.text for t in words[:j]))
         self._judge_verb(act, words, j, region, e)
+        return act
+
+    def _gerund_item(self, toks, region, s, e) -> Action | None:
+        """A plan-list item that opens with an -ing verb and its object ("exploring the feasibility of ...",
+        "reviewing the guidance on neglect"): a step no one owns. Not a clause with a verb of its own
+        ("Visiting Nan is fun")."""
+        words = [t for t in toks if not t.is_punct]
+        if len(words) < 2 or words[0].tag_ != "VBG" or words[0].lemma_.lower() not in BASE_VERBS or \
+                words[1].tag_ not in _GERUND_OBJECT or _finite_before_clause(words[1:]):
+            return None
+        act = Action(s, e, "step")
+        self._judge_verb(act, words, 0, region, e)
         return act
 
     def _promise(self, toks, region, s, e, m) -> Action | None:
@@ -489,6 +508,7 @@ class ClauseReader:
             act.vague = m.group(0)
 
 
+_GERUND_OBJECT = ("DT", "PRP$", "PRP", "NN", "NNS", "JJ", "IN", "RP", "NNP", "CD")
 _IMPERATIVE_NEXT = ("DT", "PRP$", "PRP", "IN", "RP", "TO", "NNP", "CD", "JJ", "NN", "NNS")
 _BY_TIME = re.compile(r"by\s+(?:the\s+)?(?:(?:end|start|time|next|then|" + MONTH + r")\b|\d)", re.I)
 _PASSIVE_SENSE = ("given", "offered", "supported", "asked", "referred", "invited")

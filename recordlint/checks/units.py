@@ -49,6 +49,7 @@ class LineSlot:
     prose_imperatives: set[int] = field(default_factory=set)   # units of running text led by a plan verb
     owner: str | None = None   # who the heading or label above names ("Work and Income: set up ...")
     list_items: bool = False   # one plan sentence split at semicolons: each part is a list item
+    recommends: bool = False   # under a recommendations heading ("Recommendations include: ...")
 
     def candidates(self):
         """(start, end, imperative_ok) of each unit, as far as the text alone can tell; "prose" for a
@@ -97,6 +98,7 @@ class _Walker:
         self.owner: str | None = None   # the last heading that names who ("Work and Income")
         self.table_roles: list[str] | str | None = None
         self.in_findings = False   # under a "Learning" / "Key issues" heading (planning.yaml's finding_labels)
+        self.recommends = False    # the plan heading above is a recommendations heading
 
     def walk(self) -> list:
         lines, text = self.rec.lines, self.text
@@ -154,6 +156,7 @@ class _Walker:
         heading = self._heading(line, bullet)
         if heading is not None:
             self.in_plan = heading
+            self.recommends = heading and "recommend" in line.split(":", 1)[0].lower()
             to_whom = _RECOMMENDATIONS_TO.match(norm_heading(line.split(":", 1)[0]))
             self.owner = to_whom.group(1) if to_whom else owner_label(line.strip().rstrip(":"))
             # "Actions: SW to visit weekly" - a heading with content on the same line
@@ -257,6 +260,7 @@ class _Walker:
             units.extend(_split_semicolons(text, s, e) if ";" in text[s:e] else [(s, e)])
         prose = {i for i, (s, e) in enumerate(units) if _plan_verb_first(self.ph, text[s:e])}
         slot = LineSlot(start, end, bullet, in_plan, units, len(units) == len(sents), prose)
+        slot.recommends = in_plan and self.recommends
         # "Recommendations include: A; B; C" - in a plan, one sentence split at semicolons is a list
         slot.list_items = bullet and in_plan and len(sents) == 1 and len(units) > 1
         return slot
@@ -457,10 +461,24 @@ _LIST_LABEL = re.compile(r"^\W*(?:(?:[\w'’&-]+\s+){0,4}[\w'’&-]+:\s+|(?:and|
 
 
 def _may_be_imperative(ph, unit: str) -> bool:
-    """An imperative plan line starts with a verb: "Book the dentist", "Review at next supervision"."""
+    """An imperative plan line starts with a verb: "Book the dentist", "Review at next supervision"; a
+    recommendation in a list may start with an -ing verb or a subject and a bare verb (the tagger decides)."""
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", _LIST_LABEL.sub("", unit, count=1))
     if not words:
         return False
     first = words[0].lower()
     two = " ".join(w.lower() for w in words[:2])
-    return first in ph.imperatives or two in ph.imperatives or first in BASE_VERBS or not BASE_VERBS
+    return first in ph.imperatives or two in ph.imperatives or first in BASE_VERBS or not BASE_VERBS or \
+        (len(first) > 5 and first.endswith("ing")) or _lower_subject_verb(words)   # "exploring ...", "schools share"
+
+
+_NOT_AFTER_VERB = {"in", "on", "at", "for", "from", "of", "by", "to", "and", "or"}
+
+
+def _lower_subject_verb(words: list[str]) -> bool:
+    """An item that goes on a sentence, in lower case, with a subject and a base verb: "schools share data
+    with ...", "prescribing services consider the ..." (not "Next review in May")."""
+    if not words[0].islower():
+        return False
+    return any(w in BASE_VERBS and words[i + 1:i + 2] and words[i + 1] not in _NOT_AFTER_VERB
+               for i, w in enumerate(words[1:5], start=1) if w.islower())
