@@ -102,7 +102,7 @@ def alternation(phrases) -> str:
 
 def norm_heading(text: str) -> str:
     """A heading or column name as compared with the lists: lower case, letters, digits, spaces."""
-    return re.sub(r"[^a-z0-9 ]+", "", re.sub(r"\s+", " ", str(text).lower())).strip()
+    return re.sub(r"[^a-z0-9 ]+", "", re.sub(r"[\s_]+", " ", str(text).lower())).strip()   # "case_plan": case plan
 
 
 def _words(data: dict, key: str) -> set[str]:
@@ -141,9 +141,8 @@ class PlanningPhrases:
         self.step_done = _words(data, "step_done")                          # "Referral made"
         self.step_item_nouns = phrase_regex(data.get("step_item_nouns", []))  # "Regular follow-up visits to ..."
         self.schedule_events = phrase_regex(data.get("schedule_events", []))  # "Contact visits ... every Monday"
-        step_words = [*data.get("step_needed", []), *data.get("step_arranged", []),
-                      *data.get("step_timed_nouns", []), *data.get("step_openers", []),
-                      *data.get("step_referrals", [])]
+        step_words = [w for key in ("step_needed", "step_arranged", "step_timed_nouns", "step_openers",
+                                    "step_referrals") for w in data.get(key, [])]
         self.step_words = phrase_regex(step_words)
         self.step_words_first = first_words(step_words)
         self.general_subjects = _words(data, "general_subjects")
@@ -162,6 +161,7 @@ class PlanningPhrases:
         self.conditional = _opening_regex(data.get("conditional_openings", []))
         self.condition_words = {str(c).lower() for c in data.get("conditional_openings", []) if " " not in str(c)}
         self.plan_headings = {norm_heading(h) for h in data.get("plan_headings", [])}
+        self.plan_labels = {norm_heading(h) for h in data.get("plan_labels", [])}   # "Case plan: <step>"
         self.finding_labels = {norm_heading(h) for h in data.get("finding_labels", [])}
         cols = data.get("table_columns", {}) or {}
         self.columns = {role: {norm_heading(w) for w in words} for role, words in cols.items()}

@@ -532,3 +532,22 @@ def test_ing_and_plural_items_outside_recommendations_are_not_steps(linter):
     assert plan_findings(linter, "Next steps\n- Parents attend the school meeting together.", "assessment") == []
     # a form's question run into its heading is not a step
     assert plan_findings(linter, "2. Housing Are the rooms warm enough, do they have beds", "assessment") == []
+
+
+# --- a plan field whose value is a noun phrase (round 4) -------------------------------------------------
+def test_a_plan_field_value_named_by_nouns_is_a_step(linter):
+    text = "Kai rang the helpline from school.\n\ncase_plan: Urgent safeguarding and family support"
+    found = plan_findings(linter, text, "case_note")
+    assert found == [("RL301", "Urgent safeguarding and family support"),
+                     ("RL302", "Urgent safeguarding and family support")]
+    assert rl301(linter, "Plan: A move to his aunt's and weekly follow-up calls", "case_note") == []   # timed
+    assert [c for c, t in plan_findings(linter, "Plan: A move to his aunt's and weekly follow-up calls",
+                                        "case_note")] == ["RL302"]   # no one named
+
+
+def test_a_plan_field_value_that_is_not_a_step(linter):
+    for text in ("Plan: No further action.", "Case plan: Kai is settled and doing well at school.",
+                 "Date of plan: 12.2.26", "Support plan: Referral made to CAMHS on 3 May."):
+        assert plan_findings(linter, text, "case_note") == [], text
+    # a field value with no step noun is a label, not a step
+    assert plan_findings(linter, "case_plan: Kinship care with grandmother", "case_note") == []

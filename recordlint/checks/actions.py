@@ -30,7 +30,7 @@ from ..phrases import planning_phrases
 from .clauses import Action, ClauseReader
 from .fallback import read_plain
 from .information import is_information_text
-from .telegraphic import may_be_noun_item, read_noun_item
+from .telegraphic import may_be_noun_item, read_field_value, read_noun_item
 from .timescale import dated_events
 from .units import FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
 
@@ -106,16 +106,21 @@ class _ActionFinder:
         return (act.owner or "").lower() == "you" or \
             _YOU_ADVICE.match(self.rec.text, act.start, act.end) is not None
 
-    def _noun_item(self, s: int, e: int) -> Action | None:
+    def _noun_item(self, s: int, e: int, field_value: bool) -> Action | None:
         """A plan-list item named by its noun (telegraphic.read_noun_item); tagged only when a listed
-        step noun is among its first words."""
-        if not may_be_noun_item(self.ph, self.rec.text[s:e]) or self.rec.in_speech(s):
+        step noun is among its first words, or anywhere in a plan field's value (read_field_value)."""
+        text = self.rec.text
+        if self.rec.in_speech(s) or not (may_be_noun_item(self.ph, text[s:e]) or
+                                         (field_value and self.ph.step_item_nouns.search(text, s, e))):
             return None
         region = self.rec.parse_region(s, e, "tag")
         if region is None:
             return None
         toks = [t for t in region.span if not t.is_space]
-        return read_noun_item(toks, region, self.ph, self.rec.text, s, e) if toks else None
+        if not toks:
+            return None
+        act = read_noun_item(toks, region, self.ph, text, s, e)
+        return act if act is not None or not field_value else read_field_value(toks, self.ph, text, s, e)
 
     def _row(self, row: RowSlot) -> Action:
         self.clauses.plan_item = self.clauses.recommends = False
@@ -154,7 +159,7 @@ class _ActionFinder:
             self.clauses.recommends = slot.recommends and imperative_ok is True
             act = self._unit(s, e, None, imperative_ok or (prev_owner is not None))
             if act is None and slot.in_plan and imperative_ok is True:
-                act = self._noun_item(s, e)  # "Referral to a counselling service", "Regular visits to ..."
+                act = self._noun_item(s, e, slot.field_value)  # "Referral to a counselling service", "Plan: ..."
             if act is None:
                 # a later sentence of a bullet can carry its timescale ("The next visit is on 12 May.")
                 if out and slot.bullet:

@@ -168,6 +168,20 @@ def read_noun_item(toks, region, ph: PlanningPhrases, text: str, s: int, e: int)
     return act
 
 
+def read_field_value(toks, ph: PlanningPhrases, text: str, s: int, e: int) -> Action | None:
+    """The value of a plan field named by nouns ("Plan: Immediate protection and support", "case_plan:
+    Placement in temporary care and follow-up"): a step no one owns when a listed step noun is anywhere in
+    it. Not a value with a verb of its own ("Plan: Kai is doing well"), nor "No further action"."""
+    words = [t for t in toks if not t.is_punct]
+    noun = ph.step_item_nouns.search(text, s, e)
+    if not words or noun is None or len(words) > 12 or _NEGATIVE.match(text[s:e]) or _finite_verbs(words) \
+            or _done(words, ph):
+        return None
+    act = _step(s, e, "step", noun.group(0).lower())
+    _judge_vague(act, words, ph)
+    return act
+
+
 def _by_agent(toks, region, text: str) -> str | None:
     """Who a noun step names with "by" ("by the GP", "by Jo"), not a time ("by the end of May")."""
     for j, t in enumerate(toks[:-1]):

@@ -50,6 +50,7 @@ class LineSlot:
     owner: str | None = None   # who the heading or label above names ("Work and Income: set up ...")
     list_items: bool = False   # one plan sentence split at semicolons: each part is a list item
     recommends: bool = False   # under a recommendations heading ("Recommendations include: ...")
+    field_value: bool = False  # the value of a plan field on its label's line ("Plan: ...", "Case plan: ...")
 
     def candidates(self):
         """(start, end, imperative_ok) of each unit, as far as the text alone can tell; "prose" for a
@@ -164,7 +165,13 @@ class _Walker:
             if colon >= 0 and line[colon + 1:].strip():
                 slot = self._line_slot(ls + colon + 1, le, True, True)
                 slot.owner = self.owner if to_whom else None   # "Recommendations to the partnership include: ..."
+                slot.field_value = True
                 self.slots.append(slot)
+            return 1
+        if not bullet and self._plan_label(line):
+            slot = self._line_slot(ls + line.index(":") + 1, le, True, True)   # "case_plan: Placement and ..."
+            slot.field_value = True
+            self.slots.append(slot)
             return 1
         label = owner_label(line.split(":", 1)[0]) if ":" in line and not bullet else None
         if label and line.split(":", 1)[1].strip() and not _title(line.split(":", 1)[1]):
@@ -178,6 +185,12 @@ class _Walker:
         slot.owner = self.owner
         self.slots.append(slot)
         return 1
+
+    def _plan_label(self, line: str) -> bool:
+        """A plan field with its value on the line ("Case plan: ...", planning.yaml's plan_labels)."""
+        label, colon, value = line.partition(":")
+        return bool(colon) and bool(value.strip()) and len(label.split()) <= 4 and \
+            norm_heading(label) in self.ph.plan_labels
 
     def _finding_label(self, line: str, bullet) -> bool | None:
         """For a line labelled as what a review found or teaches ("Learning:", "Key issues: include: ...",
