@@ -551,3 +551,21 @@ def test_a_plan_field_value_that_is_not_a_step(linter):
         assert plan_findings(linter, text, "case_note") == [], text
     # a field value with no step noun is a label, not a step
     assert plan_findings(linter, "case_plan: Kinship care with grandmother", "case_note") == []
+
+
+# --- an order whose object has a relative clause with a modal; a nominal subject (round 4) ---------------
+def test_an_order_with_a_modal_in_its_relative_clause_is_the_step(linter):
+    text = "Next stage\n• Develop house rules which will then be checked by the family;\n• Book a room."
+    found = plan_findings(linter, text, "chronology")
+    assert ("RL302", "Develop house rules which will then be checked by the family") in found   # no one named
+    # the modal of a sentence with its own subject is still the anchor: the family is named
+    assert rl301(linter, "The family will check the house rules which Jo will draw up.", "chronology") == [
+        "The family will check the house rules which Jo will draw up."]
+    assert [c for c, t in plan_findings(linter, "The family will check the house rules which Jo will draw up.",
+                                        "chronology")] == ["RL301"]
+
+
+def test_the_involvement_or_provision_of_someone_names_no_owner(linter):
+    found = plan_findings(linter, "• The involvement of a mentor to help Kai settle at college.", "chronology")
+    assert [c for c, t in found] == ["RL301", "RL302"]
+    assert plan_findings(linter, "The involvement of the police was helpful.", "chronology") == []

@@ -63,6 +63,11 @@ class ClauseReader:
         if _REQUEST.match(self.text, s, e) and not self.rec.doc_type.to_child and toks[1:2] and toks[1].tag_ == "VB":
             return self._request(toks, region, s, e)
         anchor = self._anchor(toks)
+        if anchor is not None and imperative_ok and _modal_in_relative(toks, anchor[1], self.ph):
+            # "Develop rules which will then be checked": the order is the step, if it is one
+            act = self._without_anchor(toks, region, s, e, kind, imperative_ok, no_owner)
+            if act is not None:
+                return act
         if anchor is None:
             return self._without_anchor(toks, region, s, e, kind, imperative_ok, no_owner)
         a_idx = anchor[1]
@@ -554,6 +559,14 @@ def _after_list_label(toks) -> list:
             toks[comma + 1].tag_ == "VB":
         toks = toks[comma + 1:]   # "In training for staff, highlight the risks ...": the step after the setting
     return toks
+
+
+def _modal_in_relative(toks, a_idx: int, ph) -> bool:
+    """A base verb (or a listed plan verb the tagger took for a name) first, and the modal inside a relative
+    clause after its object ("Write a plan that will be shared with Kai"): the modal is not the anchor."""
+    words = [t for t in toks[:a_idx] if not t.is_punct]
+    return len(words) > 2 and (words[0].tag_ == "VB" or words[0].lower_ in ph.imperatives) and \
+        words[-1].tag_ in ("WDT", "WP") and not any(t.tag_ in _FINITE for t in words)
 
 
 def _opens_with_to(toks) -> bool:
