@@ -569,3 +569,11 @@ def test_the_involvement_or_provision_of_someone_names_no_owner(linter):
     found = plan_findings(linter, "• The involvement of a mentor to help Kai settle at college.", "chronology")
     assert [c for c, t in found] == ["RL301", "RL302"]
     assert plan_findings(linter, "The involvement of the police was helpful.", "chronology") == []
+
+
+# --- what tends to happen is not a step (round 4) ----------------------------------------------------
+def test_a_frequency_adverb_after_the_modal_says_what_tends_to_happen(linter):
+    assert plan_findings(linter, "Plans that are unclear will often leave families confused.", "supervision") == []
+    assert plan_findings(linter, "Young people will sometimes test the boundaries at first.", "supervision") == []
+    assert rl301(linter, "Jo will check the boundaries with Kai.", "supervision") == [
+        "Jo will check the boundaries with Kai."]
