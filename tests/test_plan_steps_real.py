@@ -577,3 +577,18 @@ def test_a_frequency_adverb_after_the_modal_says_what_tends_to_happen(linter):
     assert plan_findings(linter, "Young people will sometimes test the boundaries at first.", "supervision") == []
     assert rl301(linter, "Jo will check the boundaries with Kai.", "supervision") == [
         "Jo will check the boundaries with Kai."]
+
+
+# --- a lead-in to a list of goals (round 4) --------------------------------------------------------------
+def test_a_lead_in_to_goals_opens_a_plan_list(linter):
+    text = ("A goal that meets the test includes:\n\n1) Walk to school with Mum at least three times a week\n"
+            "2) Improve his mood\n")
+    found = plan_findings(linter, text, "supervision")
+    assert [c for c, t in found if t.startswith("Walk")] == ["RL302"]   # timed, but no one named
+    assert [c for c, t in found if t.startswith("Improve")] == ["RL301", "RL302"]
+
+
+def test_a_lead_in_that_is_not_about_goals_is_not_a_plan_list(linter):
+    assert plan_findings(linter, "I noticed these things:\n\n1) Walk to school\n2) Improve his mood\n",
+                         "supervision") == []
+    assert plan_findings(linter, "Examples of the objective include:\n\n1) Walk to school\n", "supervision") == []

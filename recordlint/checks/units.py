@@ -281,10 +281,12 @@ class _Walker:
 
 # A line that leads into a list of recommendations or actions ("Based on this visit, I recommend:",
 # "The review made the following recommendations:")
+# ("Her goals are:", "An example of a goal that uses the method includes:": a list of goals, each a step)
 _LEAD_IN = re.compile(r"\b(?:I|we)\s+(?:would\s+)?recommend(?:\s+the\s+following)?\s*:$|"
-                      r"\bthe\s+following\s+(?:recommendations|actions)\s*:$|"
-                      r"\b(?:recommendations|next\s+steps|actions)\s+(?:are|include)(?:\s+as\s+follows)?\s*:$",
-                      re.IGNORECASE)
+                      r"\bthe\s+following\s+(?:recommendations|actions|goals|targets)\s*:$|"
+                      r"\b(?:recommendations|next\s+steps|actions)\s+(?:are|include)(?:\s+as\s+follows)?\s*:$|"
+                      r"\b(?:goals?|targets?)\b[^.!?:]{0,60}?\b(?:are|is|include|includes)"
+                      r"(?:\s+as\s+follows)?\s*:$", re.IGNORECASE)
 _CANDIDATE_MODAL = re.compile(r"\b(?:will|shall|must|should|needs?\s+to|has\s+to|have\s+to)\b|['’]ll\b", re.IGNORECASE)
 # "Recommendations to the partnership include", "Recommendations for schools": a plan heading, its owner named
 _RECOMMENDATIONS_TO = re.compile(r"^(?:key |main |our )?recommendations (?:to|for) ((?:\w+ ){0,5}?\w+)"
