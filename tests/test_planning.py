@@ -39,6 +39,8 @@ CLEAR_FORMS = [
     "before the February half term",
     "tomorrow",
     "before each visit",
+    "by the end of the first month",
+    "before the end of the second term",
 ]
 
 

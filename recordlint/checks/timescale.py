@@ -52,7 +52,8 @@ CLEAR_PATTERNS = [
     r"\b(?:at\s+least|a\s+minimum\s+of)\s+(?:once\s+)?every\b",
     # anchors: before the end of the summer term, by your 18th birthday, before school starts
     r"\b(?:by|before|until|till|at|for|after|during|over)\s+(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+"
-    r"(?:the\s+|this\s+|next\s+)?(?:summer\s+|autumn\s+|spring\s+|winter\s+|school\s+|academic\s+|"
+    r"(?:the\s+|this\s+|next\s+)?(?:first\s+|second\s+|third\s+|final\s+)?"   # "by the end of the first month"
+    r"(?:summer\s+|autumn\s+|spring\s+|winter\s+|school\s+|academic\s+|"
     r"financial\s+|calendar\s+)?(?:term|half[\s-]term|holidays?|year|month|week|course|school\s+year)\b",
     r"\b\d{1,2}(?:st|nd|rd|th)\s+birthday\b",
     r"\b(?:by|before|at|on)\s+(?:\w+\s+){0,2}birthday\b",
