@@ -592,3 +592,32 @@ def test_a_lead_in_that_is_not_about_goals_is_not_a_plan_list(linter):
     assert plan_findings(linter, "I noticed these things:\n\n1) Walk to school\n2) Improve his mood\n",
                          "supervision") == []
     assert plan_findings(linter, "Examples of the objective include:\n\n1) Walk to school\n", "supervision") == []
+
+
+def test_the_end_of_the_first_month_is_a_timescale(linter):
+    assert rl301(linter, "Actions:\n- Jo will set up the rota by the end of the first month.", "case_note") == []
+    assert rl301(linter, "Actions:\n- Jo will set up the rota for the first team.", "case_note") == [
+        "Jo will set up the rota for the first team."]
+
+
+# --- in a supervision record, a line that opens with an order is a direction (round 4) -------------------
+def test_an_order_on_its_own_line_in_a_supervision_is_a_step(linter):
+    text = ("Targets\n\nRaise the share of parents who come to the group by sending a reminder text.\n\n"
+            "Reach a 10% rise in attendance over the next three months.\n\n"
+            "• Review: Regularly review the attendance figures to find patterns.")
+    found = plan_findings(linter, text, "supervision")
+    raise_ = "Raise the share of parents who come to the group by sending a reminder text."
+    assert ("RL301", raise_) in found and ("RL302", raise_) in found
+    assert [c for c, t in found if t.startswith("Reach")] == ["RL302"]   # timed, but no one named
+    assert [c for c, t in found if "Regularly" in t] == ["RL301", "RL302"]   # "regularly" is vague
+
+
+def test_lines_that_are_not_orders_in_a_supervision_are_not_steps(linter):
+    text = ("Be ready to change the plan if families say it is not working.\n\n"
+            "Feel free to call the duty manager.\n\n"
+            "Develop and agree the wording for urgent referrals / Lead: Jo / By 31/01/2027\n\n"
+            "Setting clear targets helps workers focus.")
+    assert plan_findings(linter, text, "supervision") == []
+    # outside a supervision, a line like this is not read as a direction
+    assert plan_findings(linter, "Raise the share of parents who come to the group by sending a reminder text.",
+                         "case_note") == []

@@ -220,7 +220,7 @@ class ClauseReader:
 
     # -- the action -------------------------------------------------------------------------
     def _imperative(self, toks, region, s, e, kind, no_owner, prose: bool = False) -> Action | None:
-        words = [t for t in toks if not t.is_punct]
+        words = _order_words(toks)
         if not words:
             return None
         first = words[0]
@@ -232,11 +232,7 @@ class ClauseReader:
         listed = w in self.ph.imperatives or two in self.ph.imperatives
         if self._orders(first, listed, kind) or prose or \
                 (listed and (second is None or second.tag_ in _IMPERATIVE_NEXT + ("VBG",))):
-            if first.tag_ != "VB" and second is not None and second.tag_ in ("NN", "NNS") and not listed:
-                return None
-            if first.tag_ in ("NN", "NNP") and len(words) > 3 and _finite_before_clause(words[1:]):
-                return None  # "Support from Nan is good": a noun as subject, not an order
-            if w in ("next", "no", "please"):
+            if _not_an_order(words, listed):
                 return None
             act = Action(s, e, "imperative" if kind is None else kind)
             act.verb = first.lemma_.lower() if first.tag_ == "VB" else w
@@ -529,7 +525,8 @@ def _clear_imperative(words, ph, toks) -> bool:
         return False  # "Review meeting: 21/01/2026" is a label
     if len(words) > 1 and words[1].tag_ in ("IN", "TO") and ph.step_nouns.fullmatch(first.lower_):
         return False  # "Call from the children's home.", "Visit to Tanisha": an event named, not a step
-    finite = [t for t in words[1:] if t.tag_ in _FINITE]
+    rel = next((i for i, t in enumerate(words) if t.tag_ in ("WDT", "WP")), len(words))
+    finite = [t for t in words[1:rel] if t.tag_ in _FINITE]   # not in a relative clause ("... clients who attend")
     return not finite or (len(words) <= 3 and finite == [words[-1]] and words[-1].tag_ == "VBZ")
 
 
@@ -559,6 +556,25 @@ def _after_list_label(toks) -> list:
             toks[comma + 1].tag_ == "VB":
         toks = toks[comma + 1:]   # "In training for staff, highlight the risks ...": the step after the setting
     return toks
+
+
+def _order_words(toks) -> list:
+    """The words of a unit read as an order, after an -ly adverb ("Regularly review the data")."""
+    words = [t for t in toks if not t.is_punct]
+    if len(words) > 2 and words[0].tag_ == "RB" and words[0].lower_.endswith("ly") and words[1].tag_ == "VB":
+        return words[1:]
+    return words
+
+
+def _not_an_order(words, listed: bool) -> bool:
+    """A noun first, then a noun ("Support worker ..."), or a noun as the subject of a finite verb ("Support
+    from Nan is good"), or "Next ...", "No ...", "Please ...": not an order."""
+    first, second = words[0], (words[1] if len(words) > 1 else None)
+    if first.tag_ != "VB" and second is not None and second.tag_ in ("NN", "NNS") and not listed:
+        return True
+    if first.tag_ in ("NN", "NNP") and len(words) > 3 and _finite_before_clause(words[1:]):
+        return True
+    return first.lower_ in ("next", "no", "please")
 
 
 def _modal_in_relative(toks, a_idx: int, ph) -> bool:

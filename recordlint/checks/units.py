@@ -186,6 +186,10 @@ class _Walker:
         self.slots.append(slot)
         return 1
 
+    def _directs(self) -> bool:
+        """A supervision record directs the worker: a line that opens with an order is a step there."""
+        return self.rec.doc_type.name == "supervision"
+
     def _plan_label(self, line: str) -> bool:
         """A plan field with its value on the line ("Case plan: ...", planning.yaml's plan_labels)."""
         label, colon, value = line.partition(":")
@@ -271,7 +275,8 @@ class _Walker:
         units: list[tuple[int, int]] = []
         for s, e in sents:
             units.extend(_split_semicolons(text, s, e) if ";" in text[s:e] else [(s, e)])
-        prose = {i for i, (s, e) in enumerate(units) if _plan_verb_first(self.ph, text[s:e])}
+        prose = {i for i, (s, e) in enumerate(units) if _plan_verb_first(self.ph, text[s:e])
+                 or (i == 0 and self._directs() and _base_verb_first(self.ph, text[s:e], text[start:end]))}
         slot = LineSlot(start, end, bullet, in_plan, units, len(units) == len(sents), prose)
         slot.recommends = in_plan and self.recommends
         # "Recommendations include: A; B; C" - in a plan, one sentence split at semicolons is a list
@@ -333,6 +338,19 @@ def _plan_verb_first(ph: PlanningPhrases, unit: str) -> bool:
     words = _LETTER_WORD.findall(unit)
     return bool(words) and len(words) <= 8 and words[0][:1].isupper() and \
         (words[0].lower() in ph.imperatives or " ".join(w.lower() for w in words[:2]) in ph.imperatives)
+
+
+def _base_verb_first(ph: PlanningPhrases, unit: str, line: str) -> bool:
+    """A line of running text (ending with a full stop) that opens with a capitalised base verb, perhaps
+    after an -ly adverb ("Increase the share of ...", "Regularly review ..."); not "be" or a state ("Be
+    prepared", "Feel ..."), nor a cell of a table run into lines (no full stop)."""
+    if not line.rstrip().endswith("."):
+        return False
+    words = _LETTER_WORD.findall(unit)[:2]
+    if words and words[0].lower().endswith("ly") and len(words) > 1:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper() and words[0].lower() in BASE_VERBS and \
+        words[0].lower() != "be" and words[0].lower() not in ph.stative_verbs
 
 
 def _split_semicolons(text: str, s: int, e: int) -> list[tuple[int, int]]:
