@@ -621,3 +621,14 @@ def test_lines_that_are_not_orders_in_a_supervision_are_not_steps(linter):
     # outside a supervision, a line like this is not read as a direction
     assert plan_findings(linter, "Raise the share of parents who come to the group by sending a reminder text.",
                          "case_note") == []
+
+
+# --- "the need to" after a preposition is a noun, not a modal (round 4) ------------------------------
+def test_the_noun_need_in_a_phrase_is_not_the_anchor(linter):
+    text = "Recommendations include: consider a new rota together with the need to train staff."
+    found = plan_findings(linter, text, "assessment")
+    step = "consider a new rota together with the need to train staff."
+    assert found == [("RL301", step), ("RL302", step)]   # the order is the step: "consider", no one named
+    assert plan_findings(linter, "We talked about the need to keep Kai safe at night.", "case_note") == []
+    assert rl301(linter, "Mum and Kai both need to attend the meeting.", "case_note") == [
+        "Mum and Kai both need to attend the meeting."]

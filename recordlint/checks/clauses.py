@@ -125,8 +125,8 @@ class ClauseReader:
         if w in _MODALS and t.tag_ == "MD":
             return ("modal", i, nxt)
         if i > 0 and nxt < n and low[nxt] == "to":
-            if w in ("need", "needs"):
-                return ("modal", i, nxt + 1)
+            if w in ("need", "needs"):   # not "together with the need to provide training": a noun there
+                return _NEXT if _need_after_preposition(toks, i) else ("modal", i, nxt + 1)
             if w == "going" and low[i - 1] in ("is", "are", "am", "'s", "'re"):
                 return ("modal", i, nxt + 1) if nxt + 1 < n and toks[nxt + 1].tag_ == "VB" else None
             if w in ("is", "are") and nxt + 1 < n and toks[nxt + 1].tag_ == "VB":
@@ -556,6 +556,14 @@ def _after_list_label(toks) -> list:
             toks[comma + 1].tag_ == "VB":
         toks = toks[comma + 1:]   # "In training for staff, highlight the risks ...": the step after the setting
     return toks
+
+
+def _need_after_preposition(toks, i: int) -> bool:
+    """"with the need to", "about their need to": the noun "need" in a prepositional phrase."""
+    j = i - 1
+    while j > 0 and toks[j].tag_ == "JJ":
+        j -= 1
+    return toks[i].tag_.startswith("NN") and j > 0 and toks[j].tag_ in ("DT", "PRP$") and toks[j - 1].tag_ == "IN"
 
 
 def _order_words(toks) -> list:
