@@ -632,3 +632,17 @@ def test_the_noun_need_in_a_phrase_is_not_the_anchor(linter):
     assert plan_findings(linter, "We talked about the need to keep Kai safe at night.", "case_note") == []
     assert rl301(linter, "Mum and Kai both need to attend the meeting.", "case_note") == [
         "Mum and Kai both need to attend the meeting."]
+
+
+# --- a decision in the subjunctive passive (round 4) -----------------------------------------------------
+def test_a_decision_that_something_be_done_is_a_step_no_one_owns(linter):
+    text = "The board agreed that the leaflet be rewritten for younger children."
+    assert plan_findings(linter, text, "supervision") == [("RL301", text), ("RL302", text)]
+    timed = "The panel recommended that the rota be checked by 30 June 2027."
+    assert plan_findings(linter, timed, "supervision") == [("RL302", timed)]
+
+
+def test_that_clauses_that_are_not_decisions_are_not_steps(linter):
+    for text in ("Mum asked that the visits be moved to Saturdays.", "We spoke so that Kai could be heard.",
+                 "She said that it would be fine.", "I made sure that Kai was safe."):
+        assert plan_findings(linter, text, "supervision") == [], text

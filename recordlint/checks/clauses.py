@@ -91,7 +91,7 @@ class ClauseReader:
         # a step with no verb of its own: "Increased monitoring required"
         step = read_telegraphic(toks, region, self.ph, self.text, s, e, kind)
         if step is None:
-            step = self._recommended_doing(toks, region, s, e)
+            step = self._recommended_doing(toks, region, s, e) or self._subjunctive_passive(toks, region, s, e)
         if step is None and no_owner and _RECOMMENDED.search(no_owner.group(0)):
             step = self._recommended_that(toks, region, s, e, no_owner)
         if step is None and no_owner and _that_statement(toks, region, s + no_owner.end()):
@@ -347,6 +347,22 @@ class ClauseReader:
         self._judge_verb(act, toks, verb, region, e)
         return act
 
+    def _subjunctive_passive(self, toks, region, s, e) -> Action | None:
+        """"The Committee agreed that this suggestion be taken forward", "The panel recommended that the
+        guidance be reviewed": a decision's step in the subjunctive passive, owned by no one."""
+        that = next((i for i, t in enumerate(toks) if t.lower_ == "that" and t.tag_ in ("IN", "WDT", "DT")), None)
+        if that is None or that == 0 or toks[that - 1].tag_ not in ("VBD", "VBZ", "VBP", "VBN") or \
+                toks[that - 1].lemma_.lower() not in self.ph.recommending_verbs | _DECIDING:
+            return None
+        be = next((i for i in range(that + 1, min(that + 7, len(toks))) if toks[i].lower_ == "be"), None)
+        if be is None or be == that + 1 or be + 1 >= len(toks) or toks[be + 1].tag_ != "VBN" or \
+                any(toks[i].tag_ not in _SUBJECT_TAGS for i in range(that + 1, be)):
+            return None   # "... so that Kai could be happy": a modal before "be", not a subjunctive
+        act = Action(s, e, "modal", passive=True)
+        act.context = [(region.start_of(toks[that]), e)]   # its timescale is in the decision
+        self._judge_verb(act, toks, be + 1, region, e)
+        return act
+
     def _recommended_that(self, toks, region, s, e, no_owner) -> Action | None:
         """"It is recommended that social services collaborate with ...": a step in the subjunctive, its
         owner the subject of the "that" clause."""
@@ -509,6 +525,7 @@ class ClauseReader:
             act.vague = m.group(0)
 
 
+_DECIDING = {"agree", "resolve", "decide", "direct", "require"}   # "The panel agreed that X be ..."
 _GERUND_OBJECT = ("DT", "PRP$", "PRP", "NN", "NNS", "JJ", "IN", "RP", "NNP", "CD")
 _IMPERATIVE_NEXT = ("DT", "PRP$", "PRP", "IN", "RP", "TO", "NNP", "CD", "JJ", "NN", "NNS")
 _BY_TIME = re.compile(r"by\s+(?:the\s+)?(?:(?:end|start|time|next|then|" + MONTH + r")\b|\d)", re.I)

@@ -415,6 +415,8 @@ AUTHOR_AGREED = re.compile(r"\b(?P<agreer>I|we|We)\s+(?:(?:[A-Za-z’']+\s+){0,1
 RECOMMEND_GERUND = re.compile(r"\b(?:recommendations?\s+(?:include|includes|are|is)"
                               r"|(?:I|we)\s+(?:would\s+)?recommend)\s+(?P<verb>[a-z]+ing)\b", re.IGNORECASE)
 _NEXT_LABEL = re.compile(r"\W*next\s*:\s*\S", re.IGNORECASE)   # "Next: 2 weeks." (telegraphic.py reads it)
+# "The Committee agreed that this suggestion be taken forward": a subjunctive passive (the tagger decides)
+SUBJUNCTIVE_PASSIVE = re.compile(r"\bthat\s+(?:[\w'’-]+\s+){1,5}?be\s+[a-z]+", re.IGNORECASE)
 # Finite forms of be and have: before an early "to" the sentence is narrative ("was to", "has to");
 # so are planning.yaml's narrative_verbs and speech.yaml's speech verbs ("wanted to", "went to")
 _FINITE_AUX = {"is", "was", "were", "are", "am", "has", "had", "have"}
@@ -453,7 +455,7 @@ def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> b
         return False
     if _CANDIDATE.search(unit) or _early_to(ph, unit) or AUTHOR_WOULD.search(unit) or AUTHOR_AGREED.search(unit) \
             or _NEXT_LABEL.match(unit) \
-            or RECOMMEND_GERUND.search(unit):
+            or RECOMMEND_GERUND.search(unit) or SUBJUNCTIVE_PASSIVE.search(unit):
         return True
     words = words_of(unit)  # the phrase lists are long: search them only when a first word is there
     return bool(_may_hold(ph.no_owner, ph.no_owner_first, words, unit)
