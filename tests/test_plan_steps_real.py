@@ -646,3 +646,13 @@ def test_that_clauses_that_are_not_decisions_are_not_steps(linter):
     for text in ("Mum asked that the visits be moved to Saturdays.", "We spoke so that Kai could be heard.",
                  "She said that it would be fine.", "I made sure that Kai was safe."):
         assert plan_findings(linter, text, "supervision") == [], text
+
+
+# --- a sentence that is an order on its own does not borrow the owner before it (round 4) ----------------
+def test_an_order_on_its_own_names_no_owner(linter):
+    text = ("Kai is behind with reading. We should ask the school about a tutor by 3 May 2027. "
+            "Discuss at the next review.")
+    found = plan_findings(linter, text, "case_note")
+    assert ("RL302", "Discuss at the next review.") in found   # "we" owned the sentence before, not this one
+    joined = "Jo will ring the school by 3 May 2027. Then book the dentist for Kai by 10 May 2027."
+    assert plan_findings(linter, joined, "case_note") == []   # "Then ..." goes on Jo's step

@@ -169,8 +169,8 @@ class _ActionFinder:
                 if out:
                     out[-1].context.append((s, e))
                 continue
-            if act.kind == "imperative" and act.owner is None and prev_owner:
-                act.owner = prev_owner
+            if act.kind == "imperative" and act.owner is None and prev_owner and imperative_ok != "prose":
+                act.owner = prev_owner   # not a sentence that is an order on its own ("Discuss at the next meeting.")
             if act.kind in ("imperative", "step") and act.owner is None and slot.owner:
                 act.owner = slot.owner  # named by the heading or label above ("Work and Income: ...")
             prev_owner = None if slot.list_items else act.owner   # list items each name their own owner
