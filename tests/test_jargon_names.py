@@ -159,3 +159,14 @@ def test_capitals_joined_by_a_linking_word_are_an_acronym(linter, text, expected
 ])
 def test_a_bracket_that_does_not_say_what_the_acronym_is_explains_nothing(linter, text, expected):
     assert codes(linter, text, "care_plan", code="RL202") == expected
+
+
+# --- a code with a capital before its digits ("CS-A114") is a reference too --------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("KR-B12 ran away from the home twice. Police found KR-B12 and KR-C7 in town.", []),
+    ("KR-B12 ran away twice. The KR team met on Friday.", []),
+    ("The KR team met on Friday to talk about the boys.", ["KR"]),
+    ("The KR-BX team met on Friday.", ["KR", "BX"]),
+])
+def test_a_code_with_a_letter_before_its_digits_is_a_reference(linter, text, expected):
+    assert codes(linter, text, "chronology", code="RL202") == expected

@@ -5,7 +5,7 @@
 An acronym is a word of two or more capital letters ("IRO", "EHCP", "YP"), a mixed form with at most
 one small letter ("SENCo", "ePEP", "DfE") or with small linking words between capitals ("SofS"), or a
 section of the Children Act that the lexicon lists ("S47", "s20", "s.47"; another section, "S.13", is a
-reference). The letters of a reference number ("ABC/2505/789")
+reference). The letters of a reference number ("ABC/2505/789", "CS-A114")
 name a records system: not an acronym there, nor, unless the lexicon knows them, elsewhere in the record.
 It is explained for the rest of the record by "Independent Reviewing Officer (IRO)" or
 "IRO (Independent Reviewing Officer)", where the words' first letters spell the acronym (in the bracket
@@ -57,8 +57,9 @@ _CLOSE_AFTER = re.compile(r"^\s*\)")
 _WORDS_THEN_CLOSE = re.compile(r"[ \t]+([a-z]+(?:[ \t]+[a-z]+)?)[ \t]*\)")
 # "Personal Adviser, also known as a PA," without brackets
 _KNOWN_AS_BEFORE = re.compile(rf",?\s*(?:{_NAMED}|or)\s+{_ARTICLE}$", re.IGNORECASE)
-# A reference number: letters then "/" or "-" and digits ("ABC/2505/789", "REF-0042")
-_REFERENCE = re.compile(r"(?<![\w&.])([A-Z]{2,6})[/-]\d")
+# A reference number: letters then "/" or "-" and digits, maybe after one capital ("ABC/2505/789", "REF-0042",
+# a review's code for a child "CS-A114")
+_REFERENCE = re.compile(r"(?<![\w&.])([A-Z]{2,6})[/-][A-Z]?\d")
 # A redaction placeholder: "[CITY]", "(DATE)", "<NAME>" - the whole bracket is one word in capitals.
 _PLACEHOLDER = re.compile(r"[\[(<{]\s*[A-Z][A-Z0-9 _/.-]*\s*[\])>}]")
 # A run of words in capitals ("CARE PLAN - Kayla"): a heading, not acronyms, unless an acronym is known.
