@@ -170,3 +170,15 @@ def test_a_bracket_that_does_not_say_what_the_acronym_is_explains_nothing(linter
 ])
 def test_a_code_with_a_letter_before_its_digits_is_a_reference(linter, text, expected):
     assert codes(linter, text, "chronology", code="RL202") == expected
+
+
+# --- a plural acronym named after its plural long form -----------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("People may hear Personal Advisers being called PAs. Your PA will ring you. Ask your PA.", []),
+    ("Personal Advisers (PAs) help you after care. Your PA will ring you.", []),
+    ("Personal Advisers, sometimes called PAs, help you. Your PA will ring you.", []),
+    ("People may hear workers being called PAs. Your PA will ring you.", ["PAs", "PA"]),
+    ("Your PAs will ring you. Ask your PA.", ["PAs", "PA"]),
+])
+def test_a_plural_acronym_named_after_its_plural_long_form_is_explained(linter, text, expected):
+    assert codes(linter, text, "pathway_plan", code="RL202") == expected

@@ -10,7 +10,8 @@ name a records system: not an acronym there, nor, unless the lexicon knows them,
 It is explained for the rest of the record by "Independent Reviewing Officer (IRO)" or
 "IRO (Independent Reviewing Officer)", where the words' first letters spell the acronym (in the bracket
 after it, in any order: "YOLO (Youth Organisation of Lapland)"), by a name given to the long form
-("Child Protection plans (sometimes called CP plans)", "Personal Adviser, also known as a PA"), or by a
+("Child Protection plans (sometimes called CP plans)", "Personal Adviser, also known as a PA"; a plural
+"Independent Reviewing Officers being called IROs" as its singular), or by a
 question heading whose answer spells it out ("What is an IRO?" ... "Independent Reviewing Officer").
 A label for a person given in place ("her mother (MH)", "Child BS", "His mother SR", "AB (mother)"; in a
 record with "Child BS", any unknown initials) is a name, and so are the child's name from the record's
@@ -49,7 +50,7 @@ _LINKED_CAPITALS = re.compile(r"[A-Z]+(?:(?:of|and|for|in|on|to|at|the)[A-Z]+)+"
 # "(IRO)" right after the long form; "(Independent Reviewing Officer)" right after the acronym.
 # "(also known as a PA)", "(sometimes called CP plans)", "(we call it your PEP)" after the long form count as "(PA)".
 _NAMED = (r"(?:(?:which|that|who)\s+(?:is|are)\s+)?(?:(?:also|sometimes|often|usually|commonly|normally)\s+)?"
-          r"(?:known\s+as|called|referred\s+to\s+as|shortened\s+to)|we\s+call\s+(?:it|this|them)")
+          r"(?:known\s+as|(?:being\s+)?called|referred\s+to\s+as|shortened\s+to)|we\s+call\s+(?:it|this|them)")
 _ARTICLE = r"(?:an?\s+|the\s+|your\s+|my\s+)?"
 _OPEN_BEFORE = re.compile(rf"\(\s*(?:(?:{_NAMED})\s+{_ARTICLE})?$", re.IGNORECASE)
 _CLOSE_AFTER = re.compile(r"^\s*\)")
@@ -306,6 +307,12 @@ class UnexplainedAcronym(Rule):
         return before not in ("", ".", "!", "?")  # the first name does not start a sentence
 
     # --- explained? ------------------------------------------------------------------------------
+    @classmethod
+    def _explained_here(cls, text: str, word: str, start: int, end: int) -> bool:
+        """The acronym, or a plural's singular ("IROs" after "Independent Reviewing Officers"), is explained here."""
+        plural = word.endswith("s") and sum(map(str.isupper, word[:-1])) >= 2
+        return cls._explains(text, word, start, end) or (plural and cls._explains(text, word[:-1], start, end))
+
     @staticmethod
     def _explains(text: str, word: str, start: int, end: int) -> bool:
         if _OPEN_BEFORE.search(text[max(0, start - 40):start]):
@@ -388,7 +395,7 @@ class UnexplainedAcronym(Rule):
             key, term = found
             if key in explained or self._names_method(text, key, end):
                 continue
-            if self._explains(text, word, start, end) or self._defined_in_place(rec, word, start, end):
+            if self._explained_here(text, word, start, end) or self._defined_in_place(rec, word, start, end):
                 explained.add(key)
                 continue
             if self._a_name_here(rec, word, key, term, start, end, initials_for_people, references):
