@@ -182,3 +182,14 @@ def test_a_code_with_a_letter_before_its_digits_is_a_reference(linter, text, exp
 ])
 def test_a_plural_acronym_named_after_its_plural_long_form_is_explained(linter, text, expected):
     assert codes(linter, text, "pathway_plan", code="RL202") == expected
+
+
+# --- capitalised words before a bracket that begin the acronym ---------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The board heard about the Draft Family Group (FGC) report. The FGC met in May.", []),
+    ("The board heard about the draft family group (FGC) report. The FGC met in May.", ["FGC", "FGC"]),
+    ("The board heard about the Draft Family (FGC) report. The FGC met in May.", ["FGC", "FGC"]),
+    ("The board heard about the Draft Group Family (FGC) report. The FGC met in May.", ["FGC", "FGC"]),
+])
+def test_capitalised_words_that_begin_a_bracketed_acronym_define_it(linter, text, expected):
+    assert codes(linter, text, "supervision", code="RL202") == expected

@@ -119,6 +119,19 @@ def _spelled_before(acronym: str, words: list[str], after: int = 0) -> bool:
     return False
 
 
+def _capitals_begin(acronym: str, words: list[str]) -> bool:
+    """Two or more capitalised words right before the bracket begin the acronym and leave at most one letter
+    unspelled ("Corporate Parenting (CPP)": the writer names the panel there, its last word unsaid)."""
+    letters = [u[0].lower() for u in _units(acronym)]
+    for k in range(2, len(letters) + 1):
+        run = words[-k:]
+        if len(run) < k or not all(w[0].isupper() for w in run) or len(letters) - k > 1:
+            continue
+        if [w[0].lower() for w in run] == letters[:k]:
+            return True
+    return False
+
+
 def _anonymised(config) -> re.Pattern:
     """A person named by initials ("Child BS", "Adult AB"): a redaction label (person.yaml) and two or
     three capitals - a record that does so uses other initials for people too."""
@@ -345,13 +358,15 @@ class UnexplainedAcronym(Rule):
     def _defined_in_place(rec, word: str, start: int, end: int) -> bool:
         """The writer gives the acronym its meaning right there, even if its letters do not spell the
         long form exactly: "her mother, (MH)", "her father (FH)" and "Child BS" (labels for people; not
-        "Priya Sharma (SW)", a role), "YOLO (Youth Organisation of Lapland)" (letters out of order)."""
+        "Priya Sharma (SW)", a role), "YOLO (Youth Organisation of Lapland)" (letters out of order),
+        "Corporate Parenting (CPP)" (capitalised words that begin it, one letter unsaid)."""
         text = rec.text
         if len(word) <= 3 and word.isupper() and _person_label(rec, start):
             return True
         if _BRACKETED.search(text, max(0, start - 3), start) and _CLOSE_AFTER.match(text[end:end + 3]):
             before = _long_form_before(text, text.rfind("(", 0, start))
-            return bool(before) and before[-1].lower() in people_words(rec.config).singular
+            return bool(before) and (before[-1].lower() in people_words(rec.config).singular
+                                     or _capitals_begin(word, before))
         m = _PAREN_AFTER.match(text[end:end + 170]) if text.startswith("(", end + 1) or \
             text.startswith("(", end) else None
         if m:
