@@ -193,3 +193,13 @@ def test_a_plural_acronym_named_after_its_plural_long_form_is_explained(linter, 
 ])
 def test_capitalised_words_that_begin_a_bracketed_acronym_define_it(linter, text, expected):
     assert codes(linter, text, "supervision", code="RL202") == expected
+
+
+# --- in a record that names people by initials, initials after "the" abbreviate a thing ----------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Child BS lived with her father. BS and TW went to the park. Later BS told TW she was hungry.", []),
+    ("Child BS lived with her father. I will read what the CX says about the injuries.", ["CX"]),
+    ("Child BS lived with her father. The CX says little about the injuries.", ["CX"]),
+])
+def test_initials_after_the_are_not_a_person(linter, text, expected):
+    assert codes(linter, text, "assessment", code="RL202") == expected

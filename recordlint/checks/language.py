@@ -14,9 +14,9 @@ after it, in any order: "YOLO (Youth Organisation of Lapland)"), by a name given
 "Independent Reviewing Officers being called IROs" as its singular), or by a
 question heading whose answer spells it out ("What is an IRO?" ... "Independent Reviewing Officer").
 A label for a person given in place ("her mother (MH)", "Child BS", "His mother SR", "AB (mother)"; in a
-record with "Child BS", any unknown initials) is a name, and so are the child's name from the record's
-`child` field ("BDS"), null tokens ("NULL", "XXX"), redaction placeholders ("[CITY]", unless the bracket
-follows the long form it spells) and a template's blanks ("[SW Name]").
+record with "Child BS", any unknown initials but those after "the") is a name, and so are the child's name
+from the record's `child` field ("BDS"), null tokens ("NULL", "XXX"), redaction placeholders ("[CITY]", unless
+the bracket follows the long form it spells) and a template's blanks ("[SW Name]").
 Everyday acronyms a child knows (rules/lexicon/everyday-acronyms.yaml: GP, TV, NHS ...) are never
 flagged, nor a method's name before its noun ("SMART targets": method_names there), nor an ordinary word
 of four or five letters in capitals for emphasis ("If it's SAFE": a word of WordNet's index); care acronyms
@@ -77,6 +77,8 @@ _LABEL_WORDS = {"adult", "subject"}
 # ... or after a possessive and a relation word: "His mother SR had ...", "her partner DB"
 _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+([a-z]+)[ \t]+$")
 # Null and redaction tokens of an export or a template: "NULL", "XXX" stand where a name was.
+# "the CR": a person's initials take no article, so initials after "the" abbreviate a thing
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _NULL_TOKENS = {"NULL", "NIL", "NONE", "XX", "XXX", "XXXX"}
 _QUESTION_BEFORE = re.compile(r"\b(?:what|who)\s+(?:is|are|does)\s+(?:an?\s+|the\s+|my\s+|your\s+)?$", re.IGNORECASE)
 _IS_LONG_FORM = re.compile(r"\s+(?:is|are|means)\s+(?:an?\s+|the\s+)?((?:[A-Za-z][\w'’]*\s*){1,8})")
@@ -385,7 +387,8 @@ class UnexplainedAcronym(Rule):
         record that names people by initials, a records system, the child's name, a template's blank."""
         text = rec.text
         if term is None and (self._placeholder(text, start, end) or key in references
-                             or (initials_for_people and len(word) <= 3 and word.isupper())):
+                             or (initials_for_people and len(word) <= 3 and word.isupper()
+                                 and not _THE_BEFORE.search(text, max(0, start - 5), start))):
             return True
         if _REFERENCE.match(text, start):
             return True  # "LAC/2024/113": a reference number, whatever its letters
