@@ -264,6 +264,17 @@ def test_plain_senses_are_not_jargon(linter, text):
     assert jargon(linter, text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The manager will prepare a short presentation showing the numbers of children in care.", []),
+    ("Item 4. Presentation from the health team on waiting times.", []),
+    ("Members discussed presentation slides on housing.", []),
+    ("His presentation showed he had not slept: red eyes, yesterday's clothes.", [("RL201", "presentation")]),
+    ("Presentation: tired and withdrawn.", [("RL201", "Presentation")]),
+])
+def test_presentation_as_a_talk_to_a_meeting_is_plain(linter, text, expected):
+    assert jargon(linter, text) == expected
+
+
 def test_family_time_without_contact_is_still_jargon(linter):
     assert jargon(linter, "Dad has no contact.") == [("RL201", "contact")]
 
