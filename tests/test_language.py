@@ -275,6 +275,17 @@ def test_presentation_as_a_talk_to_a_meeting_is_plain(linter, text, expected):
     assert jargon(linter, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The twins were placed together with a foster family in Leeds.", [("RL201", "placed together")]),
+    ("Her baby brother was placed separately.", [("RL201", "placed separately")]),
+    ("The boys were placed long term with their aunt's friend.", [("RL201", "placed long term")]),
+    ("The trophies were put together on the shelf.", []),
+    ("She placed her bag on the chair.", []),
+])
+def test_children_placed_together_or_apart_is_the_care_sense(linter, text, expected):
+    assert jargon(linter, text) == expected
+
+
 def test_family_time_without_contact_is_still_jargon(linter):
     assert jargon(linter, "Dad has no contact.") == [("RL201", "contact")]
 
