@@ -286,6 +286,17 @@ def test_children_placed_together_or_apart_is_the_care_sense(linter, text, expec
     assert jargon(linter, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Children who are looked after by a local authority have a review.",
+     [("RL201", "looked after by a local authority")]),
+    ("You have been looked after by the council since May.", [("RL201", "looked after by the council")]),
+    ("You have been looked after by your aunt since May.", []),
+    ("Grandad looked after the council's allotments.", []),
+])
+def test_looked_after_by_the_state_is_the_legal_status(linter, text, expected):
+    assert jargon(linter, text) == expected
+
+
 def test_family_time_without_contact_is_still_jargon(linter):
     assert jargon(linter, "Dad has no contact.") == [("RL201", "contact")]
 
