@@ -297,6 +297,16 @@ def test_looked_after_by_the_state_is_the_legal_status(linter, text, expected):
     assert jargon(linter, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ella came into contact with older boys at the skate park.", []),
+    ("The order says he must not come into contact with the baby.", []),
+    ("Ella has contact with her dad at the family centre.", [("RL201", "contact")]),
+    ("Ella's contact with her dad went well.", [("RL201", "contact")]),
+])
+def test_coming_into_contact_is_meeting_not_family_time(linter, text, expected):
+    assert jargon(linter, text) == expected
+
+
 def test_family_time_without_contact_is_still_jargon(linter):
     assert jargon(linter, "Dad has no contact.") == [("RL201", "contact")]
 
