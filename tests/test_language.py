@@ -307,6 +307,15 @@ def test_coming_into_contact_is_meeting_not_family_time(linter, text, expected):
     assert jargon(linter, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Mum was lonely, with no contact with family or other friends.", []),
+    ("Since the move Dad has had no contact with family and friends.", []),
+    ("Dad has had no contact with the children since May.", [("RL201", "contact")]),
+])
+def test_no_contact_with_anyone_in_any_order_is_not_family_time(linter, text, expected):
+    assert jargon(linter, text) == expected
+
+
 def test_family_time_without_contact_is_still_jargon(linter):
     assert jargon(linter, "Dad has no contact.") == [("RL201", "contact")]
 
