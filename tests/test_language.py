@@ -316,6 +316,16 @@ def test_no_contact_with_anyone_in_any_order_is_not_family_time(linter, text, ex
     assert jargon(linter, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The plan sets the level of contact between you and your PA.", [("RL202", "PA")]),
+    ("You will have contact with your personal adviser at least every two months.", []),
+    ("You will have contact with your brother every school holiday.", [("RL201", "contact")]),
+    ("The contact between you and your mum will be at the family centre.", [("RL201", "contact")]),
+])
+def test_contact_with_your_own_worker_is_keeping_in_touch(linter, text, expected):
+    assert jargon(linter, text, "pathway_plan") == expected
+
+
 def test_family_time_without_contact_is_still_jargon(linter):
     assert jargon(linter, "Dad has no contact.") == [("RL201", "contact")]
 
