@@ -203,3 +203,13 @@ def test_capitalised_words_that_begin_a_bracketed_acronym_define_it(linter, text
 ])
 def test_initials_after_the_are_not_a_person(linter, text, expected):
     assert codes(linter, text, "assessment", code="RL202") == expected
+
+
+# --- an everyday acronym mistyped by one letter ------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("She was hurt during the second COVD lockdown.", []),
+    ("She was hurt during the second CVDX lockdown.", ["CVDX"]),
+    ("He was warned about ASB in the park.", ["ASB"]),
+])
+def test_an_everyday_acronym_with_a_letter_dropped_is_not_a_new_acronym(linter, text, expected):
+    assert codes(linter, text, "chronology", code="RL202") == expected

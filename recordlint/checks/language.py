@@ -18,8 +18,9 @@ record with "Child BS", any unknown initials but those after "the") is a name, a
 from the record's `child` field ("BDS"), null tokens ("NULL", "XXX"), redaction placeholders ("[CITY]", unless
 the bracket follows the long form it spells) and a template's blanks ("[SW Name]").
 Everyday acronyms a child knows (rules/lexicon/everyday-acronyms.yaml: GP, TV, NHS ...) are never
-flagged, nor a method's name before its noun ("SMART targets": method_names there), nor an ordinary word
-of four or five letters in capitals for emphasis ("If it's SAFE": a word of WordNet's index); care acronyms
+flagged, nor one of five or more letters with a letter dropped ("COVD"), nor a method's name before
+its noun ("SMART targets": method_names there), nor an ordinary word of four or five letters in capitals for
+emphasis ("If it's SAFE": a word of WordNet's index); care acronyms
 (rules/lexicon/acronyms.yaml) give the child-friendly suggestion. A long form may end in a generic noun
 before its bracket ("multi-agency risk assessment conference process (MARAC)").
 """
@@ -264,10 +265,17 @@ class UnexplainedAcronym(Rule):
             titles = people_words(rec.config).family_titles
             if self._in_heading(rec, form, start) or self._surname(rec.text, form, start, titles):
                 return None
-            if self._caps_run(rec.text, start, len(word)) or self._shouted_word(form):
+            if self._caps_run(rec.text, start, len(word)) or self._shouted_word(form) or self._misspelt(key):
                 return None
             return key, None
         return None
+
+    def _misspelt(self, key: str) -> bool:
+        """An everyday acronym of five or more letters with one letter dropped ("COVD" for COVID): a slip of
+        the keyboard, not a new acronym. Shorter ones drop a letter into another acronym (ASB, not ASBO)."""
+        return len(key) >= 4 and any(len(known) == len(key) + 1 and known.isalpha()
+                                     and any(known[:i] + known[i + 1:] == key for i in range(len(known)))
+                                     for known in self.everyday)
 
     def _shouted_word(self, form: str) -> bool:
         """An ordinary English word of four or five letters written in capitals for emphasis ("If it's SAFE,
