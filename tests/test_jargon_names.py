@@ -213,3 +213,14 @@ def test_initials_after_the_are_not_a_person(linter, text, expected):
 ])
 def test_an_everyday_acronym_with_a_letter_dropped_is_not_a_new_acronym(linter, text, expected):
     assert codes(linter, text, "chronology", code="RL202") == expected
+
+
+# --- an acronym alone on a line with a score is an acronym; words in capitals are a heading ----------------
+@pytest.mark.parametrize("text, expected", [
+    ("Scores from the visit:\nQXT- 14\nMood was low.", ["QXT"]),
+    ("QXT 14\nMood was low.", ["QXT"]),
+    ("QXT SCORES 14\nMood was low.", []),
+    ("QXT\nMood was low.", []),
+])
+def test_an_acronym_alone_on_a_line_with_a_score_is_not_a_heading(linter, text, expected):
+    assert codes(linter, text, "assessment", code="RL202") == expected

@@ -291,8 +291,9 @@ class UnexplainedAcronym(Rule):
     def _in_heading(rec, word: str, start: int) -> bool:
         ls, le = rec.line_of(start)
         line = rec.text[ls:le]
-        if not any(c.islower() for c in line):
-            return True  # a line in capitals: "SUPERVISION RECORD"
+        if not any(c.islower() for c in line) and (len(re.findall(r"[A-Za-z]{2,}", line)) >= 2
+                                                    or not any(c.isdigit() for c in line)):
+            return True  # a line in capitals: "SUPERVISION RECORD", "NOTES" (not "GCP- 2", a score)
         before = rec.text[ls:start].strip(" \t-*•")
         after = rec.text[start + len(word):start + len(word) + 1]
         if not before and after == ":" and len(word) >= 4:
