@@ -181,4 +181,12 @@ class _ActionFinder:
             # one bullet is one plan step: a timescale anywhere in it counts for all its sentences
             for act in out:
                 act.context = [(slot.start, slot.end)]
+        _add_lead_in(slot, out)
         return out
+
+
+def _add_lead_in(slot: LineSlot, acts: list[Action]) -> None:
+    """"Over the term of this plan, we will:" - the lead-in line can time each item under it."""
+    if slot.lead_in:
+        for act in acts:
+            act.context.append(slot.lead_in)

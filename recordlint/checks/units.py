@@ -51,6 +51,7 @@ class LineSlot:
     list_items: bool = False   # one plan sentence split at semicolons: each part is a list item
     recommends: bool = False   # under a recommendations heading ("Recommendations include: ...")
     field_value: bool = False  # the value of a plan field on its label's line ("Plan: ...", "Case plan: ...")
+    lead_in: tuple[int, int] | None = None   # a bullet's lead-in line, where its timescale may be
 
     def candidates(self):
         """(start, end, imperative_ok) of each unit, as far as the text alone can tell; "prose" for a
@@ -100,6 +101,7 @@ class _Walker:
         self.table_roles: list[str] | str | None = None
         self.in_findings = False   # under a "Learning" / "Key issues" heading (planning.yaml's finding_labels)
         self.recommends = False    # the plan heading above is a recommendations heading
+        self.lead_in: tuple[str | None, tuple[int, int]] | None = None   # "Over this plan, we will:" (lead_in())
 
     def walk(self) -> list:
         lines, text = self.rec.lines, self.text
@@ -141,7 +143,9 @@ class _Walker:
             return 1
         if self.prohibited and bullet:
             return 1
-        self.prohibited = False
+        self.prohibited = _PURPOSE_LEAD_IN.search(line) is not None   # "... in order to:" - aims follow
+        if not bullet:
+            self.lead_in = lead_in(line, ls, le)
         findings = self._finding_label(line, bullet)
         if findings is not None:
             self.in_findings = findings   # "Learning:" alone: the lines under it are findings too
@@ -183,6 +187,10 @@ class _Walker:
         body_start = ls + (bullet.end() if bullet else 0)
         slot = self._line_slot(body_start, le, bool(bullet), self.in_plan)
         slot.owner = self.owner
+        if bullet and self.lead_in:
+            # "Over the term of this plan, we will:" - who and by when, for each item under it
+            slot.owner = self.lead_in[0] or self.owner
+            slot.lead_in = self.lead_in[1]
         self.slots.append(slot)
         return 1
 
@@ -292,6 +300,12 @@ _LEAD_IN = re.compile(r"\b(?:I|we)\s+(?:would\s+)?recommend(?:\s+the\s+following
                       r"\b(?:recommendations|next\s+steps|actions)\s+(?:are|include)(?:\s+as\s+follows)?\s*:$|"
                       r"\b(?:goals?|targets?)\b[^.!?:]{0,60}?\b(?:are|is|include|includes)"
                       r"(?:\s+as\s+follows)?\s*:$", re.IGNORECASE)
+# A sentence that leads into its steps, naming who does them: "Over the term of this plan, we will:",
+# "Jo will make sure that:" (the owner after the last comma, before the modal)
+_LEAD_IN_OWNER = re.compile(r"(?:^|,)\s*(?P<who>[A-Za-z][\w'’ -]{0,40}?)\s+(?:will|shall|(?:is|are)\s+going\s+to)\b"
+                            r"[^,:.]*:\s*$", re.IGNORECASE)
+# A lead-in that gives the purpose of what it ends: "... campaigns in order to:" - the items are aims, not steps
+_PURPOSE_LEAD_IN = re.compile(r"\b(?:in\s+order\s+to|so\s+as\s+to|with\s+the\s+aims?\s+of)\s*:\s*$", re.IGNORECASE)
 _CANDIDATE_MODAL = re.compile(r"\b(?:will|shall|must|should|needs?\s+to|has\s+to|have\s+to)\b|['’]ll\b", re.IGNORECASE)
 # "Recommendations to the partnership include", "Recommendations for schools": a plan heading, its owner named
 _RECOMMENDATIONS_TO = re.compile(r"^(?:key |main |our )?recommendations (?:to|for) ((?:\w+ ){0,5}?\w+)"
@@ -301,6 +315,20 @@ _INCLUDE = re.compile(r" (?:include|includes|are|is)$")
 _LINK_WORDS = {"and", "&", "of", "the", "for"}
 _NOT_OWNER_WORDS = {"your", "my", "our", "his", "her", "their", "what", "who", "when", "where", "how", "why",
                     "date", "name", "time", "actions", "action", "plan", "review", "next", "steps"}
+
+
+def lead_in(line: str, ls: int, le: int) -> tuple[str | None, tuple[int, int]] | None:
+    """A line that leads into a list with a modal ("Over the term of this plan, we will:"): who it names
+    (None for "it", "this" ...) and its span, where a timescale for the items may be; None for other lines."""
+    s = line.strip()
+    if not s.endswith(":") or _CANDIDATE_MODAL.search(s) is None:
+        return None
+    m = _LEAD_IN_OWNER.search(s)
+    who = m.group("who").strip() if m else None
+    return (None if who is None or who.lower() in _LEAD_NOT_OWNER else who), (ls, le)
+
+
+_LEAD_NOT_OWNER = {"it", "this", "that", "there", "these", "those", "which", "what"}
 
 
 def owner_label(text: str) -> str | None:

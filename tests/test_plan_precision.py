@@ -1,0 +1,45 @@
+"""Issue 11, precision of plan steps (RL301, RL302) on real text: classes of language that are not
+steps, or that give a step its owner or timescale from elsewhere. Invented paraphrases, each with the
+flagged and the clean case."""
+from __future__ import annotations
+
+from conftest import findings_of
+
+PLAN = {"plan.timescale", "plan.specific"}
+
+
+def plan_findings(linter, text, doc_type="care_plan"):
+    return [(c, t) for c, cat, t in findings_of(linter, text, doc_type, {"name": "Kai"}) if cat in PLAN]
+
+
+# --- a list's lead-in line names who and by when for its items ---------------------------------------------
+def test_a_lead_in_line_gives_its_items_an_owner_and_a_timescale(linter):
+    text = "Over the term of this plan, we will:\n- make sure every child has a health passport\n- book a dentist"
+    assert plan_findings(linter, text) == []
+    text = "Within the next six months, Jo will:\n- book a dental check for Kai\n\n- support Mum"
+    assert plan_findings(linter, text) == [("RL302", "support Mum")]   # still vague
+
+
+def test_items_under_a_lead_in_with_no_timescale_or_no_one_are_still_flagged(linter):
+    assert plan_findings(linter, "Jo will:\n- book a dental check for Kai") == [
+        ("RL301", "book a dental check for Kai")]
+    assert plan_findings(linter, "It will:\n- book a dental check for Kai") == [
+        ("RL301", "book a dental check for Kai"), ("RL302", "book a dental check for Kai")]
+
+
+def test_a_lead_in_ends_at_the_next_line_that_is_not_an_item(linter):
+    text = "Over the term of this plan, we will:\n- book a dentist\nOther things\n- book a dentist"
+    assert plan_findings(linter, text) == [("RL301", "book a dentist"), ("RL302", "book a dentist")]
+
+
+def test_the_items_of_a_purpose_lead_in_are_aims_not_steps(linter):
+    text = "The team will run a campaign in order to:\n1. Support parents in spotting neglect;\n2. Help teachers."
+    assert plan_findings(linter, text, "assessment") == []
+    text = "The team will run a campaign. It will:\n1. Support parents in spotting neglect;\n2. Help teachers."
+    assert ("RL302", "Support parents in spotting neglect") in plan_findings(linter, text, "assessment")
+
+
+def test_provide_support_is_vague_like_offer_support(linter):
+    assert plan_findings(linter, "Jo will provide more support to Mum by May 2027.") == [
+        ("RL302", "Jo will provide more support to Mum by May 2027.")]
+    assert plan_findings(linter, "Jo will provide a laptop to Mum by May 2027.") == []
