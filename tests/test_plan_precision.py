@@ -43,3 +43,16 @@ def test_provide_support_is_vague_like_offer_support(linter):
     assert plan_findings(linter, "Jo will provide more support to Mum by May 2027.") == [
         ("RL302", "Jo will provide more support to Mum by May 2027.")]
     assert plan_findings(linter, "Jo will provide a laptop to Mum by May 2027.") == []
+
+
+# --- an "Action:" field whose value is only who -----------------------------------------------------------
+def test_an_action_field_naming_only_people_is_not_a_step(linter):
+    text = "The chair asked for a report on housing by May 2027.\n\nAction: Jo Bloggs/Clerk"
+    assert plan_findings(linter, text, "supervision") == []
+    assert plan_findings(linter, "Action: Chair and Jo Bloggs", "supervision") == []
+
+
+def test_an_action_field_with_a_step_is_still_read(linter):
+    assert plan_findings(linter, "Action: Book Dentist", "supervision") == [("RL301", "Book Dentist")]
+    assert plan_findings(linter, "Action: Review Plan", "supervision") == [
+        ("RL301", "Review Plan"), ("RL302", "Review Plan")]

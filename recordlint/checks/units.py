@@ -154,6 +154,8 @@ class _Walker:
             return 1
         self.in_findings = False
         fm = _FIELD.match(line)
+        if fm and self._names_only(line[fm.end():]):
+            return 1   # "Action: Jo Bloggs/Clerk" - who acts on the minute above, not a step of its own
         if fm and len(line[fm.end():].strip()) > 0:
             slot, used = self._field_group(i, fm)
             self.slots.append(slot)
@@ -203,6 +205,12 @@ class _Walker:
         label, colon, value = line.partition(":")
         return bool(colon) and bool(value.strip()) and len(label.split()) <= 4 and \
             norm_heading(label) in self.ph.plan_labels
+
+    def _names_only(self, value: str) -> bool:
+        """A field value that is only names or roles in capitals ("Jo Bloggs/Clerk", "Chair"), its first
+        word not a listed plan verb ("Review Plan" is a step)."""
+        m = _NAMES_ONLY.match(value)
+        return m is not None and m.group(1).lower() not in self.ph.imperatives
 
     def _finding_label(self, line: str, bullet) -> bool | None:
         """For a line labelled as what a review found or teaches ("Learning:", "Key issues: include: ...",
@@ -306,6 +314,9 @@ _LEAD_IN_OWNER = re.compile(r"(?:^|,)\s*(?P<who>[A-Za-z][\w'’ -]{0,40}?)\s+(?:
                             r"[^,:.]*:\s*$", re.IGNORECASE)
 # A lead-in that gives the purpose of what it ends: "... campaigns in order to:" - the items are aims, not steps
 _PURPOSE_LEAD_IN = re.compile(r"\b(?:in\s+order\s+to|so\s+as\s+to|with\s+the\s+aims?\s+of)\s*:\s*$", re.IGNORECASE)
+# Names or roles only, each word in capitals, joined by "/", "," or "and": "Margaret Gallagher/Clerk"
+_NAME_WORD = r"[A-Z][a-z'’.-]*(?:-[A-Z][a-z'’.-]*)?"
+_NAMES_ONLY = re.compile(rf"^\s*({_NAME_WORD})(?:\s*(?:\s|/|,|&|\band\b)\s*{_NAME_WORD})*\s*$")
 _CANDIDATE_MODAL = re.compile(r"\b(?:will|shall|must|should|needs?\s+to|has\s+to|have\s+to)\b|['’]ll\b", re.IGNORECASE)
 # "Recommendations to the partnership include", "Recommendations for schools": a plan heading, its owner named
 _RECOMMENDATIONS_TO = re.compile(r"^(?:key |main |our )?recommendations (?:to|for) ((?:\w+ ){0,5}?\w+)"
