@@ -56,3 +56,16 @@ def test_an_action_field_with_a_step_is_still_read(linter):
     assert plan_findings(linter, "Action: Book Dentist", "supervision") == [("RL301", "Book Dentist")]
     assert plan_findings(linter, "Action: Review Plan", "supervision") == [
         ("RL301", "Review Plan"), ("RL302", "Review Plan")]
+
+
+# --- feeling and keeping are states, not steps ------------------------------------------------------------
+def test_a_feeling_verb_after_will_is_not_a_step(linter):
+    assert plan_findings(linter, "Kai gave me a drawing. I will cherish it always.", "case_note") == []
+    assert plan_findings(linter, "You will miss your friends at first.") == []
+
+
+def test_remember_to_do_something_and_keeping_a_thing_are_steps(linter):
+    text = "Kai will remember to pack his swimming kit."
+    assert plan_findings(linter, text, "case_note") == [("RL301", text)]
+    text = "Kai will keep the letters from his dad."
+    assert plan_findings(linter, text, "case_note") == [("RL301", text)]
