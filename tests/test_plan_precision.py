@@ -69,3 +69,17 @@ def test_remember_to_do_something_and_keeping_a_thing_are_steps(linter):
     assert plan_findings(linter, text, "case_note") == [("RL301", text)]
     text = "Kai will keep the letters from his dad."
     assert plan_findings(linter, text, "case_note") == [("RL301", text)]
+
+
+# --- the author's text and the meeting's process ----------------------------------------------------------
+def test_the_following_text_is_the_document_not_a_doer(linter):
+    text = "The following will give a clearer picture of a family worker's week."
+    assert plan_findings(linter, text, "case_note") == []
+    text = "The following families will be offered a parenting course."
+    assert plan_findings(linter, text, "case_note") == [("RL301", text), ("RL302", text)]
+
+
+def test_what_is_talked_about_at_a_meeting_is_the_process(linter):
+    assert plan_findings(linter, "At the review you will talk about what is going well at school.") == []
+    text = "You will talk to Jo about the move."
+    assert plan_findings(linter, text) == [("RL301", text)]
