@@ -83,3 +83,11 @@ def test_what_is_talked_about_at_a_meeting_is_the_process(linter):
     assert plan_findings(linter, "At the review you will talk about what is going well at school.") == []
     text = "You will talk to Jo about the move."
     assert plan_findings(linter, text) == [("RL301", text)]
+
+
+# --- a month followed by a purpose is still a timescale ----------------------------------------------------
+def test_a_month_before_an_infinitive_of_purpose_is_a_timescale(linter):
+    assert plan_findings(linter, "A survey of carers will be sent out by Jo in October to ask about respite.",
+                         "supervision") == []
+    text = "A survey of carers will be sent out by Jo to ask about respite."
+    assert plan_findings(linter, text, "supervision") == [("RL301", text)]

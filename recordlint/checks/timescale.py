@@ -30,8 +30,9 @@ CLEAR_PATTERNS = [
     # March 14(th), March 2026
     rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
     rf"\b{MONTH}\s+\d{{4}}\b",
-    # by / before / in / until / end of March
-    rf"\b(?:by|before|until|till|in|during|from|after|of|early|late|mid|mid-)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+|middle\s+of\s+)?{MONTH}\b(?!\s+(?:have|has|will|to|is|are)\b)",
+    # by / before / in / until / end of March ("in August to gather views"; not "... in May to ..." or "June is")
+    rf"\b(?:by|before|until|till|in|during|from|after|of|early|late|mid|mid-)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+|middle\s+of\s+)?{MONTH}\b(?!\s+(?:have|has|will|is|are)\b)"
+    r"(?:(?<!may)(?<!march)(?<!mar)(?<!june)(?<!april)(?<!jan)|(?!\s+to\b))",
     # weekdays: every Tuesday, on Saturdays, Monday to Friday, by Friday
     rf"\b(?:on|every|each|by|next|this|before|after|until|from|other|for)\s+(?:other\s+)?{_DAY}s?\b",
     rf"\b{_DAY}s\b",
