@@ -462,7 +462,8 @@ class ClauseReader:
         return bool(name) and any(t.text == name for t in toks)
 
     def _step_after_all(self, toks, v_idx: int, lemma: str) -> bool:
-        """"need to claim", "have to go", "remember to bring" (the step is the next verb); "have a dental check" (an event)."""
+        """"need to claim", "have to go", "remember to bring" (the step is the next verb); "have a dental check"
+        (an event)."""
         nxt = toks[v_idx + 1:v_idx + 5]
         if nxt and nxt[0].lower_ == "to" and lemma in ("need", "have", "get", "remember"):
             return True

@@ -144,8 +144,7 @@ class _Walker:
         if self.prohibited and bullet:
             return 1
         self.prohibited = _PURPOSE_LEAD_IN.search(line) is not None   # "... in order to:" - aims follow
-        if not bullet:
-            self.lead_in = lead_in(line, ls, le)
+        self._note_lead_in(line, ls, le, bullet)
         findings = self._finding_label(line, bullet)
         if findings is not None:
             self.in_findings = findings   # "Learning:" alone: the lines under it are findings too
@@ -205,6 +204,11 @@ class _Walker:
         label, colon, value = line.partition(":")
         return bool(colon) and bool(value.strip()) and len(label.split()) <= 4 and \
             norm_heading(label) in self.ph.plan_labels
+
+    def _note_lead_in(self, line: str, ls: int, le: int, bullet) -> None:
+        """Any line but an item starts or ends a lead-in ("Over the term of this plan, we will:")."""
+        if not bullet:
+            self.lead_in = lead_in(line, ls, le)
 
     def _names_only(self, value: str) -> bool:
         """A field value that is only names or roles in capitals ("Jo Bloggs/Clerk", "Chair"), its first
