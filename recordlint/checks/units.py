@@ -153,12 +153,8 @@ class _Walker:
             return 1
         self.in_findings = False
         fm = _FIELD.match(line)
-        if fm and self._names_only(line[fm.end():]):
-            return 1   # "Action: Jo Bloggs/Clerk" - who acts on the minute above, not a step of its own
         if fm and len(line[fm.end():].strip()) > 0:
-            slot, used = self._field_group(i, fm)
-            self.slots.append(slot)
-            return used
+            return self._field_line(i, fm, line)
         heading = self._heading(line, bullet)
         if heading is not None:
             self.in_plan = heading
@@ -185,15 +181,27 @@ class _Walker:
             slot.owner = label
             self.slots.append(slot)
             return 1
-        body_start = ls + (bullet.end() if bullet else 0)
-        slot = self._line_slot(body_start, le, bool(bullet), self.in_plan)
+        self.slots.append(self._body_slot(ls, le, bullet))
+        return 1
+
+    def _body_slot(self, ls: int, le: int, bullet) -> LineSlot:
+        """An ordinary line or bullet, its owner named by the heading above, or for an item by its lead-in."""
+        slot = self._line_slot(ls + (bullet.end() if bullet else 0), le, bool(bullet), self.in_plan)
         slot.owner = self.owner
         if bullet and self.lead_in:
             # "Over the term of this plan, we will:" - who and by when, for each item under it
             slot.owner = self.lead_in[0] or self.owner
             slot.lead_in = self.lead_in[1]
+        return slot
+
+    def _field_line(self, i: int, fm, line: str) -> int:
+        """An "Action: ..." field group (how many lines it used); not a value that only names who acts
+        on the minute above ("Action: Jo Bloggs/Clerk")."""
+        if self._names_only(line[fm.end():]):
+            return 1
+        slot, used = self._field_group(i, fm)
         self.slots.append(slot)
-        return 1
+        return used
 
     def _directs(self) -> bool:
         """A supervision record directs the worker: a line that opens with an order is a step there."""
