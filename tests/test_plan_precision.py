@@ -91,3 +91,16 @@ def test_a_month_before_an_infinitive_of_purpose_is_a_timescale(linter):
                          "supervision") == []
     text = "A survey of carers will be sent out by Jo to ask about respite."
     assert plan_findings(linter, text, "supervision") == [("RL301", text)]
+
+
+# --- "need to" + a state is a state ---------------------------------------------------------------------------
+def test_need_to_followed_by_a_state_is_not_a_step(linter):
+    assert plan_findings(linter, "A carer will need to stay at home to look after Kai.", "assessment") == []
+    assert plan_findings(linter, "You will have to live near the college.", "pathway_plan") == []
+
+
+def test_need_to_followed_by_an_action_or_an_event_is_a_step(linter):
+    text = "Mum will need to attend the course."
+    assert plan_findings(linter, text, "assessment") == [("RL301", text)]
+    text = "Mum will need to have a drug test."
+    assert ("RL301", text) in plan_findings(linter, text, "assessment")

@@ -466,8 +466,16 @@ class ClauseReader:
         (an event)."""
         nxt = toks[v_idx + 1:v_idx + 5]
         if nxt and nxt[0].lower_ == "to" and lemma in ("need", "have", "get", "remember"):
-            return True
+            return self._step_after_to(toks, v_idx + 2)
         return lemma == "have" and any(t.lemma_.lower() in self.ph.had_events for t in nxt)
+
+    def _step_after_to(self, toks, v_idx: int) -> bool:
+        """The verb after "need to": a step unless it is a state too ("will need to stay at home", "will
+        need to feel safe"; "need to have a drug test" is a step)."""
+        if v_idx >= len(toks) or toks[v_idx].tag_ != "VB":
+            return True
+        lemma = toks[v_idx].lemma_.lower()
+        return lemma not in self.ph.stative_verbs or self._step_after_all(toks, v_idx, lemma)
 
     def _subject(self, toks, region, s, a_kind, a_idx, no_owner) -> str | None:
         """Who: the words before the anchor (not "It is hoped that ...")."""
