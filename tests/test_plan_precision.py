@@ -104,3 +104,15 @@ def test_need_to_followed_by_an_action_or_an_event_is_a_step(linter):
     assert plan_findings(linter, text, "assessment") == [("RL301", text)]
     text = "Mum will need to have a drug test."
     assert ("RL301", text) in plan_findings(linter, text, "assessment")
+
+
+# --- a group named only as "together they" at a meeting is the process -------------------------------------
+def test_together_they_decide_is_the_meeting_described(linter):
+    assert plan_findings(linter, "Together they will talk with you about whether you need more help.") == []
+
+
+def test_together_with_named_people_or_a_step_verb_is_a_step(linter):
+    text = "Together, Mum and Jo will look at schools."
+    assert plan_findings(linter, text) == [("RL301", text)]
+    text = "Together we will book the dentist."
+    assert plan_findings(linter, text) == [("RL301", text)]

@@ -427,6 +427,8 @@ class ClauseReader:
 
     def _process(self, before, lemma: str) -> bool:
         """The process as the doer: a meeting or court that decides or chairs, or everyone."""
+        if _together(before) and lemma in self.ph.process_verbs:
+            return True   # "Together they will decide with you whether ...": the meeting, told to the child
         chunk = _first_chunk(before)
         if not chunk:
             return False
@@ -654,6 +656,12 @@ def _that_statement(toks, region, after: int) -> bool:
     clause = [t for t in rest[1:] if not t.is_space]
     return not clause or clause[0].text == ":" or \
         (any(t.tag_ in _FINITE for t in clause) and not any(t.tag_ == "MD" for t in clause))
+
+
+def _together(before) -> bool:
+    """"Together they", "We together": people acting as one group, named only by a pronoun."""
+    words = [t.lower_ for t in before if not t.is_punct]
+    return "together" in words and all(w in ("together", "they", "we", "you", "all", "both") for w in words)
 
 
 def _first_chunk(before) -> list:
