@@ -116,3 +116,12 @@ def test_together_with_named_people_or_a_step_verb_is_a_step(linter):
     assert plan_findings(linter, text) == [("RL301", text)]
     text = "Together we will book the dentist."
     assert plan_findings(linter, text) == [("RL301", text)]
+
+
+# --- a list of standards is not a list of steps -----------------------------------------------------------
+def test_the_items_under_expectations_or_values_are_not_steps(linter):
+    text = ("Our values\n- be ambitious for every child\n- help keep friendships going\n\n"
+            "Actions:\n- help Kai join a club")
+    assert plan_findings(linter, text) == [("RL301", "help Kai join a club"), ("RL302", "help Kai join a club")]
+    assert plan_findings(linter, "Expectations:\n- help keep friendships going\nPillar 2\n- help Kai join a club") == [
+        ("RL301", "help Kai join a club"), ("RL302", "help Kai join a club")]

@@ -26,6 +26,9 @@ _PROHIBITIONS = re.compile(r"^\W*(?:(?:please\s+)?(?:do\s+not|don[’']t|never|a
 # - the list that follows is what a rule requires, not plan steps
 _DUTIES = re.compile(r"^\W*(?:the|all|each|every|any)\s+[\w'’ -]{1,40}?\s+(?:must|shall|is\s+required\s+to|"
                      r"are\s+required\s+to)\s+(?:ensure|make\s+sure)(?:\s+that)?\s*:\s*$", re.IGNORECASE)
+# A heading for the standards a service holds itself to: "Expectations:", "Our values", "Key principles" -
+# the list that follows is what it stands for, not plan steps ("- be ambitious for me")
+_STANDARDS = re.compile(r"^\W*(?:our\s+|key\s+)?(?:expectations|values|principles)\s*:?\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^[ \t]*(?:[-*•·–—▪◦‣>]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|\[\s?\])[ \t]+")
 _FIELD = re.compile(r"^[ \t]*(?:action|task|what)\s*:\s*", re.IGNORECASE)
 _WHO_FIELD = re.compile(r"(?:^|[/;|]\s*|\s{2,})(?:who|by whom|responsible|lead)\s*:\s*([^/;|\n]*)", re.IGNORECASE)
@@ -138,7 +141,7 @@ class _Walker:
     def _text_line(self, i: int, ls: int, le: int, line: str) -> int:
         """Add the slots of a line that is not a table row; return how many lines it used."""
         bullet = BULLET.match(line)
-        if _PROHIBITIONS.match(line) or _DUTIES.match(line):
+        if _PROHIBITIONS.match(line) or _DUTIES.match(line) or _STANDARDS.match(line):
             self.prohibited = True  # "Do not:" - the list that follows says what not to do
             return 1
         if self.prohibited and bullet:
