@@ -502,9 +502,11 @@ def may_be_action(rec, ph: PlanningPhrases, s: int, e: int, imperative_ok: bool)
 
 
 def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> bool:
-    if not _LOWER_LETTER.search(unit) or unit.rstrip().endswith(("?", ":")):
+    if not _LOWER_LETTER.search(unit) or unit.rstrip().endswith("?") or \
+            (unit.rstrip().endswith(":") and not _PURPOSE_LEAD_IN.search(unit)):
         return False  # no words, a question, a heading in capitals ("CARE PLAN REVIEW"), or a list's lead-in
-        # ("The council must publish information about:" - the steps, if any, are the items)
+        # ("The council must publish information about:" - the steps, if any, are the items; but "The team
+        # will run a campaign in order to:" is a step, its items the aims)
     if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
         return False
     if _CANDIDATE.search(unit) or _early_to(ph, unit) or AUTHOR_WOULD.search(unit) or AUTHOR_AGREED.search(unit) \
