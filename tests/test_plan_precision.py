@@ -131,3 +131,15 @@ def test_a_step_that_ends_in_a_purpose_lead_in_is_still_a_step(linter):
     text = "The team will run a campaign in order to:\n1. Support parents in spotting neglect;\n2. Help teachers."
     assert plan_findings(linter, text, "assessment") == [("RL301", "The team will run a campaign in order to:")]
     assert plan_findings(linter, "The council must publish information about:\n- housing", "assessment") == []
+
+
+# --- a "What X will do" heading names who does the steps under it -------------------------------------------
+def test_a_what_someone_will_do_heading_names_the_owner_of_its_steps(linter):
+    assert plan_findings(linter, "What your social worker will do\n- visit you every 6 weeks") == []
+    assert plan_findings(linter, "What Mum and Dad are going to do:\n- book the dentist by May 2027") == []
+
+
+def test_a_what_heading_that_names_no_one_gives_no_owner(linter):
+    for heading in ("What will happen next", "What it will do"):
+        assert plan_findings(linter, heading + "\n- book the dentist by May 2027") == [
+            ("RL302", "book the dentist by May 2027")]

@@ -163,7 +163,7 @@ class _Walker:
             self.in_plan = heading
             self.recommends = heading and "recommend" in line.split(":", 1)[0].lower()
             to_whom = _RECOMMENDATIONS_TO.match(norm_heading(line.split(":", 1)[0]))
-            self.owner = to_whom.group(1) if to_whom else owner_label(line.strip().rstrip(":"))
+            self.owner = to_whom.group(1) if to_whom else owner_label(line.strip().rstrip(":")) or what_owner(line)
             # "Actions: SW to visit weekly" - a heading with content on the same line
             colon = line.find(":")
             if colon >= 0 and line[colon + 1:].strip():
@@ -350,8 +350,20 @@ def lead_in(line: str, ls: int, le: int) -> tuple[str | None, tuple[int, int]] |
     if not s.endswith(":") or _CANDIDATE_MODAL.search(s) is None:
         return None
     m = _LEAD_IN_OWNER.search(s)
-    who = m.group("who").strip() if m else None
+    who = what_owner(s) or (m.group("who").strip() if m else None)
     return (None if who is None or who.lower() in _LEAD_NOT_OWNER else who), (ls, le)
+
+
+# "What your social worker will do", "What Mum and Dad are going to do:": a heading naming who does the steps
+_WHAT_OWNER = re.compile(r"^\W*what\s+(?P<who>[\w'’&., -]{1,50}?)\s+(?:will|shall|(?:is|are)\s+going\s+to)\s+do\b"
+                         r"[^.!?]{0,20}$", re.IGNORECASE)
+
+
+def what_owner(line: str) -> str | None:
+    """Who a "What X will do" heading names (None for "What will happen next", "What it will do")."""
+    m = _WHAT_OWNER.match(line.strip().rstrip(":"))
+    who = m.group("who").strip() if m else None
+    return None if who is None or who.lower() in _LEAD_NOT_OWNER else who
 
 
 _LEAD_NOT_OWNER = {"it", "this", "that", "there", "these", "those", "which", "what"}
