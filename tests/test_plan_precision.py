@@ -143,3 +143,10 @@ def test_a_what_heading_that_names_no_one_gives_no_owner(linter):
     for heading in ("What will happen next", "What it will do"):
         assert plan_findings(linter, heading + "\n- book the dentist by May 2027") == [
             ("RL302", "book the dentist by May 2027")]
+
+
+def test_under_a_what_someone_will_do_heading_a_passive_step_is_theirs(linter):
+    text = "What Mum and Dad will do\n\nPhones will be switched off during family time on Saturdays."
+    assert plan_findings(linter, text) == []
+    text = "Family Time At The Centre\n\nPhones will be switched off during family time on Saturdays."
+    assert plan_findings(linter, text) == [("RL302", "Phones will be switched off during family time on Saturdays.")]

@@ -171,8 +171,7 @@ class _ActionFinder:
                 continue
             if act.kind == "imperative" and act.owner is None and prev_owner and imperative_ok != "prose":
                 act.owner = prev_owner   # not a sentence that is an order on its own ("Discuss at the next meeting.")
-            if act.kind in ("imperative", "step") and act.owner is None and slot.owner:
-                act.owner = slot.owner  # named by the heading or label above ("Work and Income: ...")
+            _owner_from_heading(act, slot)
             prev_owner = None if slot.list_items else act.owner   # list items each name their own owner
             act.line = (slot.start, slot.end)
             act.context = act.context or [(s, e)]   # a reported recommendation's own clause (clauses.py)
@@ -183,6 +182,14 @@ class _ActionFinder:
                 act.context = [(slot.start, slot.end)]
         _add_lead_in(slot, out)
         return out
+
+
+def _owner_from_heading(act: Action, slot: LineSlot) -> None:
+    """Named by the heading or label above ("Work and Income: ..."): an order or a step with no subject; under
+    "What Mum and Dad will do", a passive with no "by" too ("Mobiles will be switched off")."""
+    if act.owner is None and slot.owner and (act.kind in ("imperative", "step") or
+                                             (act.passive and slot.owner_does_all)):
+        act.owner = slot.owner
 
 
 def _add_lead_in(slot: LineSlot, acts: list[Action]) -> None:

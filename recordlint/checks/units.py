@@ -55,6 +55,7 @@ class LineSlot:
     recommends: bool = False   # under a recommendations heading ("Recommendations include: ...")
     field_value: bool = False  # the value of a plan field on its label's line ("Plan: ...", "Case plan: ...")
     lead_in: tuple[int, int] | None = None   # a bullet's lead-in line, where its timescale may be
+    owner_does_all: bool = False   # the owner is from "What X will do": every step under it is theirs
 
     def candidates(self):
         """(start, end, imperative_ok) of each unit, as far as the text alone can tell; "prose" for a
@@ -105,6 +106,7 @@ class _Walker:
         self.in_findings = False   # under a "Learning" / "Key issues" heading (planning.yaml's finding_labels)
         self.recommends = False    # the plan heading above is a recommendations heading
         self.lead_in: tuple[str | None, tuple[int, int]] | None = None   # "Over this plan, we will:" (lead_in())
+        self.owner_does_all = False   # the heading above is "What X will do"
 
     def walk(self) -> list:
         lines, text = self.rec.lines, self.text
@@ -164,6 +166,7 @@ class _Walker:
             self.recommends = heading and "recommend" in line.split(":", 1)[0].lower()
             to_whom = _RECOMMENDATIONS_TO.match(norm_heading(line.split(":", 1)[0]))
             self.owner = to_whom.group(1) if to_whom else owner_label(line.strip().rstrip(":")) or what_owner(line)
+            self.owner_does_all = not to_whom and what_owner(line) is not None
             # "Actions: SW to visit weekly" - a heading with content on the same line
             colon = line.find(":")
             if colon >= 0 and line[colon + 1:].strip():
@@ -190,7 +193,7 @@ class _Walker:
     def _body_slot(self, ls: int, le: int, bullet) -> LineSlot:
         """An ordinary line or bullet, its owner named by the heading above, or for an item by its lead-in."""
         slot = self._line_slot(ls + (bullet.end() if bullet else 0), le, bool(bullet), self.in_plan)
-        slot.owner = self.owner
+        slot.owner, slot.owner_does_all = self.owner, self.owner_does_all
         if bullet and self.lead_in:
             # "Over the term of this plan, we will:" - who and by when, for each item under it
             slot.owner = self.lead_in[0] or self.owner
