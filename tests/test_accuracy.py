@@ -130,14 +130,38 @@ def test_public_fresh_keeps_its_floor(linter):
     assert report.rules["RL301"]["precision"] >= 0.90
 
 
-# public-fresh2.jsonl: 34 passages, 152 labels (56 of them plan steps), labelled before any run and never
-# studied: its scores were read, its errors never. This is the figure for real text nobody tuned on:
-# micro-F1 0.589 at the start of the third round, 0.662 after it; issue 11's target is 0.85 (not met).
-# RL301 precision there is 0.846 (11 of 13), over the issue's 0.70.
+# public-fresh2.jsonl: 34 passages, 152 labels (56 of them plan steps), labelled before any run and kept
+# unseen through round 3 (0.589 at its start, 0.662 at its end). Opened for study in round 4 (0.916 now):
+# it overstates too.
 FRESH2 = HERE / "fixtures" / "public-fresh2.jsonl"
 
 
 def test_public_fresh2_keeps_its_floor(linter):
     _, report = evaluate(linter, FRESH2)
-    assert report.micro["f1"] >= 0.64
-    assert report.rules["RL301"]["precision"] >= 0.70
+    assert report.micro["f1"] >= 0.89
+    assert report.rules["RL301"]["precision"] >= 0.90
+
+
+# public-fresh3.jsonl: 58 passages, 370 labels (94 of them on plan steps), labelled before any run; scored
+# blind at the start of round 4 (micro-F1 0.645, RL301 precision 0.391 on 23 findings), then studied
+# (0.720 and 0.857 now).
+FRESH3 = HERE / "fixtures" / "public-fresh3.jsonl"
+
+
+def test_public_fresh3_keeps_its_floor(linter):
+    _, report = evaluate(linter, FRESH3)
+    assert report.micro["f1"] >= 0.70
+    assert report.rules["RL301"]["precision"] >= 0.80
+
+
+# public-fresh4.jsonl: 50 passages, 297 labels (80 of them on plan steps), labelled after public-fresh3 was
+# opened and kept unseen: its scores were read at the start and the end of round 4, its errors never.
+# This is the figure for real text nobody tuned on: micro-F1 0.640 at the start of round 4, 0.651 at its
+# end; RL301 precision 0.526 -> 0.537. Issue 11's targets (0.85 and 0.70) are not met there.
+FRESH4 = HERE / "fixtures" / "public-fresh4.jsonl"
+
+
+def test_public_fresh4_keeps_its_floor(linter):
+    _, report = evaluate(linter, FRESH4)
+    assert report.micro["f1"] >= 0.63
+    assert report.rules["RL301"]["precision"] >= 0.50
