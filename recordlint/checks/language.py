@@ -205,7 +205,6 @@ class UnexplainedAcronym(Rule):
         self.method_names = self._load_method_names(data)
         self._nlp, self._words = nlp, None  # WordNet's words, read on the first shouted-looking word
 
-
     @staticmethod
     def _load_everyday(path: Path, data, changes: dict | None) -> set[str]:
         words = data.get("acronyms") if isinstance(data, dict) else data

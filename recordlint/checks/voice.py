@@ -265,6 +265,11 @@ _BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n\s*")
 _OPENER = re.compile(r"(?:[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3},[ \t]*)?$")
 
 
+# a sentence that opens with the pronoun as its subject, after at most a short opener ("Recently, she")
+_OPENS_WITH = {p: re.compile(rf"(?:[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){{0,3}},[ \t]*)?({p})\b", re.IGNORECASE)
+               for p in ("he", "she", "they")}
+
+
 def _sentence_start(text: str, pos: int) -> int:
     ends = [m.end() for m in _BOUNDARY.finditer(text, max(0, pos - 400), pos)]
     return ends[-1] if ends else max(0, pos - 400)
@@ -277,7 +282,7 @@ def _previous_subject(text: str, pos: int, pronoun: str) -> int | None:
     if start == 0 or not _OPENER.fullmatch(text, start, pos):
         return None
     prev = _sentence_start(text, start - 1)
-    m = re.compile(rf"(?:[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){{0,3}},[ \t]*)?({pronoun})\b", re.IGNORECASE).match(text, prev)
+    m = _OPENS_WITH[pronoun].match(text, prev)
     return m.start(1) if m and m.start(1) < start else None
 
 
