@@ -722,3 +722,17 @@ def test_a_question_heading_explains_an_acronym_only_when_the_answer_spells_it_o
     assert jargon(linter, spelled, "review_record") == []
     unspelled = "Who is the IRO?\nThe IRO is a person who checks your plan."
     assert jargon(linter, unspelled, "review_record") == [("RL202", "IRO"), ("RL202", "IRO")]
+
+
+def test_a_jargon_terms_first_alternative_is_not_jargon_itself(linter):
+    """The rewrite RL201 offers first must not be flagged in its turn ("shaken baby syndrome" -> "non-accidental
+    head injury" was); an alternative that says "(explain)" names the term to be explained, on purpose."""
+    flagged = []
+    for term in load_lexicon(LEXICON / "jargon.yaml"):
+        alt = term.alternatives[0] if term.alternatives else ""
+        if not alt or "(explain" in alt:
+            continue
+        found = [f.text for f in linter.lint(alt + ".", "case_note", {}) if f.code in ("RL201", "RL202")]
+        if found:
+            flagged.append((term.term, found))
+    assert flagged == []
