@@ -61,7 +61,6 @@ class PersonPhrases:
             re.MULTILINE)
         # A redacted name: "Child I", "Sibling J", "Parent A" - a label and a capital letter, not the pronoun.
         labels = [str(w).title() for w in data.get("redaction_labels", [])]
-        self.redacted_label = re.compile(rf"(?:{alternation(labels)})[ \t]+$")
         self.redacted_name = re.compile(rf"\b(?:{alternation(labels)})[ \t]+[A-Z]{{1,3}}\b")
         # the children's mental health service, the children's home: a service named, not the children
         service = rf"[’']s\s+(?:[\w-]+\s+){{0,2}}(?:{alternation(data.get('children_services', []))})\b"
@@ -125,8 +124,7 @@ class _PronounRule(Rule):
             low = word.lower()
             if (low == "i" and word != "I") or word == "US":
                 continue  # "i" as a letter or list marker; the United States
-            if word == "I" and (person_phrases(rec.config).redacted_label.search(rec.text, max(0, start - 20), start)
-                                or in_name(rec, start)):
+            if word == "I" and in_name(rec, start):
                 continue  # "Child I" (and "child I" in a record that writes "Child I"): a redacted name
             if rec.in_speech(start) or self._exempt(rec, start) or in_placeholder(rec.text, start):
                 continue  # speech, a title, a template's "[Your Name]"

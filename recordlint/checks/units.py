@@ -100,7 +100,7 @@ class _Walker:
         self.rec, self.ph, self.text = rec, ph, rec.text
         self.slots: list = []
         self.in_plan = False
-        self.prohibited = False   # in a list under "Do not:" / "Avoid:" (guidance, not steps)
+        self.skip_items = False   # in a list that holds no steps: under "Do not:", "Our values", "... in order to:"
         self.owner: str | None = None   # the last heading that names who ("Work and Income")
         self.table_roles: list[str] | str | None = None
         self.in_findings = False   # under a "Learning" / "Key issues" heading (planning.yaml's finding_labels)
@@ -144,11 +144,11 @@ class _Walker:
         """Add the slots of a line that is not a table row; return how many lines it used."""
         bullet = BULLET.match(line)
         if _PROHIBITIONS.match(line) or _DUTIES.match(line) or _STANDARDS.match(line):
-            self.prohibited = True  # "Do not:" - the list that follows says what not to do
+            self.skip_items = True  # "Do not:", "Expectations:" - what not to do, or what a service stands for
             return 1
-        if self.prohibited and bullet:
+        if self.skip_items and bullet:
             return 1
-        self.prohibited = _PURPOSE_LEAD_IN.search(line) is not None   # "... in order to:" - aims follow
+        self.skip_items = _PURPOSE_LEAD_IN.search(line) is not None   # "... in order to:" - aims follow
         self._note_lead_in(line, ls, le, bullet)
         findings = self._finding_label(line, bullet)
         if findings is not None:
@@ -165,8 +165,9 @@ class _Walker:
             self.in_plan = heading
             self.recommends = heading and "recommend" in line.split(":", 1)[0].lower()
             to_whom = _RECOMMENDATIONS_TO.match(norm_heading(line.split(":", 1)[0]))
-            self.owner = to_whom.group(1) if to_whom else owner_label(line.strip().rstrip(":")) or what_owner(line)
-            self.owner_does_all = not to_whom and what_owner(line) is not None
+            what = None if to_whom else what_owner(line)   # "What your social worker will do"
+            self.owner = to_whom.group(1) if to_whom else owner_label(line.strip().rstrip(":")) or what
+            self.owner_does_all = what is not None
             # "Actions: SW to visit weekly" - a heading with content on the same line
             colon = line.find(":")
             if colon >= 0 and line[colon + 1:].strip():
