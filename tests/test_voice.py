@@ -292,3 +292,28 @@ def test_voice_present_round4(linter, text, doc_type, child):
 ])
 def test_voice_missing_round4(linter, text, doc_type, child):
     assert findings_of(linter, text, doc_type, child, category=VOICE) == [("RL401", VOICE, None)]
+
+
+@pytest.mark.parametrize("text,doc_type,child", [
+    # a later predicate of the same subject, after "and" or a comma
+    ("Kai is 9. He had moved school, was not sleeping and was worried that the boys were after him.",
+     "assessment", KAI),
+    ("Mia went to the meeting with her carer and said she wants to stay at the farm.", "assessment", MIA),
+    # the children of a service a report is about
+    ("The home was inspected in May. Young people told us that it was a good place to live.", "assessment", {}),
+])
+def test_voice_present_round5(linter, text, doc_type, child):
+    assert not flagged(linter, text, doc_type, child)
+
+
+@pytest.mark.parametrize("text,doc_type,child", [
+    # the "and" joins the main clause's predicates: the dad asked, not Mia
+    ("Her dad agreed that Mia needs the dental treatment and asked for a date.", "assessment", MIA),
+    # a new clause inside: the people who care about her want to help
+    ("Mia met several people who care about her and want to help.", "assessment", MIA),
+    # another subject after the comma
+    ("Kai is 9. When he lost his room, they still offered him a bed and wanted to help.", "assessment", KAI),
+    ("The home was inspected in May. Staff told us that it was a good place to live.", "assessment", {}),
+])
+def test_voice_missing_round5(linter, text, doc_type, child):
+    assert findings_of(linter, text, doc_type, child, category=VOICE) == [("RL401", VOICE, None)]

@@ -35,6 +35,20 @@ _NAME = r"(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)"
 # the child by age when the record gives no name: "the 15-year-old", "the 9 year old"
 _AGED = r"the\s+\d{1,2}[- ]years?[- ]old"
 # a redacted child's label standing for the child: "Child A", "Young Person B", "YP C"
+# The rest of one predicate, to "and" or a comma that joins the next predicate of the same subject:
+# one sentence, outside quotation marks
+# one sentence, outside quotation marks, with no new clause (a pronoun, "who", "that", "because" ...)
+# inside it; not after a subject in a clause of its own ("He agreed that Aisha needs X and asked")
+_NEW_CLAUSE = (r"(?:I|we|you|he|she|they|it|who|whom|whose|which|that|because|as|while|when|whilst|if|"
+               r"where|but|so|then|until|unless|although|though)")
+_LATER_PREDICATE = (rf"(?P<later>(?:\s(?!{_NEW_CLAUSE}\b)[^\s.!?;:\"“”]+){{1,20}}?(?:,|\s+and)(?:\s+and)?(?=\s))")
+_IN_CLAUSE = re.compile(rf"\b{_NEW_CLAUSE}\s+$", re.IGNORECASE)
+
+
+def _later_predicate_of_clause(text: str, m) -> bool:
+    """A later predicate found for a subject that opens a clause of its own ("... that Aisha needs X and
+    asked"): the "and" may join the main clause's predicates, not the subject's."""
+    return bool(m.group("later")) and bool(_IN_CLAUSE.search(text, max(0, m.start() - 12), m.start()))
 _CHILD_LABEL = re.compile(r"(?:Child|Young [Pp]erson|YP)[ \t]+[A-Z]\d?")
 
 
@@ -55,7 +69,10 @@ class VoicePhrases:
         between = "|".join(re.escape(w) for w in sorted(data.get("between_words", []), key=len, reverse=True))
         gap = rf"(?:\s*(?:{between})\b)*" if between else ""
         flags = re.IGNORECASE
-        # "Kayla, who said ...": the child's own clause after a comma
+        # "Kayla, who said ...": the child's own clause after a comma; "Kayla went to the meeting and said
+        # ...", "He had moved school, was not sleeping and was worried ...": a later predicate of the same
+        # subject (after "and" or a comma, with no new subject before its verb)
+        gap = rf"(?:{_LATER_PREDICATE})?{gap}"
         self.subject_verb = re.compile(
             rf"(?P<subj>{words}|{_AGED}|(?<![\w'’-]){_NAME})(?:[’']s\b)?(?:\s*,\s*who\b)?{gap}\s*(?:{self.verbs})",
             flags)
@@ -167,7 +184,8 @@ class ChildVoice(Rule):
                 break
             pos = m.start() + 1  # a name that is not the child's may hide one just after it
             # "Kayla's mum said" is not Kayla: the subject must be the whole noun
-            if not _is_child(m.group("subj"), name, full, child_words, to_child) or self._possessive_other(text, m):
+            if not _is_child(m.group("subj"), name, full, child_words, to_child) or self._possessive_other(text, m) \
+                    or _later_predicate_of_clause(text, m):
                 continue
             if ph.not_voice.search(m.group(0)):
                 continue  # "you have missed 9 days of school": absence, not a feeling
@@ -185,7 +203,8 @@ class ChildVoice(Rule):
             prons = infer_pronouns(text, name, ph.others)
         for m in ph.pronoun_verb.finditer(text) if prons else ():
             low = m.group("subj").lower()
-            if low in prons and self._pronoun_is_child(text, m.start(), low, name, ph.others_for[low]):
+            if low in prons and not _later_predicate_of_clause(text, m) and \
+                    self._pronoun_is_child(text, m.start(), low, name, ph.others_for[low]):
                 return True
         # "Here is his story in his own words": the words that follow are the child's
         for m in _OWN_WORDS.finditer(text) if prons else ():
