@@ -303,3 +303,22 @@ def test_the_process_as_the_doer_is_not_an_action(linter, text):
 ])
 def test_a_meeting_or_a_place_in_the_subject_can_still_be_a_step(linter, text):
     assert [c for c, _ in plan_findings(linter, text)][:1] == ["RL301"]
+
+
+def test_a_capitalised_noun_after_a_determiner_is_not_a_name():
+    from recordlint.checks.information import names_people
+
+    assert not names_people("You will get a Plan. Everyone has a copy of the Plan. We read the Plan with you.")
+    assert not names_people("You have a Care and Support plan. Ask about your Care and Support plan.")
+    assert names_people("You live with Dawn. Your nan and Dawn are friends.")
+    assert names_people("You see Dawn on Monday and stay with Dawn at the weekend.")
+
+
+PAGE_WITH_TITLES = ("What is a Conference?\n\nIf the meeting decides you need help, a Plan will be put in place. "
+                    "The Plan will be agreed by your parents. You will also be given a copy of the Plan.")
+
+
+def test_a_page_that_capitalises_plan_is_still_a_page_for_any_child(linter):
+    assert plan_findings(linter, PAGE_WITH_TITLES, "review_record", child={}) == []
+    assert [c for c, _ in plan_findings(linter, PAGE_WITH_TITLES, "review_record", child={"name": "Kai"})
+            if c == "RL301"]

@@ -85,10 +85,21 @@ def _singulars(low: str) -> set[str]:
     return forms
 
 
+# Words a name does not follow: "a Plan", "the Conference", "your Plan" are capitalised nouns
+_DETERMINERS = {"a", "an", "the", "your", "my", "our", "their", "his", "its", "this", "that", "these", "those",
+                "each", "every", "any", "another", "no"}
+
+
 def _mid_sentence(text: str, words: list, i: int) -> bool:
-    """After a small word in the same sentence, and not in a run of capitals ("Personal Adviser")."""
+    """After a small word in the same sentence, not after a determiner ("a Plan"), and not in a run
+    of capitals ("Personal Adviser", "a Care and Support plan")."""
     prev, cur = words[i - 1], words[i]
     if text[prev.end():cur.start()] not in (" ", ", ") or not prev.group()[0].islower():
+        return False
+    if prev.group() in _DETERMINERS:
+        return False
+    if prev.group() in ("and", "of") and i >= 2 and words[i - 2].group()[0].isupper() and \
+            text[words[i - 2].end():prev.start()] == " ":
         return False
     if i + 1 < len(words):
         nxt = words[i + 1]
