@@ -216,3 +216,14 @@ def test_their_after_your_child_is_the_child(linter):
     # "their" meaning the parents, with no "your child" to refer back to
     text = "Your parents came to the meeting and shared their views."
     assert findings_of(linter, text, "review_record", {}, code="RL103") == []
+
+
+def test_that_is_and_yours_truly_are_not_pronouns_of_reader_or_author(linter):
+    text = "Staff want to see more kind acts, I. e. sharing toys. Abdi gets a lift from yours truly."
+    assert findings_of(linter, text, "case_note", HE, category="person.first") == []
+    assert findings_of(linter, text, "case_note", HE, category="person.second") == []
+    text = "I truly think Abdi is happy. This bag is yours."
+    assert findings_of(linter, text, "case_note", HE, category="person.first") == [("RL101", "person.first", "I")]
+    assert findings_of(linter, text, "case_note", HE, category="person.second") == [
+        ("RL102", "person.second", "yours")]
+

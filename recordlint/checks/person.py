@@ -108,6 +108,11 @@ def _is_heading_line(text: str, max_words: int = 6) -> bool:
     return bool(stripped) and len(stripped.split()) <= max_words and stripped[-1] not in ".!?,;"
 
 
+# What follows "I" or "yours" when it is no pronoun of the reader or the author here: "I. e. behaviours",
+# "a lift from yours truly"
+_NOT_A_PRONOUN = {"i": re.compile(r"\.[ \t]?e\.", re.IGNORECASE), "yours": re.compile(r"[ \t]+truly\b", re.IGNORECASE)}
+
+
 class _PronounRule(Rule):
     """Flags listed pronouns outside speech, in the doc types of its perspective."""
 
@@ -126,6 +131,8 @@ class _PronounRule(Rule):
                 continue  # "i" as a letter or list marker; the United States
             if word == "I" and in_name(rec, start):
                 continue  # "Child I" (and "child I" in a record that writes "Child I"): a redacted name
+            if low in _NOT_A_PRONOUN and _NOT_A_PRONOUN[low].match(rec.text, m.end()):
+                continue  # "I. e." (that is); "yours truly" (the writer, in jest)
             if rec.in_speech(start) or self._exempt(rec, start) or in_placeholder(rec.text, start):
                 continue  # speech, a title, a template's "[Your Name]"
             yield rec.finding(self, start, m.end(), self.message(low), self.suggest(low))
