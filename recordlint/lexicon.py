@@ -31,6 +31,7 @@ class Term:
     pos: list[str] | None = None
     expansion: str | None = None
     perspective: str | None = None   # only in records written this way (third_person / to_child)
+    manner_plain: bool = False   # plain sense in a clause of manner ("how you are being looked after")
 
     @property
     def forms(self) -> list[str]:
@@ -90,7 +91,8 @@ def _join(words: list[list[str]], hyphens: int) -> list[str]:
 
 
 ENTRY_KEYS = {"term", "variants", "alternatives", "source", "note", "case_sensitive",
-              "not_before", "not_after", "pos", "expansion", "category", "perspective"}
+              "not_before", "not_after", "pos", "expansion", "category", "perspective",
+              "manner_plain"}
 
 
 def term_from_dict(entry: dict, where: str) -> Term:
@@ -116,7 +118,19 @@ def term_from_dict(entry: dict, where: str) -> Term:
         pos=words("pos") or None,
         expansion=entry.get("expansion"),
         perspective=entry.get("perspective") or None,
+        manner_plain=bool(entry.get("manner_plain", False)),
     )
+
+
+# "how you are being looked after", "the way he is cared for": a clause of manner asks how well the care is
+# given, the plain sense of the words, not the legal status.
+_MANNER_BEFORE = re.compile(r"\b(?:how|the[ \t]+way)[ \t]+(?:[\w’']+[ \t]+){1,3}?(?:is|are|am|was|were|be)"
+                            r"[ \t]+(?:being[ \t]+)?$", re.IGNORECASE)
+
+
+def in_manner_clause(text: str, start: int) -> bool:
+    """True when the words just before ``start`` open a clause of manner ("how you are being")."""
+    return bool(_MANNER_BEFORE.search(text[max(0, start - 50):start]))
 
 
 def load_lexicon(path: Path, changes: dict | None = None, require_source: bool = True) -> list[Term]:
@@ -161,9 +175,14 @@ _EXPLAIN_AFTER = re.compile(
     r"|is\s+the\s+name\s+(?:for|given\s+to|of)\b"
     # "an advocate who can help you", "an advocate to help you speak": what they do, said there
     r"|,?\s+(?:who|that)\s+(?:can|will|is|are|helps?|attends?|speaks?|supports?|makes?)\b"
-    r"|\s+to\s+(?:help|make\s+sure|support|speak\s+up)\b"
+    r"|\s+to\s+(?:come\s+(?:and|to)\s+)?(?:help|make\s+sure|support|speak\s+up)\b"
     r"|is\s+an?\s+" + _KIND +
+    # a definition: the term, "is a", a noun (with up to two words before it) and what kind of one it is -
+    # "A looked after child is a child who ...", "A care order is a legal decision that ..."
+    r"|is\s+an?\s+(?:[\w’'-]+\s+){1,3}?(?:who|that|which|where|whose)\s" +
     r"|[-–—:]\s+(?:this\s+means|that\s+means|which\s+means|when|where|someone|people\s+who)\b"
+    # "When a court makes a care order, this means that ...": the clause after the comma says what it is
+    r"|,\s*(?:this|that)\s+means\b"
     # a glossary line: "Care order - a court order that says ...", "Advocate: a person who ..."
     r"|[-–—:]\s+an?\s+(?:[\w-]+\s+){0,2}?(?:who|that|which|where|when|for|to|made|given|used)\b"
     # a parenthesis that explains: "(the person who ...)", "(seeing your family)", "(time with Mum)"
@@ -175,6 +194,7 @@ _EXPLAIN_AFTER = re.compile(
     r"|(?:[ \t]+(?:process|meeting|service|arrangement|scheme|review|conference|plan|team|order)s?)?"
     r"(?:[.?!:][ \t]*\n?|[ \t]*\n|[ \t]+[-–—])\s*(?:this|it)\s+(?:is|means)\s+"
     r"(?:an?|the|when|where|how|what|someone|somebody|people|your|you)\b"
+    r"|(?:[.?!:][ \t]*\n?|[ \t]*\n)\s*(?:this|it)\s+means\s+that\b"
     r")",
     re.IGNORECASE,
 )
@@ -182,9 +202,12 @@ _EXPLAIN_BEFORE = re.compile(
     r"(?:\bcalled|\bknown[ \t]+as|\bwe[ \t]+call[ \t]+(?:this|it|that)"
     # a question heading that the text then answers: "What is a child protection conference?", "What happens
     # at a review?"; a question starts a line or a sentence (not "a child who is looked after")
-    r"|(?:^|[\n.?!:•*–-][ \t]*)(?:what[ \t]+(?:is|are|does|happens[ \t]+(?:at|in|during|after))"
+    r"|(?:^|[\n.?!:•*–-][ \t]*)(?:what[ \t]+(?:is|are|does|happens[ \t]+(?:at|in|during|after)"
+    # "What do we mean by 'permanence'?", "What is meant by ...?"
+    r"|(?:do|does)[ \t]+(?:we|you|they|people)[ \t]+mean[ \t]+by|is[ \t]+meant[ \t]+by)"
     r"|why[ \t]+(?:does|do|is)|who[ \t]+is))"
-    r"[ \t]+(?:an?[ \t]+|the[ \t]+|my[ \t]+|your[ \t]+)?(?-i:[A-Z][a-z]+[ \t]+)?[\"“‘']?$",
+    # "What does being 'looked after' mean?": the question asks what the state of being it is
+    r"[ \t]+(?:an?[ \t]+|the[ \t]+|my[ \t]+|your[ \t]+|being[ \t]+)?(?-i:[A-Z][a-z]+[ \t]+)?[\"“‘']?$",
     re.IGNORECASE,
 )
 

@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 
 from .errors import ConfigError
 from .findings import Severity
-from .lexicon import Term, drop_explained, drop_names, load_lexicon, quoted_term, written_forms
+from .lexicon import Term, drop_explained, drop_names, in_manner_clause, load_lexicon, quoted_term, written_forms
 from .resources import load_yaml
 from .rule import Example, Rule
 
@@ -252,6 +252,8 @@ class YamlRule(Rule):
             return True
         if term.perspective and term.perspective != rec.doc_type.perspective:
             return True  # e.g. "the local authority": jargon to a child, the plain name in a case note
+        if term.manner_plain and in_manner_clause(rec.text, span.start_char):
+            return True  # "how you are being looked after": how well, not the legal status
         if term.pos:
             region = rec.parse_region(*rec.sentence_of(span.start_char), "tag")
             if region is not None:

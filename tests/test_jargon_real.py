@@ -244,3 +244,41 @@ def test_smart_names_its_method_before_criteria_and_framework(linter, text, expe
 ])
 def test_become_looked_after_and_non_accidental_injury(linter, text, expected):
     assert [(c, t) for c, t in jargon(linter, text, "care_plan") if c == "RL201"] == expected
+
+
+# --- RL201: definitions the text gives (round 5) ---------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    # "X is a NOUN who/that ...": a definition, whatever the noun
+    "A looked after child is a child who lives with carers the council chose. Every looked after child has a plan.",
+    "A care order is a legal decision that says who makes choices about you. The care order lasts until 18.",
+    # a question asking what being it means
+    "What does being 'looked after' mean?\nIt means the council helps to care for you. While you are looked "
+    "after you have a social worker.",
+    "What do we mean by permanence?\nA home you can stay in. Permanence matters to us.",
+    # the clause after the comma, or the next line, says what it means
+    "When a judge makes a care order, this means that the council shares the job of caring for you.",
+    "Living with carers under a care order\nThis means that a judge decided the council should help care for you.",
+    "You can ask for an advocate to come and support you at the meeting.",
+])
+def test_definitions_in_the_text_explain_the_term(linter, text):
+    assert [t for code, t in jargon(linter, text, "care_plan") if code == "RL201"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "is a" without a clause saying what kind of thing it is does not define
+    ("Your placement is a good one. The placement is near school.", ["placement", "placement"]),
+    # a comma then "this" that does not say "means"
+    ("You have a care order, this is hard for you.", ["care order"]),
+])
+def test_sentences_that_do_not_define_the_term(linter, text, expected):
+    assert [t for code, t in jargon(linter, text, "care_plan") if code == "RL201"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Your review looks at how you are being looked after.", []),           # how well: the plain sense
+    ("They are worried about the way you are looked after at home.", []),
+    ("While you are being looked after, you will have a review.", ["looked after"]),   # the legal status
+    ("Children who are looked after have a review.", ["looked after"]),
+])
+def test_looked_after_in_a_clause_of_manner_is_the_plain_sense(linter, text, expected):
+    assert [t for code, t in jargon(linter, text, "review_record") if code == "RL201"] == expected
