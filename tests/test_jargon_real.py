@@ -283,3 +283,30 @@ def test_sentences_that_do_not_define_the_term(linter, text, expected):
 ])
 def test_looked_after_in_a_clause_of_manner_is_the_plain_sense(linter, text, expected):
     assert [t for code, t in jargon(linter, text, "review_record") if code == "RL201"] == expected
+
+
+# --- RL201: youth justice orders, Scottish children's hearings, US roles (round 5) -------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Jay was given a twelve-month referral order in May.", "assessment", ["referral order"]),
+    ("The court made a youth rehabilitation order and a criminal behaviour order.", "assessment",
+     ["youth rehabilitation order", "criminal behaviour order"]),
+    ("The judge said a custodial sentence was possible.", "case_note", ["custodial sentence"]),
+    ("He was recalled after breaking his licence conditions.", "assessment", ["licence conditions"]),
+    ("The Children's Reporter will write to you about your hearing.", "review_record", ["Children's Reporter"]),
+    ("You can tell the panel members what you think.", "review_record", ["panel members"]),
+    ("The school nurse is a mandated reporter.", "case_note", ["mandated reporter"]),
+])
+def test_youth_justice_and_hearings_terms_are_jargon(linter, text, doc_type, expected):
+    assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == expected
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("Gran asked the family court for custody of the baby.", "case_note"),   # 'custody' alone: not listed
+    ("The reporter from the local paper asked no questions.", "case_note"),   # 'reporter' alone: plain
+    ("The worker will brief the panel members before the hearing.", "supervision"),  # the role's name
+    ("A referral order is a court order that asks you to meet a panel. Your referral order lasts a year.",
+     "care_plan"),                                                                  # explained, then fine
+    ("You will have a driving licence by then.", "pathway_plan"),
+])
+def test_plain_senses_and_explained_youth_justice_terms(linter, text, doc_type):
+    assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == []
