@@ -32,6 +32,7 @@ class Term:
     expansion: str | None = None
     perspective: str | None = None   # only in records written this way (third_person / to_child)
     manner_plain: bool = False   # plain sense in a clause of manner ("how you are being looked after")
+    not_with: set[str] = field(default_factory=set)   # words in the next four that give a plain sense
 
     @property
     def forms(self) -> list[str]:
@@ -92,7 +93,7 @@ def _join(words: list[list[str]], hyphens: int) -> list[str]:
 
 ENTRY_KEYS = {"term", "variants", "alternatives", "source", "note", "case_sensitive",
               "not_before", "not_after", "pos", "expansion", "category", "perspective",
-              "manner_plain"}
+              "manner_plain", "not_with"}
 
 
 def term_from_dict(entry: dict, where: str) -> Term:
@@ -119,6 +120,7 @@ def term_from_dict(entry: dict, where: str) -> Term:
         expansion=entry.get("expansion"),
         perspective=entry.get("perspective") or None,
         manner_plain=bool(entry.get("manner_plain", False)),
+        not_with={w.lower() for w in words("not_with")},
     )
 
 

@@ -245,7 +245,9 @@ class YamlRule(Rule):
     def _near_word_excludes(term: Term, doc, span) -> bool:
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-        return prev in term.not_after or nxt in term.not_before
+        if prev in term.not_after or nxt in term.not_before:
+            return True
+        return bool(term.not_with) and _next_words_meet(term.not_with, doc, span.end)
 
     def _context_excludes(self, term: Term, doc, span, rec) -> bool:
         if self._near_word_excludes(term, doc, span):
@@ -298,6 +300,17 @@ class YamlRule(Rule):
             inside = [m for m in matches if s <= m[0] < e]
             if len(inside) > limit:
                 yield rec.finding(self, s, e, _format(self.message, {"count": len(inside), "max": limit}))
+
+
+def _next_words_meet(words: set[str], doc, start: int, limit: int = 4) -> bool:
+    """One of ``words`` is among the next ``limit`` words of the sentence ("not complying with his licence
+    conditions": a breach of the court's conditions, recorded as fact)."""
+    for tok in doc[start:start + limit]:
+        if tok.text in ".;:!?\n" or "\n" in tok.text:
+            return False
+        if tok.lower_ in words:
+            return True
+    return False
 
 
 _PATTERN_PROBLEM = re.compile(r"^- \[pattern -> (\d+)(?: -> (.*?))?\] (.*)$")

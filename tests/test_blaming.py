@@ -278,3 +278,42 @@ def test_hygiene_conduct_and_joined_judgements_are_flagged(linter, text, expecte
 ])
 def test_described_clothes_things_and_bad_days_are_clean(linter, text):
     assert judged(linter, text) == []
+
+
+# --- round 5: generic statements, a child wary of telling, breaches of a court's conditions ----------------
+@pytest.mark.parametrize("text", [
+    "Some parents are unable to cope because of illness.",                     # parents in general
+    "In many cases parents are not coping because of money worries.",
+    "Parents who fail to get help may lose their tenancy.",                      # a class defined by a clause
+])
+def test_statements_about_people_in_general_are_clean(linter, text):
+    assert judged(linter, text, "care_plan") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her parents are unable to cope with the baby's crying.", [("RL212", "unable to cope")]),
+    ("The parents failed to take her to the dentist.", [("RL212", "failed to take")]),
+])
+def test_the_records_own_people_are_still_judged(linter, text, expected):
+    assert judged(linter, text, "case_note") == expected
+
+
+def test_a_child_wary_of_telling_is_not_judged(linter):
+    child = {"name": "Mia", "pronouns": "she/her"}
+    assert judged(linter, "Mia was reluctant to talk about her uncle.", "case_note", child) == []
+    assert judged(linter, "She was unwilling to speak about the man.", "case_note", child) == []
+
+
+def test_a_parent_reluctant_to_give_information_is_still_judged(linter):
+    child = {"name": "Mia", "pronouns": "she/her"}
+    assert judged(linter, "Dad was reluctant to give information.", "case_note", child) == \
+        [("RL212", "reluctant")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was recalled for not complying with his licence conditions.", []),     # a breach: fact
+    ("She was arrested for not complying with her bail.", []),
+    ("Mum is not complying with the written agreement.", [("RL211", "not complying")]),
+])
+def test_a_breach_of_a_courts_conditions_is_fact(linter, text, expected):
+    assert judged(linter, text, "assessment") == expected

@@ -47,7 +47,8 @@ def _lists(config=None) -> dict:
         return {str(w).lower() for w in source.get(key, []) or []}
 
     lists = {key: words(data, key) for key in ("homes", "appearance", "conduct", "not_people", "copulas",
-                                                 "failed_outcomes", "did_not_happen")}
+                                                 "failed_outcomes", "did_not_happen", "generic_quantifiers",
+                                                 "generic_markers", "telling_verbs", "child_words")}
     lists["people"] = words(data, "more_people") | people.singular | people.plural
     lists["speech_verbs"] = words(data, "account_verbs") | words(speech, "speech_verbs")
     return lists
@@ -188,6 +189,8 @@ class BlamingJudgement(Rule):
             owner = _subject(fail)
         if owner is None or not _is_person(owner, lists, rec) or _negated(fail, set()) or _reported(fail, lists):
             return None
+        if _generic(owner, lists):
+            return None  # "some parents fail to ...": a statement about parents in general
         return fail, verb
 
     # --- an evaluative word said of a person or home ---------------------------------------------
@@ -237,7 +240,9 @@ class BlamingJudgement(Rule):
             if not verb and not toks[0].text.lower().startswith(("not", "can", "unable")):
                 return None  # "Awful weather": no one is judged
         elif not (_is_person(subject, lists, rec) or _is_home(subject, lists) or _is_conduct(subject, lists)
-                  or _is_kept(subject, lists)):
+                  or _is_kept(subject, lists)) or _generic(subject, lists):
+            return None
+        if _wary_of_telling(key, subject, lists, rec):
             return None
         if _negated(head, ids) or _negated(key, ids) or _reported(head, lists) or _averted(head, key, lists):
             return None
@@ -296,6 +301,39 @@ def _is_person(tok, lists, rec) -> bool:
     if compounds & lists["not_people"]:
         return False
     return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+
+
+def _generic(tok, lists) -> bool:
+    """People in general, not a person in the record: a plural with a quantifier ("some parents", "many
+    families"), defined by a clause ("parents who struggle"), or in a sentence about cases in general ("In
+    some cases parents are unable to cope"). "the parents", "her parents", bare "Parents were ..." are the
+    record's people."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ == "poss" or c.lower_ in ("the", "these", "those", "both") for c in tok.children):
+        return False
+    if any(c.lower_ in lists["generic_quantifiers"] for c in tok.children if c.dep_ in ("det", "amod", "predet")):
+        return True
+    if any(c.dep_ == "relcl" for c in tok.children):
+        return True
+    sentence = tok.sent.text.lower()
+    return any(phrase in sentence for phrase in lists["generic_markers"])
+
+
+def _wary_of_telling(key, subject, lists, rec) -> bool:
+    """The child "reluctant to speak about" someone or something: wary of telling, which protects them (the
+    person or the subject may not be safe to talk about), not a judgement of the child. A parent's
+    reluctance to give information is still judged."""
+    if key.lower_ not in ("reluctant", "unwilling", "hesitant") or subject is None:
+        return False
+    if not any(c.dep_ == "xcomp" and c.lower_ in lists["telling_verbs"] for c in key.children):
+        return False
+    low, child = subject.lower_, rec.child
+    if child.first_name and subject.text == child.first_name:
+        return True
+    if low in child.pronoun_words or (not child.pronouns and low in ("he", "she", "they")):
+        return True
+    return low in lists["child_words"]
 
 
 def _is_conduct(tok, lists) -> bool:
