@@ -317,3 +317,26 @@ def test_a_parent_reluctant_to_give_information_is_still_judged(linter):
 ])
 def test_a_breach_of_a_courts_conditions_is_fact(linter, text, expected):
     assert judged(linter, text, "assessment") == expected
+
+
+# --- round 5: opinions of what a person feels, verbs of cruelty, labels for bullying -------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Jay often has little to no empathy for other children.", [("RL212", "little to no empathy")]),
+    ("Dad had little respect for the teacher.", [("RL212", "little respect")]),
+    ("Mum didn’t have a clue about making up a bottle.", [("RL212", "didn’t have a clue")]),
+    ("Jay torments the younger children for fun.", [("RL212", "torments")]),
+    ("Her brother is a bully.", [("RL212", "bully")]),
+])
+def test_opinions_of_a_persons_feelings_and_cruelty_are_flagged(linter, text, expected):
+    assert judged(linter, text, "assessment") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Jay was tormented by the other boys at school.",          # passive: what was done to him
+    "Jay said he has no empathy for the man who hurt him.",    # his own words
+    "The group talked about how empathy helps friendships.",   # not said of a person
+    "The bullies at school took his bag.",                     # not said of someone
+    "Worry torments Jay at night.",                            # the subject is not a person
+])
+def test_what_was_done_to_a_child_and_accounts_are_clean(linter, text):
+    assert judged(linter, text, "assessment") == []

@@ -130,6 +130,8 @@ class BlamingJudgement(Rule):
         changes = (config.lexicon or {}).get("judgements")
         self.terms = load_lexicon(rules_dir() / self.opts.get("lexicon", "lexicon/judgements.yaml"), changes)
         self.words = FormsFinder(self.terms)
+        # verbs of the lexicon ("torments"): a judgement when a person is their active subject
+        self.verbs = {f.lower() for t in self.terms if t.pos and "VERB" in t.pos for f in t.forms}
         blaming = load_lexicon(rules_dir() / "lexicon" / "blaming.yaml", (config.lexicon or {}).get("blaming"))
         self.rl211 = FormsFinder(blaming)  # RL211 already flags these: not twice
         self.lists = _lists(config)
@@ -202,6 +204,8 @@ class BlamingJudgement(Rule):
         if key.dep_ in ("amod", "appos", "compound"):
             return self._describes(key, toks, lists, rec)
         if key.pos_ in ("VERB", "AUX") and len(toks) == 1:
+            if key.lower_ in self.verbs and not any(c.dep_ == "auxpass" for c in key.children):
+                return self._predicate(key, toks, ids, lists, rec)  # "Lucy torments her friends"
             return None  # "had drunk four cans": a word of the list used as a verb
         if key.dep_ == "dobj" and len(toks) > 1 and key.head.pos_ in ("VERB", "AUX"):
             if key.head.text.lower() in lists["speech_verbs"]:
