@@ -227,3 +227,34 @@ def test_that_is_and_yours_truly_are_not_pronouns_of_reader_or_author(linter):
     assert findings_of(linter, text, "case_note", HE, category="person.second") == [
         ("RL102", "person.second", "yours")]
 
+
+# --- round 5: families in general; "the youth" as the child ------------------------------------------------
+def test_their_children_in_a_sentence_about_families_in_general_is_not_the_child(linter):
+    text = ("Sometimes parents ask for help because they find it hard to care for their children. "
+            "In such cases the council shares the care of the children with them.")
+    assert findings_of(linter, text, "care_plan", {"name": "Mo"}, code="RL103") == []
+
+
+def test_the_children_of_this_family_are_still_a_slip(linter):
+    text = "Your parents asked for help. I met with the children at home to hear their views."
+    got = [t for _, _, t in findings_of(linter, text, "review_record", {"name": "Mo"}, code="RL103")]
+    assert got == ["the children", "their"]
+
+
+def test_the_child_in_a_general_sentence_is_still_the_child(linter):
+    # labellers of the public sets mark "the child" in guidance to the child; only "the children" of
+    # other families is general
+    text = "Sometimes parents and the child disagree about the plan."
+    got = [t for _, _, t in findings_of(linter, text, "care_plan", {"name": "Mo"}, code="RL103")]
+    assert got == ["the child"]
+
+
+def test_the_youth_in_a_plan_written_to_the_youth(linter):
+    text = "This plan is written with the youth and their carer. A copy is given to the youth."
+    got = [t for _, _, t in findings_of(linter, text, "care_plan", {"name": "Mo"}, code="RL103")]
+    assert got == ["the youth", "the youth"]
+
+
+def test_the_youth_club_and_service_are_not_the_child(linter):
+    text = "You go to the youth club on Fridays. The Youth Offending Service will write to you."
+    assert findings_of(linter, text, "care_plan", {"name": "Mo"}, code="RL103") == []

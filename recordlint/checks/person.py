@@ -66,9 +66,18 @@ class PersonPhrases:
         service = rf"[’']s\s+(?:[\w-]+\s+){{0,2}}(?:{alternation(data.get('children_services', []))})\b"
         # the child protection plan, the child in need plan: the name of a process, not the child
         process = rf"\s+(?:{alternation(data.get('child_processes', []))})\b"
-        self.child_phrases = re.compile(rf"\b(?:[Tt]he (?:child(?!{process})|young person|children(?!{service}))"
-                                        r"|C?YP)\b")
+        # "the youth" as a person ("given to the youth."), not "the youth club" or "the Youth Offending Service"
+        youth = (r"youth(?=[ \t]*[,.;:!?)\n]"
+                 r"|[ \t]+(?:and|or|is|was|will|has|had|can|should|must|may|to|in|at|who|with|for)\b)")
+        self.child_phrases = re.compile(
+            rf"\b(?:[Tt]he (?:child(?!{process})|young person|{youth}|children(?!{service}))|C?YP)\b")
         self.group = re.compile(rf"\b[Tt]he children\b(?!{service})")
+        # a sentence about families in general ("Sometimes parents feel they cannot look after their children"):
+        # its "their children", "the children", "the young person" are anyone's, not the child's
+        markers = alternation(data.get("generic_markers", []))
+        people = alternation(data.get("generic_people", []))
+        self.generic = re.compile(rf"\b(?:{markers})\b|(?<![Yy]our )(?<![Tt]he )(?<![Tt]heir )\b(?:{people})\b",
+                                  re.IGNORECASE)
         self.parents_child = re.compile(rf"\b(?:[Yy]our|[Tt]heir) (?:child|son|daughter)(?:ren)?\b(?!{process})")
 
 
@@ -379,9 +388,20 @@ class ThirdPerson(Rule):
             name = rec.child.first_name or infer_child_name(rec.text, rec.config)
             rec.cache["child name"] = name
             name_hits = self._name_mentions(rec, name) if name else []
-            phrase_hits = sorted((m.start(), m.end()) for m in self._child_phrases(rec) if not rec.in_speech(m.start()))
+            phrase_hits = sorted((m.start(), m.end()) for m in self._child_phrases(rec)
+                                 if not rec.in_speech(m.start()) and not self._in_generic_sentence(rec, m))
             rec.cache["RL103 mentions"] = (name, name_hits, phrase_hits)
         return rec.cache["RL103 mentions"]
+
+    @staticmethod
+    def _in_generic_sentence(rec, m) -> bool:
+        """"their children" or "the children" in a sentence about families in general ("In some cases parents
+        ... their children"): a marker of cases in general, or parents or families in general, before it.
+        "the child" and "the young person" stay the child's even there (labellers mark them)."""
+        if not m.group().lower().endswith("children"):
+            return False
+        s, _ = rec.sentence_of(m.start())
+        return bool(person_phrases(rec.config).generic.search(rec.text, s, m.start()))
 
     # names ------------------------------------------------------------------------------------
     def _name_mentions(self, rec, name):
