@@ -257,9 +257,9 @@ def test_jargon_drop_in_is_unsafe_and_never_second_person_in_third_person_record
     assert jargon.fix.applicability == "unsafe" and jargon.fix.edits[0].text == "family time"
     assert apply_fixes("Kayla has contact with her mum every Saturday.", findings)[0] == \
         "Kayla has contact with her mum every Saturday."
-    text = "The council is Kayla's corporate parent."
+    text = "The council holds Kayla's placing authority duties."
     findings = linter.lint(text, "case_note", child, fixes=True)
-    assert [f.fix for f in findings if f.code == "RL201"] == [None]  # "... that looks after you"
+    assert [f.fix for f in findings if f.code == "RL201"] == [None]  # "the council that looks after you"
     findings = linter.lint("Your placement is going well.", "care_plan", child, fixes=True)
     assert [f.fix.edits[0].text for f in findings if f.code == "RL201"] == ["home"]
 

@@ -197,8 +197,8 @@ def test_messaging_apps_are_everyday_acronyms(linter):
 
 # --- RL201: names of committees, boards, services and teams --------------------------------------------
 @pytest.mark.parametrize("text, doc_type", [
-    ("Minutes of the joint meeting of the Corporate Parenting Committee and the Schools Forum.", "supervision"),
-    ("The Corporate Parenting Advisory Board met on 3 May.", "supervision"),
+    ("Minutes of the joint meeting of the Corporate Parenting Committee and the Schools Forum.", "care_plan"),
+    ("The Corporate Parenting Advisory Board met on 3 May.", "care_plan"),
     ("Please ring the Early Help Team if you need anything.", "care_plan"),
 ])
 def test_a_term_inside_an_organisations_name_is_not_jargon(linter, text, doc_type):
@@ -310,3 +310,14 @@ def test_youth_justice_and_hearings_terms_are_jargon(linter, text, doc_type, exp
 ])
 def test_plain_senses_and_explained_youth_justice_terms(linter, text, doc_type):
     assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == []
+
+
+# --- RL201: legal duties and statuses between professionals (round 5) ----------------------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Councillors discussed their role as corporate parents.", "supervision", []),
+    ("Members asked for an update on care leavers aged 21 to 25.", "supervision", []),
+    ("As your corporate parents we want the best for you.", "pathway_plan", ["corporate parents"]),
+    ("As a care leaver you can get help with rent.", "pathway_plan", ["care leaver"]),
+])
+def test_corporate_parents_and_care_leavers_are_jargon_written_to_the_child(linter, text, doc_type, expected):
+    assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == expected
