@@ -321,3 +321,14 @@ def test_plain_senses_and_explained_youth_justice_terms(linter, text, doc_type):
 ])
 def test_corporate_parents_and_care_leavers_are_jargon_written_to_the_child(linter, text, doc_type, expected):
     assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == expected
+
+
+# --- RL202: an acronym spelled out letter by letter on the lines after it (round 5) ---------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("What is the YOT?\nY Youth\nO Offending\nT Team\nThe YOT meets on Mondays.", []),
+    ("Our PLR approach:\n- P = Patience\n- L = Listening\n- R = Respect\nPLR guides every visit.", []),
+    # the lines do not spell it all: still unexplained
+    ("The YOT worker came.\nY Youth\nO Offending\nThen we agreed actions.", ["YOT"]),
+])
+def test_an_acronym_spelled_out_line_by_line_is_explained(linter, text, expected):
+    assert acronyms(linter, text, "supervision") == expected

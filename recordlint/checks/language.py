@@ -154,6 +154,27 @@ def _spelled_after(acronym: str, after: str) -> bool:
                for k in range(size, size + 3) if words[i][0].lower() == acronym[0].lower())
 
 
+_ACROSTIC_LINE = re.compile(r"[ \t]*(?:[-•*][ \t]*)?([A-Z])[ \t]*(?:[=:)–—-][ \t]*)?([A-Za-z][\w-]*)")
+
+
+def _acrostic_after(acronym: str, text: str, end: int) -> bool:
+    """The lines after the acronym's line spell it out letter by letter, each letter then its word ("SMART" then
+    "S Specific", "M = Measurable", ...): the acronym is explained there."""
+    letters = [c for c in acronym if c.isalpha()]
+    if len(letters) < 2 or not acronym.isupper():
+        return False
+    line_end = text.find("\n", end)
+    lines = [ln for ln in text[line_end + 1:line_end + 1 + 60 * len(letters)].split("\n") if ln.strip()] \
+        if line_end >= 0 else []
+    if len(lines) < len(letters):
+        return False
+    for letter, line in zip(letters, lines[:len(letters)], strict=True):
+        m = _ACROSTIC_LINE.match(line)
+        if m is None or m.group(1) != letter or m.group(2)[0].upper() != letter:
+            return False
+    return True
+
+
 def _person_label(rec, start: int) -> bool:
     """A short acronym at ``start`` labels a person: "Child BS", "Adult B", "His mother SR"."""
     text, people = rec.text, people_words(rec.config)
@@ -362,7 +383,7 @@ class UnexplainedAcronym(Rule):
         m = _IS_LONG_FORM.match(text[end:end + 120])
         if m and any(spells(word, _LONG_WORDS.findall(m.group(1))[:k]) for k in range(1, 8)):
             return True  # "An IRO is an Independent Reviewing Officer"
-        return bool(_SAYS_AFTER.match(text[end:end + 40]))
+        return bool(_SAYS_AFTER.match(text[end:end + 40])) or _acrostic_after(word, text, end)
 
     @staticmethod
     def _defined_in_place(rec, word: str, start: int, end: int) -> bool:
