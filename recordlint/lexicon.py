@@ -2,8 +2,12 @@
 
 Entry keys (YAML): term, variants, alternatives, source, note, and optional
 context: case_sensitive, not_before / not_after (next / previous words that
-mean the plain, non-care sense: "contact me", "I will contact"), pos (only
-when the model tags the word so, e.g. NOUN), expansion (acronyms).
+mean the plain, non-care sense: "contact me", "I will contact"), not_with (a
+word among the next four that gives the plain sense: "not complying with his
+licence conditions"), manner_plain (the plain sense in a clause of manner:
+"how you are being looked after"), perspective (only in records written this
+way), pos (only when the model tags the word so, e.g. NOUN), expansion
+(acronyms).
 """
 from __future__ import annotations
 
