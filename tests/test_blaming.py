@@ -340,3 +340,22 @@ def test_opinions_of_a_persons_feelings_and_cruelty_are_flagged(linter, text, ex
 ])
 def test_what_was_done_to_a_child_and_accounts_are_clean(linter, text):
     assert judged(linter, text, "assessment") == []
+
+
+# --- round 5: evading and excuses said of a person; 'resisted' -----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Dad has evaded the social worker all week.", [("RL212", "evaded")]),
+    ("Mum made excuses for the missed visit.", [("RL212", "made excuses")]),
+    ("Jay resisted when staff asked him to come inside.", [("RL211", "resisted")]),
+])
+def test_evading_excuses_and_resisting_said_of_a_person_are_flagged(linter, text, expected):
+    assert judged(linter, text, "case_note") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The answer eluded the panel for weeks.",       # not a person's conduct
+    "Jay was evaded by the other boys at break.",   # passive: what was done to him
+    "He was charged with assault and resisted arrest in 2024.",   # the charge, recorded as fact
+])
+def test_evading_and_resisting_that_judge_no_one(linter, text):
+    assert judged(linter, text, "case_note") == []
