@@ -359,3 +359,15 @@ def test_evading_excuses_and_resisting_said_of_a_person_are_flagged(linter, text
 ])
 def test_evading_and_resisting_that_judge_no_one(linter, text):
     assert judged(linter, text, "case_note") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("His hygiene was none existent at the visit.", [("RL212", "none existent")]),   # a common misspelling
+    ("Her hygiene was non existent.", [("RL212", "non existent")]),
+])
+def test_spellings_of_non_existent_hygiene_are_flagged(linter, text, expected):
+    assert judged(linter, text, "visit_record") == expected
+
+
+def test_a_service_that_is_non_existent_is_not_a_judgement(linter):
+    assert judged(linter, "The bus service to the village is none existent.", "visit_record") == []
