@@ -73,7 +73,7 @@ class PersonPhrases:
             rf"\b(?:[Tt]he (?:child(?!{process})|young person|{youth}|children(?!{service}))|C?YP)\b")
         self.group = re.compile(rf"\b[Tt]he children\b(?!{service})")
         # a sentence about families in general ("Sometimes parents feel they cannot look after their children"):
-        # its "their children", "the children", "the young person" are anyone's, not the child's
+        # its "their children" and "the children" are anyone's, not the child's (ThirdPerson._in_generic_sentence)
         markers = alternation(data.get("generic_markers", []))
         people = alternation(data.get("generic_people", []))
         self.generic = re.compile(rf"\b(?:{markers})\b|(?<![Yy]our )(?<![Tt]he )(?<![Tt]heir )\b(?:{people})\b",
