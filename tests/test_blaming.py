@@ -371,3 +371,7 @@ def test_spellings_of_non_existent_hygiene_are_flagged(linter, text, expected):
 
 def test_a_service_that_is_non_existent_is_not_a_judgement(linter):
     assert judged(linter, "The bus service to the village is none existent.", "visit_record") == []
+
+
+def test_a_frequency_word_does_not_make_the_records_parents_general(linter):
+    assert judged(linter, "Parents often fail to give Mia breakfast.", "case_note") == [("RL212", "often fail to give")]

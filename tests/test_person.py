@@ -258,3 +258,9 @@ def test_the_youth_in_a_plan_written_to_the_youth(linter):
 def test_the_youth_club_and_service_are_not_the_child(linter):
     text = "You go to the youth club on Fridays. The Youth Offending Service will write to you."
     assert findings_of(linter, text, "care_plan", {"name": "Mo"}, code="RL103") == []
+
+
+def test_a_frequency_word_does_not_make_the_children_general(linter):
+    text = "I met you and your brother at home. Sometimes the children argue about the TV."
+    got = [t for _, _, t in findings_of(linter, text, "review_record", {"name": "Mo"}, code="RL103")]
+    assert got == ["the children"]
