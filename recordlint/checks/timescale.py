@@ -48,6 +48,14 @@ CLEAR_PATTERNS = [
     rf"\b(?:once|twice|three\s+times|four\s+times|five\s+times|\d+\s+times|{_NUM}\s+times)\s+(?:a|per|each|every)\s+"
     rf"(?:{_UNIT}|term)\b",
     r"\b(?:once|twice)\s+(?:weekly|monthly|daily|termly|a\s+fortnight)\b",
+    # "1x per week", "2x a month", "3x weekly": a count written with "x"
+    r"\b\d+\s?x\s*(?:(?:a|per|each|every)\s+|/\s*)?(?:day|night|week|fortnight|month|term|year|daily|weekly|"
+    r"fortnightly|monthly)\b",
+    # "over a period of 30 days", "for a period of six weeks"
+    rf"\b(?:over|for|within|during)\s+(?:a|the)\s+(?:\w+\s+)?period\s+of\s+{_NUM}\s+{_UNIT}",
+    # "the following hours per week", "sessions a month": so much of something in each period
+    r"\b(?:hours?|sessions?|visits?|lessons?|meetings?|appointments?|shifts?|nights?|days?)\s+(?:per|a|each)\s+"
+    r"(?:day|week|fortnight|month|term|year)\b(?!\s+(?:later|ago|before|after|earlier|on|from)\b)",
     # "£20 a month", "3 jobs a week", "2 hours per day"
     r"\b\d[\d,.]*\s+(?:[a-z]+\s+){0,2}(?:a|per|each)\s+(?:day|night|week|fortnight|month|term|year)\b",
     r"\b(?:at\s+least|a\s+minimum\s+of)\s+(?:once\s+)?every\b",
