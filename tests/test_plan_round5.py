@@ -8,7 +8,8 @@ PLAN = {"plan.timescale", "plan.specific"}
 
 
 def plan_findings(linter, text, doc_type="care_plan", child=None):
-    return [(c, t) for c, cat, t in findings_of(linter, text, doc_type, child or {"name": "Kai"}) if cat in PLAN]
+    child = {"name": "Kai"} if child is None else child
+    return [(c, t) for c, cat, t in findings_of(linter, text, doc_type, child) if cat in PLAN]
 
 
 def rl301(linter, text, doc_type="supervision"):
@@ -35,3 +36,54 @@ def test_so_many_hours_a_week_is_a_frequency(linter):
     # "a week later" places an event; it is not a frequency
     assert rl301(linter, "Actions:\n- Kai will ring Nan the day a week later than planned.") == [
         "Kai will ring Nan the day a week later than planned."]
+
+
+# --- units with the shape of a step that are not one (nonsteps.py) ----------------------------------------
+def test_an_action_marked_as_done_is_not_a_step(linter):
+    assert rl301(linter, "Action: Jo to send the letter to the school (completed).") == []
+    assert rl301(linter, "Actions:\n- Jo to send the letter to the school - done") == []
+    assert rl301(linter, "Actions:\n- Jo sent the letter; Jo to ring the school, completed on 3 May") == []
+    assert rl301(linter, "Action: Jo to send the letter to the school.") == ["Jo to send the letter to the school."]
+    # a step about completing something is still a step
+    assert rl301(linter, "Actions:\n- Jo to complete the form for Kai's passport") == [
+        "Jo to complete the form for Kai's passport"]
+
+
+def test_a_pointer_to_read_on_is_not_a_step(linter):
+    text = "Kai's story shows how missing and exploitation are linked. Read Kai's story to find out more."
+    assert rl301(linter, text, "assessment") == []
+    assert rl301(linter, "Actions:\n- Visit our website for more information.") == []
+    assert rl301(linter, "Actions:\n- Read the school report with Kai.") == ["Read the school report with Kai."]
+
+
+def test_a_hedged_modal_is_a_possibility_not_a_commitment(linter):
+    assert rl301(linter, "Actions:\n- The worker may need to speak with their manager to decide the next step.") == []
+    assert rl301(linter, "Actions:\n- You might want to ask the school for a mentor.") == []
+    assert rl301(linter, "Actions:\n- The worker will need to speak with their manager to decide the next step.") == [
+        "The worker will need to speak with their manager to decide the next step."]
+    # a firm step before the hedge is still a step
+    assert rl301(linter, "Actions:\n- Jo will ring Mum, who may need to bring the letter.") == [
+        "Jo will ring Mum, who may need to bring the letter."]
+
+
+def test_the_effect_of_a_step_is_not_a_step(linter):
+    text = "Actions:\n- Jo will book the dentist by 3 May. This will ensure that Kai's teeth are checked."
+    assert plan_findings(linter, text, "supervision") == []
+    text = "Actions:\n- Jo will book the dentist by 3 May. It will help Kai to feel less worried."
+    assert plan_findings(linter, text, "supervision") == []
+    # "This will happen by ..." still times the step before it; a named doer is a step of its own
+    text = "Jo will book the dentist. This will happen by 3 May."
+    assert plan_findings(linter, text, "supervision") == []
+    text = "Jo will book the dentist by 3 May. Mum will help Kai to feel less worried."
+    assert rl301(linter, text) == ["Mum will help Kai to feel less worried."]
+
+
+def test_what_a_document_must_say_is_not_a_step(linter):
+    assert rl301(linter, "The court report needs to reflect that the plan is subject to the panel's approval.") == []
+    assert rl301(linter, "It is essential in the court report that the views of Kai are set out in full.") == []
+    # a person who must show something is still a step
+    assert rl301(linter, "The social worker needs to show that the plan was agreed with Kai.") == [
+        "The social worker needs to show that the plan was agreed with Kai."]
+    assert rl301(linter, "It is essential for the social worker to read the court report.") == [
+        "It is essential for the social worker to read the court report."]
+

@@ -18,6 +18,7 @@ The work is split by job, read top to bottom:
   timescale.py  by when (used by the planning rules on each action's context)
   telegraphic.py steps with no verb of their own ("Increased monitoring required")
   information.py pages about the process written to any child: no actions there
+  nonsteps.py   units with the shape of a step that are not one ("(completed)", "This will ensure ...")
 
 ``action_regions`` tells the component which units to tag before the rules run;
 ``find_actions`` then reads them, once per record (RL301 and RL302 share the result).
@@ -30,6 +31,8 @@ from ..phrases import planning_phrases
 from .clauses import Action, ClauseReader
 from .fallback import read_plain
 from .information import is_information_text
+from .nonsteps import not_a_step
+from .person import people_words
 from .telegraphic import may_be_noun_item, read_field_value, read_noun_item
 from .timescale import dated_events
 from .units import FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
@@ -50,7 +53,7 @@ def action_regions(rec) -> list[tuple[int, int, str]]:
     """The units that may be actions, to be tagged ("tag": tags, POS, lemmas)."""
     if "action regions" not in rec.cache:  # RL301 and RL302 both ask
         ph = planning_phrases(rec.config)
-        rec.cache["action regions"] = [] if is_information_text(rec) else [
+        rec.cache["action regions"] = [] if _about_no_plan(rec) else [
             (s, e, "tag") for slot in plan_slots(rec, ph) for s, e, imperative_ok in slot.candidates()
             if may_be_action(rec, ph, s, e, imperative_ok)]
     return rec.cache["action regions"]
@@ -65,9 +68,14 @@ def record_dated_events(rec) -> set[str]:
 
 def find_actions(rec) -> list[Action]:
     if "actions" not in rec.cache:
-        # a page about the process written to any child has no plan steps (information.py)
-        rec.cache["actions"] = [] if is_information_text(rec) else _ActionFinder(rec).find()
+        # a page about the process has no plan steps (information.py)
+        rec.cache["actions"] = [] if _about_no_plan(rec) else _ActionFinder(rec).find()
     return rec.cache["actions"]
+
+
+def _about_no_plan(rec) -> bool:
+    """A page about the process, written to any child: no plan steps."""
+    return is_information_text(rec)
 
 
 class _ActionFinder:
@@ -80,11 +88,18 @@ class _ActionFinder:
         for slot in plan_slots(self.rec, self.ph):
             if isinstance(slot, LineSlot):
                 out.extend(self._line(slot))
+            elif isinstance(slot, (RowSlot, FieldSlot)) and self._marked_not_a_step(slot):
+                continue   # "Action: Lisa to send the email (completed)"
             elif isinstance(slot, RowSlot):
                 out.append(self._row(slot))
             elif isinstance(slot, FieldSlot):
                 out.append(self._field(slot))
         return out
+
+    def _marked_not_a_step(self, slot) -> bool:
+        """A table row's or a field's action that is not a step (nonsteps.py: done, a pointer ...)."""
+        s, e = slot.cell["action"] if isinstance(slot, RowSlot) else slot.action
+        return not_a_step(self.rec.text, s, e, slot.line[1], people_words(self.rec.config)) is not None
 
     def _unit(self, s: int, e: int, kind: str | None, imperative_ok: bool) -> Action | None:
         if not may_be_action(self.rec, self.ph, s, e, imperative_ok):
@@ -94,7 +109,18 @@ class _ActionFinder:
             act = read_plain(self.rec.text, self.ph, s, e, kind)
         else:
             act = self.clauses.read(region, s, e, kind, imperative_ok)
-        return None if act is not None and self._advice_to_reader(act) else act
+        return act if act is not None and self.is_plan_step(act) else None
+
+    def is_plan_step(self, act: Action) -> bool:
+        """The one place that decides whether a unit read as an action (clauses.py) is a plan step: not
+        advice to whoever reads a third-person record, and none of the non-steps of nonsteps.py (done,
+        a web pointer, hedged, an effect, a document's content). A trained classifier of units may be
+        combined here."""
+        if self._advice_to_reader(act):
+            return False
+        line_end = self.rec.text.find("\n", act.end)
+        line_end = len(self.rec.text) if line_end < 0 else line_end
+        return not_a_step(self.rec.text, act.start, act.end, line_end, people_words(self.rec.config)) is None
 
     def _advice_to_reader(self, act: Action) -> bool:
         """In a third-person record (not a supervision, which directs the worker), "you should / need to"
@@ -120,7 +146,8 @@ class _ActionFinder:
         if not toks:
             return None
         act = read_noun_item(toks, region, self.ph, text, s, e)
-        return act if act is not None or not field_value else read_field_value(toks, self.ph, text, s, e)
+        act = act if act is not None or not field_value else read_field_value(toks, self.ph, text, s, e)
+        return act if act is not None and self.is_plan_step(act) else None
 
     def _row(self, row: RowSlot) -> Action:
         self.clauses.plan_item = self.clauses.recommends = False

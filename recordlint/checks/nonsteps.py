@@ -1,0 +1,77 @@
+"""Units that read as actions but are not steps anyone has to take. Text only: no model.
+
+clauses.py reads a unit with an anchor ("will", "need to", an order) into an Action; these are the
+classes of language that have the shape of a step and are something else:
+
+  done        an action marked as done: "(completed)", "- done", "completed on 3 May"
+  pointer     a web page's call to read on: "Read Gia's story to find out more", "Click here"
+  hedged      a possibility, not a commitment: "may need to", "might want to", "could consider"
+  effect      what a step will bring about, its subject a pronoun that points back:
+              "This will ensure that ...", "It will help you to ..."
+  content     what a document must say or contain: "The report needs to reflect that ...",
+              "It is essential in the plan that ..."
+
+``not_a_step`` names the class of a unit that is not a step (None for a unit that may be one);
+actions.is_plan_step is the one place that asks it.
+"""
+from __future__ import annotations
+
+import re
+
+# "(completed)", "(done 3/5)", "- done.", ": actioned", "completed on 14 May", "✓": the step is already taken
+_DONE = re.compile(r"\(\s*(?:completed?|done|actioned|achieved|closed)\b[^)]{0,30}\)|"
+                   r"[-–—:]\s*(?:completed?|done|actioned|achieved)\s*[.!]?\s*$|"
+                   r"\b(?:completed?|done|actioned)\s+on\s+(?:\d|[A-Z][a-z]+day\b)|[✓✔☑]\s*$", re.IGNORECASE)
+# "Read Gia's story to find out more", "Visit our website for more information", "Click here", "Find out more"
+_POINTER = re.compile(r"^\W*(?:please\s+)?(?:(?:read|see|visit|click|watch|download|view|look\s+at|listen\s+to|"
+                      r"go\s+to|check\s+out)\b[^.!?\n]*?\b(?:to\s+(?:find\s+out|learn|read|hear|know)\s+more|"
+                      r"for\s+(?:more|further)\b|more\s+(?:information|details)|click\s+here|here)\b|"
+                      r"(?:click\s+here|find\s+out\s+more|read\s+more|learn\s+more)\b)", re.IGNORECASE)
+# "may need to", "might have to", "could want to", "may wish to", "might consider", "could think about":
+# before any firm modal in the unit ("Jo will call; Mum may need to come" is split at the semicolon)
+_HEDGED = re.compile(r"^[^.;!?]*?\b(?P<hedge>may|might|could)\s+(?:also\s+|well\s+|then\s+)?(?:need\s+to|have\s+to|"
+                     r"want\s+to|wish\s+to|like\s+to|consider|think\s+about|try\s+to)\b", re.IGNORECASE)
+_FIRM = re.compile(r"\b(?:will|shall|must|should|needs?\s+to|has\s+to|is\s+to|are\s+to)\b|['’]ll\b", re.IGNORECASE)
+# "This will ensure that ...", "It will help you ...", "That would mean ...": a pronoun that points back to the
+# step before, and an active verb (a passive, "This will be done by Jo", is read as a step of its own; "This
+# will happen by May" times the step before: actions.py)
+_EFFECT = re.compile(r"^\W*(?:and\s+|so\s+)?(?:this|that|these|those|it|which)\s+(?:will|would|should|can|could|"
+                     r"may|might|is\s+going\s+to)\s+(?:also\s+|then\s+|hopefully\s+)?(?!be\b|have\s+to\b|need\s+to\b|happen|take|start|begin)"
+                     r"[a-z]+\b", re.IGNORECASE)
+# "The report needs to reflect that ...", "The plan should show how ...": a thing, not a person, as subject
+_CONTENT = re.compile(r"^\W*(?:the|this|that|each|every|any|a|an|your|their|our)\s+(?P<subject>[\w'’ -]{1,40}?)\s+"
+                      r"(?:needs?\s+to|should|must|will|has\s+to|have\s+to)\s+(?:also\s+|clearly\s+)?"
+                      r"(?:reflect|show|state|evidence|demonstrate|include|contain|outline|set\s+out|say|indicate|"
+                      r"explain|specify|record|confirm)\s+(?:that|what|how|whether|why|which)\b", re.IGNORECASE)
+# "It is essential in the report that ...", "It is important for the plan to ...": what a document must hold
+_IN_DOCUMENT = re.compile(r"\bit\s+is\s+(?:\w+\s+)?(?:essential|important|vital|crucial|necessary|key|expected)\s+"
+                          r"(?:in|for|within)\s+(?:the|this|a|an|each|every|any|your|their)\s+(?:[\w'’-]+\s+){0,3}?"
+                          r"(?:plans?|reports?|records?|documents?|letters?|minutes|forms?|agreements?|assessments?|"
+                          r"contracts?|notes?|chronolog(?:y|ies)|summar(?:y|ies))\b", re.IGNORECASE)
+
+
+def not_a_step(text: str, start: int, end: int, line_end: int, people) -> str | None:
+    """The class of a unit (``text[start:end]``, on a line that ends at ``line_end``) that reads as an action
+    but is not a step to take, or None. ``people``: person.People, to tell a person from a thing."""
+    unit = text[start:end]
+    if _DONE.search(text, start, max(end, line_end)):
+        return "done"
+    if _POINTER.match(unit):
+        return "pointer"
+    hedged = _HEDGED.match(unit)
+    if hedged and not _FIRM.search(unit, 0, hedged.start("hedge")):
+        return "hedged"
+    if _EFFECT.match(unit):
+        return "effect"
+    if _IN_DOCUMENT.search(unit) or _content(unit, people):
+        return "content"
+    return None
+
+
+def _content(unit: str, people) -> bool:
+    """"The report needs to reflect that ...", not "The social worker needs to show that ..." (a person)."""
+    m = _CONTENT.match(unit)
+    if m is None:
+        return False
+    head = m.group("subject").split()[-1].lower().strip("'’")
+    return not ({head, head.removesuffix("s")} & (people.singular | people.plural))
