@@ -87,3 +87,25 @@ def test_what_a_document_must_say_is_not_a_step(linter):
     assert rl301(linter, "It is essential for the social worker to read the court report.") == [
         "It is essential for the social worker to read the court report."]
 
+
+# --- a page that answers questions about the process has no plan steps (information.explains_process) ------
+# (it names a person, Mr Jones: a page that names no one is information for any child already)
+_PAGE = ("What is a review?\n\nA review is a meeting about your care. Mr Jones, the Reviewing Officer, will talk to "
+         "you about it.\n\nWho will be at the review?\n\nYou will also be given a copy of the Plan. The Plan will be "
+         "agreed by your family and the workers.")
+
+
+def test_a_page_of_questions_and_answers_has_no_steps(linter):
+    assert plan_findings(linter, _PAGE, "review_record", {}) == []
+
+
+def test_the_same_words_for_a_named_child_or_under_a_plan_heading_are_steps(linter):
+    named = plan_findings(linter, _PAGE, "review_record", {"name": "Kai"})
+    assert ("RL301", "You will also be given a copy of the Plan.") in named
+    planned = plan_findings(linter, _PAGE + "\n\nActions\n- Jo will ring Mum.", "review_record", {})
+    assert ("RL301", "Jo will ring Mum.") in planned
+    # one question is not a page of answers; nor are bulleted questions a meeting asked
+    one = plan_findings(linter, _PAGE.replace("Who will be at the review?", "The people there."), "review_record", {})
+    assert ("RL301", "You will also be given a copy of the Plan.") in one
+    asked = _PAGE.replace("What is a review?", "- What is a review?").replace("Who will", "- Who will")
+    assert ("RL301", "You will also be given a copy of the Plan.") in plan_findings(linter, asked, "review_record", {})

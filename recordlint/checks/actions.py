@@ -30,7 +30,7 @@ import re
 from ..phrases import planning_phrases
 from .clauses import Action, ClauseReader
 from .fallback import read_plain
-from .information import is_information_text
+from .information import explains_process, is_information_text
 from .nonsteps import not_a_step
 from .person import people_words
 from .telegraphic import may_be_noun_item, read_field_value, read_noun_item
@@ -74,8 +74,8 @@ def find_actions(rec) -> list[Action]:
 
 
 def _about_no_plan(rec) -> bool:
-    """A page about the process, written to any child: no plan steps."""
-    return is_information_text(rec)
+    """A page about the process, written to any child or answering questions about it: no plan steps."""
+    return is_information_text(rec) or explains_process(rec)
 
 
 class _ActionFinder:

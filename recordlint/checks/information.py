@@ -18,7 +18,7 @@ from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..phrases import planning_phrases
+from ..phrases import norm_heading, planning_phrases
 from .person import infer_child_name
 from .units import COMMON_NOUNS, FieldSlot, LineSlot, RowSlot, plan_slots
 
@@ -106,3 +106,31 @@ def _mid_sentence(text: str, words: list, i: int) -> bool:
         if text[cur.end():nxt.start()] == " " and nxt.group()[0].isupper():
             return False
     return True
+
+
+# A question heading: a short line that asks ("What is a care plan?", "Who will be at the meeting?"), not a
+# bulleted question (a list of questions a meeting asked)
+_QUESTION_HEADING = re.compile(r"[ \t]*['‘“\"]?(?:what|who|whom|why|when|where|how|which|can|could|will|would|do|"
+                               r"does|did|is|are|am|should|may|must|shall)\b[^.!?\n]{0,80}\?\s*$", re.IGNORECASE)
+
+
+def explains_process(rec) -> bool:
+    """A page that answers questions about the process for any reader ("What is a Child Protection
+    Conference?", "Who will be at the Conference?"): no child is named (given or in the text), two or more
+    lines are question headings, and there is no plan heading, action table or "Action:" field. Its "The
+    Social Worker will talk to you about this" says what generally happens, not a step for one child.
+    Used by action detection only (a page for any child is_information_text for the other rules too)."""
+    if "explains process" not in rec.cache:
+        rec.cache["explains process"] = bool(
+            not rec.child.first_name and sum(1 for s, e in rec.lines if _QUESTION_HEADING.match(rec.text, s, e)) >= 2
+            and not infer_child_name(rec.text, rec.config) and not _plan_section(rec))
+    return rec.cache["explains process"]
+
+
+def _plan_section(rec) -> bool:
+    """A plan heading ("Actions", "What we agreed:"), an action table or "Action:" fields (not a label that
+    may name who acts, "Voluntary Care: ...", which on a page of answers is a term and its meaning)."""
+    ph = planning_phrases(rec.config)
+    if any(isinstance(slot, (RowSlot, FieldSlot)) for slot in plan_slots(rec, ph)):
+        return True
+    return any(norm_heading(rec.text[s:e].split(":", 1)[0]) in ph.plan_headings for s, e in rec.lines)
