@@ -128,7 +128,7 @@ class PlanningPhrases:
         self.abstract_subjects = _words(data, "abstract_subjects")
         self.review_subjects = _words(data, "review_subjects")
         self.recommending_verbs = _words(data, "recommending_verbs")
-        self.document_subjects = _words(data, "document_subjects")
+        self.document_subjects, self.owner_roles = _words(data, "document_subjects"), _words(data, "owner_roles")
         self.content_verbs = _words(data, "content_verbs")
         self.stative_verbs = _words(data, "stative_verbs")
         self.had_events = _words(data, "had_events")

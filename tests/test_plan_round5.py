@@ -109,3 +109,21 @@ def test_the_same_words_for_a_named_child_or_under_a_plan_heading_are_steps(lint
     assert ("RL301", "You will also be given a copy of the Plan.") in one
     asked = _PAGE.replace("What is a review?", "- What is a review?").replace("Who will", "- Who will")
     assert ("RL301", "You will also be given a copy of the Plan.") in plan_findings(linter, asked, "review_record", {})
+
+
+# --- under a plan heading, a sub-heading that names a role or body names the owner of its steps -------------
+def test_a_role_sub_heading_under_actions_names_the_owner(linter):
+    text = ("Actions agreed at the meeting\n\nSchool nurse\n- book a hearing test for Kai\n\n"
+            "Housing department\n- find the family a bigger flat\n")
+    assert plan_findings(linter, text, "case_note") == [
+        ("RL301", "book a hearing test for Kai"), ("RL301", "find the family a bigger flat")]
+
+
+def test_a_sub_heading_that_is_no_one_leaves_the_steps_ownerless(linter):
+    text = "Actions agreed at the meeting\n\nHealth\n- book a hearing test for Kai\n"
+    assert ("RL302", "book a hearing test for Kai") in plan_findings(linter, text, "case_note")
+    # the child is not an owner heading; and outside a plan a role heading starts no plan
+    text = "Actions agreed at the meeting\n\nThe young person\n- book a hearing test for Kai\n"
+    assert ("RL302", "book a hearing test for Kai") in plan_findings(linter, text, "case_note")
+    assert plan_findings(linter, "School nurse\n- hearing tests help children like Kai", "case_note") == []
+

@@ -162,20 +162,7 @@ class _Walker:
             return self._field_line(i, fm, line)
         heading = self._heading(line, bullet)
         if heading is not None:
-            self.in_plan = heading
-            self.recommends = heading and "recommend" in line.split(":", 1)[0].lower()
-            to_whom = _RECOMMENDATIONS_TO.match(norm_heading(line.split(":", 1)[0]))
-            what = None if to_whom else what_owner(line)   # "What your social worker will do"
-            self.owner = to_whom.group(1) if to_whom else owner_label(line.strip().rstrip(":")) or what
-            self.owner_does_all = what is not None
-            # "Actions: SW to visit weekly" - a heading with content on the same line
-            colon = line.find(":")
-            if colon >= 0 and line[colon + 1:].strip():
-                slot = self._line_slot(ls + colon + 1, le, True, True)
-                slot.owner = self.owner if to_whom else None   # "Recommendations to the partnership include: ..."
-                slot.field_value = True
-                self.slots.append(slot)
-            return 1
+            return self._heading_line(ls, le, line, heading)
         if not bullet and self._plan_label(line):
             slot = self._line_slot(ls + line.index(":") + 1, le, True, True)   # "case_plan: Placement and ..."
             slot.field_value = True
@@ -189,6 +176,26 @@ class _Walker:
             self.slots.append(slot)
             return 1
         self.slots.append(self._body_slot(ls, le, bullet))
+        return 1
+
+    def _heading_line(self, ls: int, le: int, line: str, heading: bool) -> int:
+        """A heading (a plan heading if ``heading``): who it names, and any content on its line."""
+        self.recommends = heading and "recommend" in line.split(":", 1)[0].lower()
+        to_whom = _RECOMMENDATIONS_TO.match(norm_heading(line.split(":", 1)[0]))
+        what = None if to_whom else what_owner(line)   # "What your social worker will do"
+        self.owner = to_whom.group(1) if to_whom else owner_label(line.strip().rstrip(":")) or what
+        # under "Actions", a sub-heading that names who ("Public health nurse", "Work and Income") goes on
+        # with the plan: the steps under it are that person's
+        self.owner = self.owner or (self._role_heading(line) if self.in_plan and not heading else None)
+        self.in_plan = heading or (self.in_plan and self.owner is not None)
+        self.owner_does_all = what is not None
+        # "Actions: SW to visit weekly" - a heading with content on the same line
+        colon = line.find(":")
+        if colon >= 0 and line[colon + 1:].strip():
+            slot = self._line_slot(ls + colon + 1, le, True, True)
+            slot.owner = self.owner if to_whom else None   # "Recommendations to the partnership include: ..."
+            slot.field_value = True
+            self.slots.append(slot)
         return 1
 
     def _body_slot(self, ls: int, le: int, bullet) -> LineSlot:
@@ -209,6 +216,19 @@ class _Walker:
         slot, used = self._field_group(i, fm)
         self.slots.append(slot)
         return used
+
+    def _role_heading(self, line: str) -> str | None:
+        """A heading of one to five words whose last names a role or a body ("Public health nurse", "School
+        principal", "Social service organisation"; people.yaml's words and planning.yaml's owner_roles);
+        not a section of the child's own ("Your health") nor the child ("The young person")."""
+        from .person import people_words   # person.py reads units' neighbours: imported when first needed
+        words = line.strip().rstrip(":").split()
+        if not 1 <= len(words) <= 5 or any(w.lower() in _NOT_OWNER_WORDS for w in words) or \
+                not all(_LETTER_WORD.fullmatch(w) for w in words):
+            return None
+        people, head = people_words(self.rec.config), words[-1].lower()
+        roles = (people.singular | people.plural | self.ph.owner_roles) - _THE_CHILD - self.ph.general_subjects
+        return line.strip().rstrip(":") if head in roles or head.removesuffix("s") in roles else None
 
     def _directs(self) -> bool:
         """A supervision record directs the worker: a line that opens with an order is a step there."""
@@ -343,6 +363,7 @@ _RECOMMENDATIONS_TO = re.compile(r"^(?:key |main |our )?recommendations (?:to|fo
 # "Learning includes", "Key issues include": the label without its verb
 _INCLUDE = re.compile(r" (?:include|includes|are|is)$")
 _LINK_WORDS = {"and", "&", "of", "the", "for"}
+_THE_CHILD = {"child", "baby", "person"}   # "The young person", "Child": the child, not who acts
 _NOT_OWNER_WORDS = {"your", "my", "our", "his", "her", "their", "what", "who", "when", "where", "how", "why",
                     "date", "name", "time", "actions", "action", "plan", "review", "next", "steps"}
 
