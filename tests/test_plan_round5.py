@@ -127,3 +127,10 @@ def test_a_sub_heading_that_is_no_one_leaves_the_steps_ownerless(linter):
     assert ("RL302", "book a hearing test for Kai") in plan_findings(linter, text, "case_note")
     assert plan_findings(linter, "School nurse\n- hearing tests help children like Kai", "case_note") == []
 
+
+def test_a_step_about_a_possibility_is_not_specific(linter):
+    text = "Actions:\n- Jo will discuss the possibility of a referral with the GP by 3 May."
+    assert plan_findings(linter, text, "case_note") == [
+        ("RL302", "Jo will discuss the possibility of a referral with the GP by 3 May.")]
+    text = "Actions:\n- Jo will discuss a referral with the GP by 3 May."
+    assert plan_findings(linter, text, "case_note") == []
