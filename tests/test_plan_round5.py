@@ -134,3 +134,21 @@ def test_a_step_about_a_possibility_is_not_specific(linter):
         ("RL302", "Jo will discuss the possibility of a referral with the GP by 3 May.")]
     text = "Actions:\n- Jo will discuss a referral with the GP by 3 May."
     assert plan_findings(linter, text, "case_note") == []
+
+
+# --- the items of a lead-in that ends with its modal finish its sentence: an item led by a verb is an order --
+def test_items_under_a_modal_lead_in_are_steps_of_its_subject(linter):
+    text = ("The Youth Justice Management Board should:\n• ensure that staff were trained in the new guidance.\n"
+            "• assure itself that the action plan was used across the partnership.")
+    found = plan_findings(linter, text, "supervision")
+    assert ("RL301", "ensure that staff were trained in the new guidance.") in found
+    assert ("RL302", "assure itself that the action plan was used across the partnership.") not in found   # who
+    assert found == [f for f in found if f[1].startswith("ensure")] + [
+        ("RL301", "assure itself that the action plan was used across the partnership.")]
+
+
+def test_items_under_a_lead_in_that_is_not_a_modal_are_not_orders(linter):
+    text = ("The Youth Justice Management Board found:\n• ensure that staff were trained in the new guidance.\n"
+            "• assure itself that the action plan was used across the partnership.")
+    assert plan_findings(linter, text, "supervision") == []
+

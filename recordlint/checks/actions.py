@@ -132,6 +132,11 @@ class _ActionFinder:
         return (act.owner or "").lower() == "you" or \
             _YOU_ADVICE.match(self.rec.text, act.start, act.end) is not None
 
+    def _continues_lead_in(self, slot: LineSlot) -> bool:
+        """An item under a lead-in that ends with its modal ("The board should:")."""
+        return slot.bullet and slot.lead_in is not None and \
+            _MODAL_LEAD_IN.search(self.rec.text, *slot.lead_in) is not None
+
     def _noun_item(self, s: int, e: int, field_value: bool) -> Action | None:
         """A plan-list item named by its noun (telegraphic.read_noun_item); tagged only when a listed
         step noun is among its first words, or anywhere in a plan field's value (read_field_value)."""
@@ -182,7 +187,7 @@ class _ActionFinder:
         prev_owner = None
         for (s, e, imperative_ok) in slot.candidates():
             # in a plan list, "Schools should record absences" is a recommended step, not a general rule
-            self.clauses.plan_item = slot.in_plan and imperative_ok is True
+            self.clauses.plan_item = (slot.in_plan or self._continues_lead_in(slot)) and imperative_ok is True
             self.clauses.recommends = slot.recommends and imperative_ok is True
             act = self._unit(s, e, None, imperative_ok or (prev_owner is not None))
             if act is None and slot.in_plan and imperative_ok is True:
@@ -209,6 +214,12 @@ class _ActionFinder:
                 act.context = [(slot.start, slot.end)]
         _add_lead_in(slot, out)
         return out
+
+
+# A lead-in that ends with its modal: "The board should:", "Over the next year we will:" - each item finishes the
+# sentence, so an item that opens with a verb is an order ("ensure that staff are trained")
+_MODAL_LEAD_IN = re.compile(r"\b(?:will|shall|must|should|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to|"
+                            r"(?:is|are|am)\s+going\s+to)\s*:\s*$", re.IGNORECASE)
 
 
 def _owner_from_heading(act: Action, slot: LineSlot) -> None:

@@ -349,7 +349,8 @@ _LEAD_IN = re.compile(r"\b(?:I|we)\s+(?:would\s+)?recommend(?:\s+the\s+following
                       r"(?:\s+as\s+follows)?\s*:$", re.IGNORECASE)
 # A sentence that leads into its steps, naming who does them: "Over the term of this plan, we will:",
 # "Jo will make sure that:" (the owner after the last comma, before the modal)
-_LEAD_IN_OWNER = re.compile(r"(?:^|,)\s*(?P<who>[A-Za-z][\w'’ -]{0,40}?)\s+(?:will|shall|(?:is|are)\s+going\s+to)\b"
+_LEAD_IN_OWNER = re.compile(r"(?:^|,)\s*(?P<who>[A-Za-z][\w'’ -]{0,60}?)\s+(?:will|shall|should|must|needs?\s+to|"
+                            r"(?:is|are)\s+going\s+to)\b"
                             r"[^,:.]*:\s*$", re.IGNORECASE)
 # A lead-in that gives the purpose of what it ends: "... campaigns in order to:" - the items are aims, not steps
 _PURPOSE_LEAD_IN = re.compile(r"\b(?:in\s+order\s+to|so\s+as\s+to|with\s+the\s+aims?\s+of)\s*:\s*$", re.IGNORECASE)
