@@ -520,7 +520,7 @@ class ClauseReader:
         lemma = v.lemma_.lower() if v.tag_.startswith("VB") else v.lower_
         act.verb = lemma
         rest = self.text[region.start_of(v):_own_clause_end(toks, v_idx, region, e)]
-        if lemma in ph.vague_verbs:
+        if lemma in ph.vague_verbs and not _states_outcome(toks, v_idx, lemma):
             act.vague = v.text
             return
         if lemma in ph.vague_unless and not re.search(r"\d|%", rest) and not CLEAR_RE.search(rest):
@@ -541,6 +541,12 @@ _GERUND_OBJECT = ("DT", "PRP$", "PRP", "NN", "NNS", "JJ", "IN", "RP", "NNP", "CD
 _IMPERATIVE_NEXT = ("DT", "PRP$", "PRP", "IN", "RP", "TO", "NNP", "CD", "JJ", "NN", "NNS")
 _BY_TIME = re.compile(r"by\s+(?:the\s+)?(?:(?:end|start|time|next|then|" + MONTH + r")\b|\d)", re.I)
 _PASSIVE_SENSE = ("given", "offered", "supported", "asked", "referred", "invited")
+
+
+def _states_outcome(toks, v_idx: int, lemma: str) -> bool:
+    """"ensure that staff are trained in the new guidance": the "that" clause says what will be true, and is
+    judged on its own words (vague phrases, measures); "ensure the best outcome" is vague."""
+    return lemma == "ensure" and v_idx + 2 < len(toks) and toks[v_idx + 1].lower_ == "that"
 
 
 def _clear_imperative(words, ph, toks) -> bool:
