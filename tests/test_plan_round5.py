@@ -160,3 +160,25 @@ def test_ensure_that_a_clause_is_judged_by_the_clause(linter):
     text = "Actions:\n- Jo will ensure that Kai's needs are met by 3 May."   # a vague phrase in the clause
     assert plan_findings(linter, text, "supervision") == [
         ("RL302", "Jo will ensure that Kai's needs are met by 3 May.")]
+
+
+# --- a numbered list of orders in a record about a named child is a plan ------------------------------------
+_ORDERS = ("Kai is 16 and wants to be a chef.\n\n1. Set a weekly budget with Kai.\n\n"
+           "2. Introduce the idea of goal setting to Kai.\n\n3. Visit the catering college with him.")
+
+
+def test_numbered_orders_about_a_named_child_are_steps(linter):
+    found = plan_findings(linter, _ORDERS, "assessment", {"name": "Kai"})
+    assert ("RL301", "Set a weekly budget with Kai.") not in found   # timed
+    assert ("RL301", "Introduce the idea of goal setting to Kai.") in found
+    assert ("RL302", "Introduce the idea of goal setting to Kai.") in found   # no one named
+
+
+def test_numbered_lines_that_are_not_orders_or_name_no_child_are_not_steps(linter):
+    found = plan_findings(linter, _ORDERS, "assessment", {})
+    assert ("RL301", "Introduce the idea of goal setting to Kai.") not in found   # guidance for any child
+    facts = ("Kai is 16.\n\n1. Introduce the idea of goal setting to Kai.\n\n2. Kai wants to cook.\n\n"
+             "3. His mum works nights.")
+    assert ("RL301", "Introduce the idea of goal setting to Kai.") not in plan_findings(
+        linter, facts, "assessment", {"name": "Kai"})
+

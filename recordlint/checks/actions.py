@@ -35,7 +35,7 @@ from .nonsteps import not_a_step
 from .person import people_words
 from .telegraphic import may_be_noun_item, read_field_value, read_noun_item
 from .timescale import dated_events
-from .units import FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
+from .units import BASE_VERBS, FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
 
 _YOU_ADVICE = re.compile(r"\W*(?:then\s+)?(?:make\s+sure|ensure|remember|be\s+sure)\s+(?:that\s+)?you\b", re.IGNORECASE)
 # Verbs that, with no owner, only say when something happens ("This will start in May"); with a modal and
@@ -137,6 +137,28 @@ class _ActionFinder:
         return slot.bullet and slot.lead_in is not None and \
             _MODAL_LEAD_IN.search(self.rec.text, *slot.lead_in) is not None
 
+    def _numbered_order(self, slot: LineSlot) -> bool:
+        """A numbered item in a record about a named child whose numbered items open with verbs ("1. Introduce
+        the idea of goals to Kai", "2. Set an action plan with him"): a numbered list of orders is a plan (not
+        after a lead-in line, "I noticed these things:", which says what its items are)."""
+        if not slot.bullet or not self.rec.child.first_name:
+            return False
+        if "numbered orders" not in self.rec.cache:
+            verbs = [m.group(1).lower() for m in _NUMBERED.finditer(self.rec.text)]
+            self.rec.cache["numbered orders"] = sum(v in BASE_VERBS for v in verbs) >= max(2, len(verbs) // 2 + 1)
+        line_start = self.rec.text.rfind("\n", 0, slot.start) + 1
+        return self.rec.cache["numbered orders"] and \
+            _NUMBER.fullmatch(self.rec.text, line_start, slot.start) is not None and \
+            not self._after_lead_in(line_start)
+
+    def _after_lead_in(self, pos: int) -> bool:
+        """The list starts after a line that ends with a colon ("I noticed these things:"): that line says
+        what the items are (lead_in and the plan headings decide those lists)."""
+        for line in reversed(self.rec.text[:pos].splitlines()):
+            if line.strip() and not _NUMBERED.match(line) and not _NUMBER.fullmatch(line):
+                return line.rstrip().endswith(":")
+        return False
+
     def _noun_item(self, s: int, e: int, field_value: bool) -> Action | None:
         """A plan-list item named by its noun (telegraphic.read_noun_item); tagged only when a listed
         step noun is among its first words, or anywhere in a plan field's value (read_field_value)."""
@@ -187,7 +209,8 @@ class _ActionFinder:
         prev_owner = None
         for (s, e, imperative_ok) in slot.candidates():
             # in a plan list, "Schools should record absences" is a recommended step, not a general rule
-            self.clauses.plan_item = (slot.in_plan or self._continues_lead_in(slot)) and imperative_ok is True
+            self.clauses.plan_item = (slot.in_plan or self._continues_lead_in(slot) or self._numbered_order(slot)) \
+                and imperative_ok is True
             self.clauses.recommends = slot.recommends and imperative_ok is True
             act = self._unit(s, e, None, imperative_ok or (prev_owner is not None))
             if act is None and slot.in_plan and imperative_ok is True:
@@ -220,6 +243,11 @@ class _ActionFinder:
 # sentence, so an item that opens with a verb is an order ("ensure that staff are trained")
 _MODAL_LEAD_IN = re.compile(r"\b(?:will|shall|must|should|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to|"
                             r"(?:is|are|am)\s+going\s+to)\s*:\s*$", re.IGNORECASE)
+
+
+# A numbered line and the word it opens with ("2. Set an action plan ..."); the number alone
+_NUMBERED = re.compile(r"^[ \t]*\(?\d{1,2}[.)][ \t]+([A-Z][a-z]+)\b", re.MULTILINE)
+_NUMBER = re.compile(r"[ \t]*\(?\d{1,2}[.)][ \t]*")
 
 
 def _owner_from_heading(act: Action, slot: LineSlot) -> None:
