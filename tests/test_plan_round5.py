@@ -182,3 +182,13 @@ def test_numbered_lines_that_are_not_orders_or_name_no_child_are_not_steps(linte
     assert ("RL301", "Introduce the idea of goal setting to Kai.") not in plan_findings(
         linter, facts, "assessment", {"name": "Kai"})
 
+
+# --- an order, a comma and its effect: the order is the step ---------------------------------------------
+def test_an_order_then_its_effect_is_the_order_with_no_owner(linter):
+    text = "Actions:\n- Book a taster day for Kai, this will help him choose a course."
+    assert plan_findings(linter, text, "assessment") == [
+        ("RL301", "Book a taster day for Kai, this will help him choose a course."),
+        ("RL302", "Book a taster day for Kai, this will help him choose a course.")]
+    text = "Actions:\n- Jo will book a taster day for Kai, this will help him choose a course."
+    assert plan_findings(linter, text, "assessment") == [
+        ("RL301", "Jo will book a taster day for Kai, this will help him choose a course.")]

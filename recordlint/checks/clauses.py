@@ -63,7 +63,8 @@ class ClauseReader:
         if _REQUEST.match(self.text, s, e) and not self.rec.doc_type.to_child and toks[1:2] and toks[1].tag_ == "VB":
             return self._request(toks, region, s, e)
         anchor = self._anchor(toks)
-        if anchor is not None and imperative_ok and _modal_in_relative(toks, anchor[1], self.ph):
+        if anchor is not None and imperative_ok and (_modal_in_relative(toks, anchor[1], self.ph) or
+                                                     _order_then_effect(toks, anchor[1], self.ph)):
             # "Develop rules which will then be checked": the order is the step, if it is one
             act = self._without_anchor(toks, region, s, e, kind, imperative_ok, no_owner)
             if act is not None:
@@ -625,6 +626,15 @@ def _modal_in_relative(toks, a_idx: int, ph) -> bool:
     words = [t for t in toks[:a_idx] if not t.is_punct]
     return len(words) > 2 and (words[0].tag_ == "VB" or words[0].lower_ in ph.imperatives) and \
         words[-1].tag_ in ("WDT", "WP") and not any(t.tag_ in _FINITE for t in words)
+
+
+def _order_then_effect(toks, a_idx: int, ph) -> bool:
+    """An order, a comma and what it will bring about ("Introduce the idea of goals to Kai, this will help him
+    plan"): the order is the step, its effect no step of its own (nonsteps.py)."""
+    words = [t for t in toks[:a_idx] if not t.is_punct]
+    return a_idx >= 2 and toks[a_idx - 1].lower_ in ("this", "which", "that", "it") and toks[a_idx - 2].text == "," \
+        and len(words) > 2 and (words[0].tag_ == "VB" or words[0].lower_ in ph.imperatives) and \
+        not any(t.tag_ in _FINITE for t in words)
 
 
 def _opens_with_to(toks) -> bool:
