@@ -192,3 +192,11 @@ def test_an_order_then_its_effect_is_the_order_with_no_owner(linter):
     text = "Actions:\n- Jo will book a taster day for Kai, this will help him choose a course."
     assert plan_findings(linter, text, "assessment") == [
         ("RL301", "Jo will book a taster day for Kai, this will help him choose a course.")]
+
+
+# --- kinds of things, hyphenated or joined, as the subject of "need to" / "should": a general rule ----------
+def test_joined_kinds_as_subject_are_a_general_rule(linter):
+    text = "Short-term goals and action steps need to be reviewed regularly by the worker."
+    assert plan_findings(linter, text, "supervision") == []
+    text = "Kai's goals and action steps need to be reviewed regularly by the worker."
+    assert ("RL301", text) in plan_findings(linter, text, "supervision")

@@ -707,7 +707,8 @@ def _names_a_step(ph, before) -> bool:
 
 def _bare_plural(subject) -> bool:
     """A class of people or things as subject, with no "the", "your", number or name: "Visits must be
-    made ...", "Duty workers must ...", "When a concern comes in, duty workers must ...": a general rule."""
+    made ...", "Duty workers must ...", "When a concern comes in, duty workers must ...", "Short-term goals
+    and action steps need to be reviewed": a general rule."""
     words = [t for t in subject if t.text not in ("(", ")")]
     colon = max((i for i, t in enumerate(words) if t.text == ":"), default=None)
     if colon is not None:
@@ -719,6 +720,8 @@ def _bare_plural(subject) -> bool:
     for t in words:
         if t.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ") and t.text[:1] != "'":
             chunk.append(t)
+        elif chunk and (t.tag_ == "HYPH" or (t.tag_ == "CC" and chunk[-1].tag_ in ("NNS", "NNPS"))):
+            continue   # "Short-term goals and action steps need to be reviewed": kinds, joined
         else:
             break
     return bool(chunk) and chunk[-1].tag_ in ("NNS", "NNPS")
