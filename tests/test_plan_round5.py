@@ -200,3 +200,21 @@ def test_joined_kinds_as_subject_are_a_general_rule(linter):
     assert plan_findings(linter, text, "supervision") == []
     text = "Kai's goals and action steps need to be reviewed regularly by the worker."
     assert ("RL301", text) in plan_findings(linter, text, "supervision")
+
+
+# --- recommendations listed inside a paragraph, split by semicolons ------------------------------------------
+def test_recommendations_listed_in_a_paragraph_are_steps_of_whom_they_are_for(linter):
+    text = ("The review looked at Kai's school years. Learning includes: records were thin; visits were short. "
+            "Recommendations for the school include: teach staff to spot neglect; write a new attendance "
+            "policy; and share records with the nurse.")
+    assert plan_findings(linter, text, "assessment") == [
+        ("RL301", "teach staff to spot neglect"), ("RL301", "write a new attendance policy"),
+        ("RL301", "and share records with the nurse.")]
+    no_one = text.replace("Recommendations for the school include", "Recommendations include")
+    assert ("RL302", "write a new attendance policy") in plan_findings(linter, no_one, "assessment")
+
+
+def test_a_paragraph_without_a_recommendations_lead_in_has_no_such_steps(linter):
+    text = ("The review looked at Kai's school years. The recommendations were discussed; staff train in "
+            "spotting neglect; the school writes a new attendance policy.")
+    assert plan_findings(linter, text, "assessment") == []

@@ -204,14 +204,19 @@ class _ActionFinder:
         act.line = slot.line
         return act
 
+    def _item_context(self, slot: LineSlot, s: int, e: int, imperative_ok) -> None:
+        """Whether the unit is an item of a plan list (in a plan list, "Schools should record absences" is a
+        recommended step, not a general rule) or of recommendations ("Recommendations include: seek ...")."""
+        inline = (s, e) in slot.inline_items
+        self.clauses.plan_item = (slot.in_plan or inline or self._continues_lead_in(slot) or
+                                  self._numbered_order(slot)) and imperative_ok is True
+        self.clauses.recommends = (slot.recommends or inline) and imperative_ok is True
+
     def _line(self, slot: LineSlot) -> list[Action]:
         out: list[Action] = []
         prev_owner = None
         for (s, e, imperative_ok) in slot.candidates():
-            # in a plan list, "Schools should record absences" is a recommended step, not a general rule
-            self.clauses.plan_item = (slot.in_plan or self._continues_lead_in(slot) or self._numbered_order(slot)) \
-                and imperative_ok is True
-            self.clauses.recommends = slot.recommends and imperative_ok is True
+            self._item_context(slot, s, e, imperative_ok)
             act = self._unit(s, e, None, imperative_ok or (prev_owner is not None))
             if act is None and slot.in_plan and imperative_ok is True:
                 act = self._noun_item(s, e, slot.field_value)  # "Referral to a counselling service", "Plan: ..."
@@ -226,7 +231,7 @@ class _ActionFinder:
                 continue
             if act.kind == "imperative" and act.owner is None and prev_owner and imperative_ok != "prose":
                 act.owner = prev_owner   # not a sentence that is an order on its own ("Discuss at the next meeting.")
-            _owner_from_heading(act, slot)
+            _owner_from_heading(act, slot, (s, e) in slot.inline_items)
             prev_owner = None if slot.list_items else act.owner   # list items each name their own owner
             act.line = (slot.start, slot.end)
             act.context = act.context or [(s, e)]   # a reported recommendation's own clause (clauses.py)
@@ -250,12 +255,15 @@ _NUMBERED = re.compile(r"^[ \t]*\(?\d{1,2}[.)][ \t]+([A-Z][a-z]+)\b", re.MULTILI
 _NUMBER = re.compile(r"[ \t]*\(?\d{1,2}[.)][ \t]*")
 
 
-def _owner_from_heading(act: Action, slot: LineSlot) -> None:
+def _owner_from_heading(act: Action, slot: LineSlot, inline: bool = False) -> None:
     """Named by the heading or label above ("Work and Income: ..."): an order or a step with no subject; under
-    "What Mum and Dad will do", a passive with no "by" too ("Mobiles will be switched off")."""
+    "What Mum and Dad will do", a passive with no "by" too ("Mobiles will be switched off"); an item of
+    "Recommendations for the Partnership include: ..." (``inline``), by whom they are for."""
     if act.owner is None and slot.owner and (act.kind in ("imperative", "step") or
                                              (act.passive and slot.owner_does_all)):
         act.owner = slot.owner
+    if inline and act.owner is None and act.kind in ("imperative", "step"):
+        act.owner = slot.inline_owner
 
 
 def _add_lead_in(slot: LineSlot, acts: list[Action]) -> None:

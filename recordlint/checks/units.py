@@ -56,12 +56,14 @@ class LineSlot:
     field_value: bool = False  # the value of a plan field on its label's line ("Plan: ...", "Case plan: ...")
     lead_in: tuple[int, int] | None = None   # a bullet's lead-in line, where its timescale may be
     owner_does_all: bool = False   # the owner is from "What X will do": every step under it is theirs
+    inline_items: set[tuple[int, int]] = field(default_factory=set)   # "Recommendations include: A; B; C"
+    inline_owner: str | None = None   # ... and whom they are for ("Recommendations for the Partnership include")
 
     def candidates(self):
         """(start, end, imperative_ok) of each unit, as far as the text alone can tell; "prose" for a
         unit of running text that starts with a plan verb ("Monitor closely.")."""
         for i, (s, e) in enumerate(self.units):
-            if (self.bullet or self.in_plan) and (i == 0 or self.list_items):
+            if ((self.bullet or self.in_plan) and (i == 0 or self.list_items)) or (s, e) in self.inline_items:
                 yield s, e, True
             else:
                 yield s, e, "prose" if i in self.prose_imperatives else False
@@ -328,14 +330,23 @@ class _Walker:
             s = start + len(text[start:end]) - len(text[start:end].lstrip())
             sents = [(s, start + len(text[start:end].rstrip()))]
         units: list[tuple[int, int]] = []
+        items: set[tuple[int, int]] = set()
+        owner = None
         for s, e in sents:
-            units.extend(_split_semicolons(text, s, e) if ";" in text[s:e] else [(s, e)])
+            parts = _split_semicolons(text, s, e) if ";" in text[s:e] else [(s, e)]
+            lead = _INLINE_RECOMMENDATIONS.match(text, s, e) if len(parts) > 1 else None
+            if lead:   # "Recommendations for the Partnership include: seek ...; make ...; and review ..."
+                parts[0] = (lead.end(), parts[0][1])
+                items.update(parts)
+                owner = lead.group("who") or owner
+            units.extend(parts)
         prose = {i for i, (s, e) in enumerate(units) if _plan_verb_first(self.ph, text[s:e])
                  or (i == 0 and self._directs() and _base_verb_first(self.ph, text[s:e], text[start:end]))}
         slot = LineSlot(start, end, bullet, in_plan, units, len(units) == len(sents), prose)
         slot.recommends = in_plan and self.recommends
         # "Recommendations include: A; B; C" - in a plan, one sentence split at semicolons is a list
         slot.list_items = bullet and in_plan and len(sents) == 1 and len(units) > 1
+        slot.inline_items, slot.inline_owner = items, owner
         return slot
 
 
@@ -347,6 +358,11 @@ _LEAD_IN = re.compile(r"\b(?:I|we)\s+(?:would\s+)?recommend(?:\s+the\s+following
                       r"\b(?:recommendations|next\s+steps|actions)\s+(?:are|include)(?:\s+as\s+follows)?\s*:$|"
                       r"\b(?:goals?|targets?)\b[^.!?:]{0,60}?\b(?:are|is|include|includes)"
                       r"(?:\s+as\s+follows)?\s*:$", re.IGNORECASE)
+# A sentence that opens with a list of recommendations, its items split by semicolons: "Recommendations for
+# the Partnership include: seek assurance ...; make information available ...; and review ..."
+_INLINE_RECOMMENDATIONS = re.compile(r"\W*(?:(?:key|main|our|the)\s+)?recommendations\b(?:\s+(?:for|to)\s+"
+                                     r"(?P<who>[^.:;!?]{1,60}?)|[^.:;!?]{0,80}?)\s(?:include|includes|are|were)"
+                                     r"(?:\s+as\s+follows)?\s*:\s*", re.IGNORECASE)
 # A sentence that leads into its steps, naming who does them: "Over the term of this plan, we will:",
 # "Jo will make sure that:" (the owner after the last comma, before the modal)
 _LEAD_IN_OWNER = re.compile(r"(?:^|,)\s*(?P<who>[A-Za-z][\w'’ -]{0,60}?)\s+(?:will|shall|should|must|needs?\s+to|"
