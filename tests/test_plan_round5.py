@@ -218,3 +218,15 @@ def test_a_paragraph_without_a_recommendations_lead_in_has_no_such_steps(linter)
     text = ("The review looked at Kai's school years. The recommendations were discussed; staff train in "
             "spotting neglect; the school writes a new attendance policy.")
     assert plan_findings(linter, text, "assessment") == []
+
+
+
+# --- a recommendations lead-in with words between ("The local recommendations for X include:") --------------
+def test_a_recommendations_lead_in_with_words_between_opens_a_plan_list(linter):
+    text = "The local recommendations for the school in Leeds include:\n\n- Rewriting the attendance policy.\n"
+    assert plan_findings(linter, text, "assessment") == [("RL301", "Rewriting the attendance policy.")]
+
+
+def test_findings_with_the_same_shape_are_not_a_plan_list(linter):
+    text = "The local findings for the school in Leeds include:\n\n- Rewriting the attendance policy.\n"
+    assert plan_findings(linter, text, "assessment") == []

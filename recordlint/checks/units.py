@@ -355,7 +355,8 @@ class _Walker:
 # ("Her goals are:", "An example of a goal that uses the method includes:": a list of goals, each a step)
 _LEAD_IN = re.compile(r"\b(?:I|we)\s+(?:would\s+)?recommend(?:\s+the\s+following)?\s*:$|"
                       r"\bthe\s+following\s+(?:recommendations|actions|goals|targets)\s*:$|"
-                      r"\b(?:recommendations|next\s+steps|actions)\s+(?:are|include)(?:\s+as\s+follows)?\s*:$|"
+                      r"\b(?:recommendations|next\s+steps|actions)\b[^.!?:]{0,80}?\s(?:are|include|includes)"
+                      r"(?:\s+as\s+follows)?\s*:$|"
                       r"\b(?:goals?|targets?)\b[^.!?:]{0,60}?\b(?:are|is|include|includes)"
                       r"(?:\s+as\s+follows)?\s*:$", re.IGNORECASE)
 # A sentence that opens with a list of recommendations, its items split by semicolons: "Recommendations for
@@ -375,8 +376,8 @@ _NAME_WORD = r"[A-Z][a-z'’.-]*(?:-[A-Z][a-z'’.-]*)?"
 _NAMES_ONLY = re.compile(rf"^\s*({_NAME_WORD})(?:\s*(?:\s|/|,|&|\band\b)\s*{_NAME_WORD})*\s*$")
 _CANDIDATE_MODAL = re.compile(r"\b(?:will|shall|must|should|needs?\s+to|has\s+to|have\s+to)\b|['’]ll\b", re.IGNORECASE)
 # "Recommendations to the partnership include", "Recommendations for schools": a plan heading, its owner named
-_RECOMMENDATIONS_TO = re.compile(r"^(?:key |main |our )?recommendations (?:to|for) ((?:\w+ ){0,5}?\w+)"
-                                 r"(?: (?:include|includes|are))?$")
+_RECOMMENDATIONS_TO = re.compile(r"^(?:(?:the|key|main|our|local|national) )*recommendations (?:to|for) "
+                                 r"((?:\w+ ){0,5}?\w+)(?: (?:include|includes|are))?$")
 # "Learning includes", "Key issues include": the label without its verb
 _INCLUDE = re.compile(r" (?:include|includes|are|is)$")
 _LINK_WORDS = {"and", "&", "of", "the", "for"}
