@@ -230,3 +230,19 @@ def test_a_recommendations_lead_in_with_words_between_opens_a_plan_list(linter):
 def test_findings_with_the_same_shape_are_not_a_plan_list(linter):
     text = "The local findings for the school in Leeds include:\n\n- Rewriting the attendance policy.\n"
     assert plan_findings(linter, text, "assessment") == []
+
+
+# --- -ing verbs joined by "and" or commas share the object: one step ---------------------------------------
+def test_joined_ing_verbs_in_a_plan_list_are_one_step(linter):
+    text = ("The local recommendations for the school in Leeds include:\n\n"
+            "- Reviewing and rewriting the attendance policy.\n- Reviewing, updating and sharing the records.\n")
+    assert plan_findings(linter, text, "assessment") == [
+        ("RL301", "Reviewing and rewriting the attendance policy."),
+        ("RL302", "Reviewing and rewriting the attendance policy."),   # "review" with nothing measurable
+        ("RL301", "Reviewing, updating and sharing the records."),
+        ("RL302", "Reviewing, updating and sharing the records.")]
+
+
+def test_joined_ing_verbs_with_a_verb_of_their_own_are_a_statement(linter):
+    text = "The local recommendations for the school in Leeds include:\n\n- Reviewing and rewriting is hard.\n"
+    assert plan_findings(linter, text, "assessment") == []

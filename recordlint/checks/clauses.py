@@ -311,10 +311,14 @@ class ClauseReader:
     def _gerund_item(self, toks, region, s, e) -> Action | None:
         """A plan-list item that opens with an -ing verb and its object ("exploring the feasibility of ...",
         "reviewing the guidance on neglect"): a step no one owns. Not a clause with a verb of its own
-        ("Visiting Nan is fun")."""
+        ("Visiting Nan is fun"). Joined -ing verbs share the object ("Reviewing, developing and commissioning
+        an early help offer")."""
         words = [t for t in toks if not t.is_punct]
+        j = 1
+        while j < len(words) - 1 and words[j].tag_ in ("CC", "VBG"):
+            j += 1   # "Reviewing and commissioning ...", "Reviewing, developing and commissioning ..."
         if len(words) < 2 or words[0].tag_ != "VBG" or words[0].lemma_.lower() not in BASE_VERBS or \
-                words[1].tag_ not in _GERUND_OBJECT or _finite_before_clause(words[1:]):
+                words[j].tag_ not in _GERUND_OBJECT or _finite_before_clause(words[j:]):
             return None
         act = Action(s, e, "step")
         self._judge_verb(act, words, 0, region, e)
