@@ -246,3 +246,19 @@ def test_joined_ing_verbs_in_a_plan_list_are_one_step(linter):
 def test_joined_ing_verbs_with_a_verb_of_their_own_are_a_statement(linter):
     text = "The local recommendations for the school in Leeds include:\n\n- Reviewing and rewriting is hard.\n"
     assert plan_findings(linter, text, "assessment") == []
+
+
+def test_a_deadline_or_a_visit_is_not_marked_done_or_a_pointer(linter):
+    from recordlint.checks.nonsteps import not_a_step
+    from recordlint.checks.person import people_words
+
+    def reason(unit):
+        return not_a_step(unit, 0, len(unit), len(unit), people_words())
+    assert reason("Jo will ring Mum once the form is completed on Monday.") is None
+    assert reason("The form is to be completed on 3 May.") is None
+    assert reason("Jo sent the form, completed on 3 May") == "done"
+    assert rl301(linter, "Actions:\n- Jo to send the form (complete once Mum signs it).") == [
+        "Jo to send the form (complete once Mum signs it)."]
+    assert rl301(linter, "Actions:\n- See the GP for further advice about sleep.") == [
+        "See the GP for further advice about sleep."]
+    assert rl301(linter, "Actions:\n- Visit Nan for more than an hour.") == ["Visit Nan for more than an hour."]

@@ -19,13 +19,16 @@ from __future__ import annotations
 import re
 
 # "(completed)", "(done 3/5)", "- done.", ": actioned", "completed on 14 May", "✓": the step is already taken
-_DONE = re.compile(r"\(\s*(?:completed?|done|actioned|achieved|closed)\b[^)]{0,30}\)|"
+# (not a deadline: "(complete by 3 May)", "to be completed on 3 May", "once the form is done on Monday")
+_DONE = re.compile(r"\(\s*(?:completed|done|actioned|achieved|closed)\b[^)]{0,30}\)|"
                    r"[-–—:]\s*(?:completed?|done|actioned|achieved)\s*[.!]?\s*$|"
-                   r"\b(?:completed?|done|actioned)\s+on\s+(?:\d|[A-Z][a-z]+day\b)|[✓✔☑]\s*$", re.IGNORECASE)
+                   r"(?<!\bis\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)"
+                   r"\b(?:completed|done|actioned)\s+on\s+(?:\d|[A-Z][a-z]+day\b)|[✓✔☑]\s*$", re.IGNORECASE)
 # "Read Gia's story to find out more", "Visit our website for more information", "Click here", "Find out more"
+# (not "See the GP for further advice", "Visit Nan for more than an hour": steps)
 _POINTER = re.compile(r"^\W*(?:please\s+)?(?:(?:read|see|visit|click|watch|download|view|look\s+at|listen\s+to|"
                       r"go\s+to|check\s+out)\b[^.!?\n]*?\b(?:to\s+(?:find\s+out|learn|read|hear|know)\s+more|"
-                      r"for\s+(?:more|further)\b|more\s+(?:information|details)|click\s+here|here)\b|"
+                      r"for\s+(?:more|further)\s+(?:information|details|info)|click\s+here)\b|"
                       r"(?:click\s+here|find\s+out\s+more|read\s+more|learn\s+more)\b)", re.IGNORECASE)
 # "may need to", "might have to", "could want to", "may wish to", "might consider", "could think about":
 # before any firm modal in the unit ("Jo will call; Mum may need to come" is split at the semicolon)
