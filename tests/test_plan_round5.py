@@ -262,3 +262,10 @@ def test_a_deadline_or_a_visit_is_not_marked_done_or_a_pointer(linter):
     assert rl301(linter, "Actions:\n- See the GP for further advice about sleep.") == [
         "See the GP for further advice about sleep."]
     assert rl301(linter, "Actions:\n- Visit Nan for more than an hour.") == ["Visit Nan for more than an hour."]
+
+
+def test_the_school_holidays_and_half_term_are_timescales(linter):
+    assert rl301(linter, "Actions:\n- Jo will take Kai to the museum during the school holidays.") == []
+    assert rl301(linter, "Actions:\n- Jo will take Kai to the museum over half term.") == []
+    assert rl301(linter, "Actions:\n- Jo will take Kai to the holiday club.") == [
+        "Jo will take Kai to the holiday club."]

@@ -83,6 +83,9 @@ CLEAR_PATTERNS = [
     # holidays and seasons: by Easter, before Christmas, over the summer
     r"\b(?:by|before|after|until|till|at|over|during|from|in)\s+(?:the\s+)?(?:easter|christmas|new\s+year|"
     r"summer|autumn|spring|winter)(?:\s+holidays?)?\b",
+    # "during the school holidays", "over half term", "in the holidays"
+    r"\b(?:by|before|after|until|till|over|during|in)\s+(?:the\s+)?(?:school\s+|next\s+|coming\s+)?"
+    r"(?:holidays|half[\s-]term)\b",
     # "Next: 2 weeks." - terse notes' next contact
     rf"\bnext\s*:\s*(?:in\s+)?{_NUM}\s+{_UNIT}",
     # "2-week follow-up", "6-weekly visits"
