@@ -269,3 +269,20 @@ def test_the_school_holidays_and_half_term_are_timescales(linter):
     assert rl301(linter, "Actions:\n- Jo will take Kai to the museum over half term.") == []
     assert rl301(linter, "Actions:\n- Jo will take Kai to the holiday club.") == [
         "Jo will take Kai to the holiday club."]
+
+
+# --- in a meeting's minutes, "would" is "will" reported ------------------------------------------------------
+_MINUTES = "The Panel noted the report on school places. Members agreed the new format. "
+
+
+def test_in_minutes_would_reports_a_step(linter):
+    text = _MINUTES + "Officers would review the transport policy."
+    assert rl301(linter, text) == ["Officers would review the transport policy."]
+    text = _MINUTES + "Officers would review the transport policy by 3 May."
+    assert rl301(linter, text) == []
+
+
+def test_would_outside_minutes_or_for_a_wish_is_not_a_step(linter):
+    assert rl301(linter, "The school noted the report. Officers would review the transport policy.") == []
+    assert rl301(linter, _MINUTES + "Members would like updates on the transport policy.") == []
+    assert rl301(linter, _MINUTES + "Mum said that officers would review the transport policy.") == []

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from ..phrases import PlanningPhrases
 from .timescale import CLEAR_RE, MONTH
-from .units import AUTHOR_AGREED, AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, RECOMMEND_GERUND, LineSlot, plan_slots
+from .units import AUTHOR_AGREED, AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, RECOMMEND_GERUND, LineSlot, is_minutes, \
+    plan_slots
 
 
 @dataclass
@@ -123,7 +124,7 @@ class ClauseReader:
 
     def _anchor_at(self, toks, low, i):
         t, w, n, nxt = toks[i], low[i], len(toks), i + 1
-        if w in _MODALS and t.tag_ == "MD":
+        if self._modal(t):
             return ("modal", i, nxt)
         if i > 0 and nxt < n and low[nxt] == "to":
             if w in ("need", "needs"):   # not "together with the need to provide training": a noun there
@@ -141,6 +142,10 @@ class ClauseReader:
         if t.tag_ in _FINITE | {"MD"} and self._verbish(toks, i):
             return self._finite_first(toks, low, i)
         return _NEXT
+
+    def _modal(self, t) -> bool:
+        """A modal of intent; in minutes, "would" too: "will" reported ("Officers would review ...")."""
+        return t.tag_ == "MD" and (t.lower_ in _MODALS or (t.lower_ == "would" and is_minutes(self.rec)))
 
     def _finite_first(self, toks, low, i):
         """A finite verb before any anchor: narrative ("The plan is for you to ..."), unless a

@@ -547,6 +547,22 @@ def load_base_verbs(nlp) -> None:
         pass
 
 
+# "The Panel agreed", "Members noted", "It was resolved": a meeting's decisions, reported (is_minutes)
+_MINUTED = re.compile(r"\b(?:(?:committee|panel|board|members|forum|partnership|group|meeting|councillors|chair)\s+"
+                      r"(?:also\s+)?(?:noted|agreed|resolved|requested|received|discussed|considered|asked|heard)|"
+                      r"it\s+was\s+(?:agreed|noted|resolved|requested|suggested|reported|explained|confirmed))\b",
+                      re.IGNORECASE)
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+
+
+def is_minutes(rec) -> bool:
+    """A meeting's minutes (two or more of "The Panel agreed", "Members noted", "It was resolved ..."): what
+    was decided is reported, so "Officers would review the strategy" is "will" told in the past (cached)."""
+    if "minutes" not in rec.cache:
+        rec.cache["minutes"] = len(_MINUTED.findall(rec.text)) >= 2
+    return rec.cache["minutes"]
+
+
 def may_be_action(rec, ph: PlanningPhrases, s: int, e: int, imperative_ok: bool) -> bool:
     """Whether a unit is worth tagging: it has a modal, an early "to", a no-owner phrase, or may
     be an imperative plan line; and it is not a question or quoted speech. Text only (cached)."""
@@ -565,6 +581,7 @@ def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> b
     if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
         return False
     if _CANDIDATE.search(unit) or _early_to(ph, unit) or AUTHOR_WOULD.search(unit) or AUTHOR_AGREED.search(unit) \
+            or (_WOULD.search(unit) and is_minutes(rec)) \
             or _NEXT_LABEL.match(unit) \
             or RECOMMEND_GERUND.search(unit) or SUBJUNCTIVE_PASSIVE.search(unit):
         return True
