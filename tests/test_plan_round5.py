@@ -286,3 +286,20 @@ def test_would_outside_minutes_or_for_a_wish_is_not_a_step(linter):
     assert rl301(linter, "The school noted the report. Officers would review the transport policy.") == []
     assert rl301(linter, _MINUTES + "Members would like updates on the transport policy.") == []
     assert rl301(linter, _MINUTES + "Mum said that officers would review the transport policy.") == []
+
+
+# --- a page that offers its reader choices ("you can", "if you wish") explains the process -------------------
+_CHOICES_PAGE = ("Your review is a meeting about your care. Mr Jones, the Reviewing Officer, will talk to you about "
+                 "it. You can bring a friend if you wish. You may also write down what you want to say. "
+                 "You will also be given a copy of the Plan.")
+
+
+def test_a_page_offering_choices_to_any_child_has_no_steps(linter):
+    assert plan_findings(linter, _CHOICES_PAGE, "review_record", {}) == []
+
+
+def test_the_same_page_for_a_named_child_or_with_fewer_choices_has_steps(linter):
+    named = plan_findings(linter, _CHOICES_PAGE, "review_record", {"name": "Kai"})
+    assert ("RL301", "You will also be given a copy of the Plan.") in named
+    fewer = _CHOICES_PAGE.replace("You may also write", "Also write")
+    assert ("RL301", "You will also be given a copy of the Plan.") in plan_findings(linter, fewer, "review_record", {})

@@ -115,16 +115,25 @@ _QUESTION_HEADING = re.compile(r"[ \t]*['‘“\"]?(?:what|who|whom|why|when|whe
 
 
 def explains_process(rec) -> bool:
-    """A page that answers questions about the process for any reader ("What is a Child Protection
-    Conference?", "Who will be at the Conference?"): no child is named (given or in the text), two or more
-    lines are question headings, and there is no plan heading, action table or "Action:" field. Its "The
-    Social Worker will talk to you about this" says what generally happens, not a step for one child.
-    Used by action detection only (a page for any child is_information_text for the other rules too)."""
+    """A page that explains the process to any reader: no child is named (given or in the text), no plan
+    heading, action table or "Action:" field, and either two or more question headings ("What is a Child
+    Protection Conference?", "Who will be at the Conference?") or, in a record written to the child, three or
+    more of the choices a page offers its reader ("you can", "you may", "if you wish"). Its "The Social Worker
+    will talk to you about this" says what generally happens, not a step for one child. Used by action
+    detection only (a page for any child is_information_text for the other rules too)."""
     if "explains process" not in rec.cache:
+        text = rec.text
+        asks = sum(1 for s, e in rec.lines if _QUESTION_HEADING.match(text, s, e)) >= 2
+        offers = rec.doc_type.to_child and len(_CHOICES.findall(text)) >= 3
         rec.cache["explains process"] = bool(
-            not rec.child.first_name and sum(1 for s, e in rec.lines if _QUESTION_HEADING.match(rec.text, s, e)) >= 2
-            and not infer_child_name(rec.text, rec.config) and not _plan_section(rec))
+            not rec.child.first_name and (asks or offers) and not infer_child_name(text, rec.config)
+            and not _plan_section(rec))
     return rec.cache["explains process"]
+
+
+# The choices a page for any child offers its reader: "you can ask", "you may want to", "if you wish"
+_CHOICES = re.compile(r"\byou\s+(?:can|could|may|might)\b|\bif\s+you\s+(?:wish|want|would\s+like|need|are\s+unhappy)\b",
+                      re.IGNORECASE)
 
 
 def _plan_section(rec) -> bool:
