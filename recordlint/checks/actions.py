@@ -143,21 +143,23 @@ class _ActionFinder:
         after a lead-in line, "I noticed these things:", which says what its items are)."""
         if not slot.bullet or not self.rec.child.first_name:
             return False
-        if "numbered orders" not in self.rec.cache:
-            verbs = [m.group(1).lower() for m in _NUMBERED.finditer(self.rec.text)]
-            self.rec.cache["numbered orders"] = sum(v in BASE_VERBS for v in verbs) >= max(2, len(verbs) // 2 + 1)
-        line_start = self.rec.text.rfind("\n", 0, slot.start) + 1
-        return self.rec.cache["numbered orders"] and \
-            _NUMBER.fullmatch(self.rec.text, line_start, slot.start) is not None and \
-            not self._after_lead_in(line_start)
+        return self.rec.text.rfind("\n", 0, slot.start) + 1 in self._numbered_orders()
 
-    def _after_lead_in(self, pos: int) -> bool:
-        """The list starts after a line that ends with a colon ("I noticed these things:"): that line says
-        what the items are (lead_in and the plan headings decide those lists)."""
-        for line in reversed(self.rec.text[:pos].splitlines()):
-            if line.strip() and not _NUMBERED.match(line) and not _NUMBER.fullmatch(line):
-                return line.rstrip().endswith(":")
-        return False
+    def _numbered_orders(self) -> set[int]:
+        """Where the numbered lines of a list of orders start (one pass over the lines, cached)."""
+        if "numbered orders" not in self.rec.cache:
+            text, out = self.rec.text, set()
+            verbs = [m.group(1).lower() for m in _NUMBERED.finditer(text)]
+            if sum(v in BASE_VERBS for v in verbs) >= max(2, len(verbs) // 2 + 1):
+                after_colon = False
+                for s, e in self.rec.lines:
+                    if _NUMBER.match(text, s, e):
+                        if not after_colon:
+                            out.add(s)
+                    elif text[s:e].strip():
+                        after_colon = text[s:e].rstrip().endswith(":")
+            self.rec.cache["numbered orders"] = out
+        return self.rec.cache["numbered orders"]
 
     def _noun_item(self, s: int, e: int, field_value: bool) -> Action | None:
         """A plan-list item named by its noun (telegraphic.read_noun_item); tagged only when a listed
@@ -252,7 +254,7 @@ _MODAL_LEAD_IN = re.compile(r"\b(?:will|shall|must|should|needs?\s+to|has\s+to|h
 
 # A numbered line and the word it opens with ("2. Set an action plan ..."); the number alone
 _NUMBERED = re.compile(r"^[ \t]*\(?\d{1,2}[.)][ \t]+([A-Z][a-z]+)\b", re.MULTILINE)
-_NUMBER = re.compile(r"[ \t]*\(?\d{1,2}[.)][ \t]*")
+_NUMBER = re.compile(r"[ \t]*\(?\d{1,2}[.)](?:[ \t]|$)")
 
 
 def _owner_from_heading(act: Action, slot: LineSlot, inline: bool = False) -> None:
