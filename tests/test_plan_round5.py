@@ -303,3 +303,17 @@ def test_the_same_page_for_a_named_child_or_with_fewer_choices_has_steps(linter)
     assert ("RL301", "You will also be given a copy of the Plan.") in named
     fewer = _CHOICES_PAGE.replace("You may also write", "Also write")
     assert ("RL301", "You will also be given a copy of the Plan.") in plan_findings(linter, fewer, "review_record", {})
+
+
+# --- a directive in the passive: its subject is the owner ------------------------------------------------
+def test_a_passive_directive_is_a_step_of_its_subject(linter):
+    text = "The review found gaps. Health visitors are urged to weigh babies at every contact after a concern."
+    assert rl301(linter, text, "assessment") == [
+        "Health visitors are urged to weigh babies at every contact after a concern."]
+    assert rl301(linter, _MINUTES + "Members were encouraged to attend the training.") == [
+        "Members were encouraged to attend the training."]
+
+
+def test_a_past_directive_outside_minutes_is_a_story(linter):
+    assert rl301(linter, "Kai was asked to leave the class after the fight.", "case_note") == []
+    assert rl301(linter, "Health visitors are urged by parents.", "assessment") == []

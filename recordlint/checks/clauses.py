@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from ..phrases import PlanningPhrases
 from .timescale import CLEAR_RE, MONTH
-from .units import AUTHOR_AGREED, AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, RECOMMEND_GERUND, LineSlot, is_minutes, \
-    plan_slots
+from .units import AUTHOR_AGREED, AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, DIRECTED, RECOMMEND_GERUND, LineSlot, \
+    is_minutes, plan_slots
 
 
 @dataclass
@@ -126,6 +126,9 @@ class ClauseReader:
         t, w, n, nxt = toks[i], low[i], len(toks), i + 1
         if self._modal(t):
             return ("modal", i, nxt)
+        urged = self._urged(toks, low, i)
+        if urged is not None:
+            return ("modal", i, urged)
         if i > 0 and nxt < n and low[nxt] == "to":
             if w in ("need", "needs"):   # not "together with the need to provide training": a noun there
                 return _NEXT if _need_after_preposition(toks, i) else ("modal", i, nxt + 1)
@@ -146,6 +149,18 @@ class ClauseReader:
     def _modal(self, t) -> bool:
         """A modal of intent; in minutes, "would" too: "will" reported ("Officers would review ...")."""
         return t.tag_ == "MD" and (t.lower_ in _MODALS or (t.lower_ == "would" and is_minutes(self.rec)))
+
+    def _urged(self, toks, low, i) -> int | None:
+        """"Health practitioners are urged to consider ...", "Schools are expected to share ...": a directive in
+        the passive, its subject the owner (the index of the verb after "to"); told in the past ("Members were
+        encouraged to attend") only in minutes, where it reports a decision, not a story."""
+        if i == 0 or low[i] not in ("is", "are", "was", "were"):
+            return None
+        j = i + 2 if low[i + 1:i + 2] == ["also"] else i + 1
+        if low[j:j + 1] and low[j] in DIRECTED and low[j + 1:j + 2] == ["to"] and j + 2 < len(toks) and \
+                toks[j + 2].tag_ == "VB" and (low[i] in ("is", "are") or is_minutes(self.rec)):
+            return j + 2
+        return None
 
     def _finite_first(self, toks, low, i):
         """A finite verb before any anchor: narrative ("The plan is for you to ..."), unless a
