@@ -317,3 +317,13 @@ def test_a_passive_directive_is_a_step_of_its_subject(linter):
 def test_a_past_directive_outside_minutes_is_a_story(linter):
     assert rl301(linter, "Kai was asked to leave the class after the fight.", "case_note") == []
     assert rl301(linter, "Health visitors are urged by parents.", "assessment") == []
+
+
+# --- round 5, second pass: the new recall rules stay quiet on narrative and description ---------------------
+def test_in_minutes_a_bodys_remit_told_with_would_is_not_a_step(linter):
+    assert rl301(linter, _MINUTES + "That forum would focus on the views of young carers.") == []
+    assert rl301(linter, _MINUTES + "The new subgroup would bring together health and police leads.") == []
+    assert rl301(linter, _MINUTES + "The panel would mainly consist of foster carers.") == []
+    # a body's decision to act is still a step
+    assert rl301(linter, _MINUTES + "That forum would write to the school about the views of young carers.") == [
+        "That forum would write to the school about the views of young carers."]

@@ -42,6 +42,9 @@ _SUBORD = {"that", "what", "which", "who", "whom", "whether", "if", "when", "whe
 NOT_OWNER = {"it", "there", "this", "that", "these", "those", "which", "what"}
 _MODALS = {"will", "'ll", "’ll", "shall", "must", "should"}
 _TIME_OPENINGS = {"when", "once"}   # "When X, Y will ...": Y (with the conditional openings)
+# What a body is for or made of, told with "would" in minutes: its remit, not a decision to act
+_REMIT = re.compile(r"(?:(?:also|mainly|largely|primarily|then)\s+)?(?:focus|concentrate|consist|comprise|"
+                    r"bring\s+together|be\s+made\s+up|be\s+responsible|cover|represent|serve\s+as|act\s+as)\b")
 _NEXT = object()   # _anchor_at: no anchor at this token, look further
 
 
@@ -124,7 +127,7 @@ class ClauseReader:
 
     def _anchor_at(self, toks, low, i):
         t, w, n, nxt = toks[i], low[i], len(toks), i + 1
-        if self._modal(t):
+        if self._modal(toks, i):
             return ("modal", i, nxt)
         urged = self._urged(toks, low, i)
         if urged is not None:
@@ -146,9 +149,16 @@ class ClauseReader:
             return self._finite_first(toks, low, i)
         return _NEXT
 
-    def _modal(self, t) -> bool:
-        """A modal of intent; in minutes, "would" too: "will" reported ("Officers would review ...")."""
-        return t.tag_ == "MD" and (t.lower_ in _MODALS or (t.lower_ == "would" and is_minutes(self.rec)))
+    def _modal(self, toks, i: int) -> bool:
+        """A modal of intent; in minutes, "would" too: "will" reported ("Officers would review ..."), but not
+        a body's remit ("That group would focus on ...", "The subgroup would bring together ...")."""
+        t = toks[i]
+        if t.tag_ != "MD":
+            return False
+        if t.lower_ != "would":
+            return t.lower_ in _MODALS
+        after = " ".join(x.lower_ for x in toks[i + 1:i + 5])
+        return is_minutes(self.rec) and _REMIT.match(after) is None
 
     def _urged(self, toks, low, i) -> int | None:
         """"Health practitioners are urged to consider ...", "Schools are expected to share ...": a directive in
