@@ -327,3 +327,15 @@ def test_in_minutes_a_bodys_remit_told_with_would_is_not_a_step(linter):
     # a body's decision to act is still a step
     assert rl301(linter, _MINUTES + "That forum would write to the school about the views of young carers.") == [
         "That forum would write to the school about the views of young carers."]
+
+
+def test_a_standing_rule_in_the_passive_for_a_kind_of_people_is_not_a_step(linter):
+    text = "I visited Kai at school. Visitors are asked to sign in at reception, which I did."
+    assert rl301(linter, text, "case_note") == []
+    text = "Kai showed me the school. Pupils are expected to wear a blazer in lessons."
+    assert rl301(linter, text, "visit_record") == []
+    # a named person's directive is a step, and "urged" presses for a change
+    text = "Kai showed me the school. His mother is expected to collect him from school."
+    assert rl301(linter, text, "visit_record") == ["His mother is expected to collect him from school."]
+    text = "The review found gaps. Health visitors are urged to weigh babies at every contact."
+    assert rl301(linter, text, "assessment") == ["Health visitors are urged to weigh babies at every contact."]

@@ -476,8 +476,9 @@ class ClauseReader:
     def _general_rule(self, toks, a_idx: int, subject, head) -> bool:
         """"Nobody should ...", "Parents should ...", "Home visits must be made ...": a rule for everyone
         of a kind (a listed subject, or a bare plural when the sentence does not name the child)."""
-        if toks[a_idx].lower_ not in ("should", "must", "has", "have", "can", "need"):
-            return False
+        if toks[a_idx].lower_ not in ("should", "must", "has", "have", "can", "need") and \
+                not _directed(toks, a_idx):
+            return False   # "Pupils are expected to wear uniform": a directive in the passive is a rule too
         words = " ".join(t.lower_ for t in subject)
         if words in self.ph.general_subjects or (head is not None and head.lower_ in self.ph.general_subjects):
             return True
@@ -759,6 +760,14 @@ def _bare_plural(subject) -> bool:
         else:
             break
     return bool(chunk) and chunk[-1].tag_ in ("NNS", "NNPS")
+
+
+def _directed(toks, a_idx: int) -> bool:
+    """"are expected to", "is also asked to": the anchor is a directive in the passive (ClauseReader._urged)
+    that can state a standing rule ("Visitors are asked to sign in"); not "urged", which presses for a change."""
+    j = a_idx + 2 if a_idx + 1 < len(toks) and toks[a_idx + 1].lower_ == "also" else a_idx + 1
+    return toks[a_idx].lower_ in ("is", "are") and j < len(toks) and toks[j].lower_ in DIRECTED and \
+        toks[j].lower_ != "urged"
 
 
 def _every(subject) -> bool:
