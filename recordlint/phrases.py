@@ -115,7 +115,7 @@ class PlanningPhrases:
 
     def __init__(self, data: dict, speech: dict | None = None):
         self.data = data
-        speech_forms = _words(speech or {}, "speech_verbs")
+        speech_forms = self.speech_forms = _words(speech or {}, "speech_verbs")   # "said", "told" ...: reported
         self.vague_time = phrase_regex(data.get("vague_timescales", []))
         self.clear_time = phrase_regex(data.get("clear_timescales", []))
         self.vague_verbs = _words(data, "vague_verbs")

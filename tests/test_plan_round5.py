@@ -339,3 +339,18 @@ def test_a_standing_rule_in_the_passive_for_a_kind_of_people_is_not_a_step(linte
     assert rl301(linter, text, "visit_record") == ["His mother is expected to collect him from school."]
     text = "The review found gaps. Health visitors are urged to weigh babies at every contact."
     assert rl301(linter, text, "assessment") == ["Health visitors are urged to weigh babies at every contact."]
+
+
+def test_orders_under_a_lead_in_that_reports_speech_are_what_was_said(linter):
+    text = ("Kai told me the rules at his foster home:\n1. Make your bed\n2. Help with the washing up\n"
+            "He thinks they are fair.")
+    assert rl301(linter, text, "case_note") == []
+    text = "The school has told us that it will:\n- Provide a quiet room at break\n- Offer Kai a mentor"
+    assert rl301(linter, text, "assessment") == []
+    # an item with its own subject and modal is read as before; a lead-in that is no report leads into orders
+    text = "The school has told us:\n- Jo will ring the mentor service"
+    assert rl301(linter, text, "assessment") == ["Jo will ring the mentor service"]
+    text = "The school will:\n- Provide a quiet room at break\n- Offer Kai a mentor"
+    assert rl301(linter, text, "assessment") == ["Provide a quiet room at break", "Offer Kai a mentor"]
+    text = "Your care plan should say:\n- Book a dentist appointment for Kai"
+    assert rl301(linter, text, "supervision") == ["Book a dentist appointment for Kai"]

@@ -35,7 +35,7 @@ from .nonsteps import not_a_step
 from .person import people_words
 from .telegraphic import may_be_noun_item, read_field_value, read_noun_item
 from .timescale import dated_events
-from .units import BASE_VERBS, FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
+from .units import BASE_VERBS, BULLET, FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
 
 _YOU_ADVICE = re.compile(r"\W*(?:then\s+)?(?:make\s+sure|ensure|remember|be\s+sure)\s+(?:that\s+)?you\b", re.IGNORECASE)
 # Verbs that, with no owner, only say when something happens ("This will start in May"); with a modal and
@@ -243,7 +243,36 @@ class _ActionFinder:
             for act in out:
                 act.context = [(slot.start, slot.end)]
         _add_lead_in(slot, out)
+        if slot.bullet and out and self._reported_lead_in(slot):
+            out = [act for act in out if act.kind != "imperative"]
         return out
+
+    def _reported_lead_in(self, slot: LineSlot) -> bool:
+        """A list item under a lead-in line that reports what someone said ("Kai told me the rules at his
+        foster home:", "The school has told us that it will:"): an item with no subject of its own is what was
+        said, as "Mum said she will call" is, not an order of this record."""
+        return self.rec.text.rfind("\n", 0, slot.start) + 1 in self._reported_items()
+
+    def _reported_items(self) -> set[int]:
+        """Where the list lines under a lead-in with a speech verb start (one pass over the lines, cached)."""
+        if "reported items" not in self.rec.cache:
+            text, out, reported = self.rec.text, set(), False
+            for s, e in self.rec.lines:
+                line = text[s:e].strip()
+                if BULLET.match(text[s:e]):
+                    if reported:
+                        out.add(s)
+                elif line:
+                    reported = line.endswith(":") and any(w in self.ph.speech_forms and _past(w)
+                                                          for w in re.findall(r"[a-z]+", line.lower()))
+            self.rec.cache["reported items"] = out
+        return self.rec.cache["reported items"]
+
+
+def _past(word: str) -> bool:
+    """A past form ("told", "explained"): a report of what was said; not "Your plan should say:", "have your
+    say", which lead into what a document holds."""
+    return word.endswith("ed") or word in ("said", "told", "wrote")
 
 
 # A lead-in that ends with its modal: "The board should:", "Over the next year we will:" - each item finishes the
