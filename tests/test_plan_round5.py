@@ -354,3 +354,16 @@ def test_orders_under_a_lead_in_that_reports_speech_are_what_was_said(linter):
     assert rl301(linter, text, "assessment") == ["Provide a quiet room at break", "Offer Kai a mentor"]
     text = "Your care plan should say:\n- Book a dentist appointment for Kai"
     assert rl301(linter, text, "supervision") == ["Book a dentist appointment for Kai"]
+
+
+def test_in_minutes_a_meetings_request_in_the_subjunctive_is_a_step(linter):
+    text = _MINUTES + "The Committee requested that the data manager draft a note on school moves."
+    assert rl301(linter, text) == ["The Committee requested that the data manager draft a note on school moves."]
+    assert rl301(linter, text.replace("school moves.", "school moves by 3 May.")) == []
+
+
+def test_a_request_reported_in_the_past_or_outside_minutes_is_not_a_step(linter):
+    assert rl301(linter, _MINUTES + "The Chair requested that the note was sent round.") == []
+    assert rl301(linter, _MINUTES + "Kai requested that his mum leave the room.") == []
+    text = "I met the school. The Committee requested that the data manager draft a note on school moves."
+    assert rl301(linter, text, "case_note") == []

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from ..phrases import PlanningPhrases
 from .timescale import CLEAR_RE, MONTH
-from .units import AUTHOR_AGREED, AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, DIRECTED, RECOMMEND_GERUND, LineSlot, \
-    is_minutes, plan_slots
+from .units import AUTHOR_AGREED, AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, DIRECTED, MINUTED_REQUEST, \
+    RECOMMEND_GERUND, LineSlot, is_minutes, plan_slots
 
 
 @dataclass
@@ -61,11 +61,9 @@ class ClauseReader:
         if not toks or _prohibition(toks):
             return None  # "Do not presume that ...", "Never leave ...": a rule, not a step
         no_owner = self.ph.no_owner.search(self.text[s:e])
-        promised = _AUTHOR_WOULD.search(self.text, s, e) or AUTHOR_AGREED.search(self.text, s, e)
-        if promised and not self.rec.in_speech(promised.start()):
-            return self._promise(toks, region, s, e, promised)
-        if _REQUEST.match(self.text, s, e) and not self.rec.doc_type.to_child and toks[1:2] and toks[1].tag_ == "VB":
-            return self._request(toks, region, s, e)
+        told = self._promised_or_requested(toks, region, s, e)
+        if told is not _NEXT:
+            return told
         anchor = self._anchor(toks)
         if anchor is not None and imperative_ok and (_modal_in_relative(toks, anchor[1], self.ph) or
                                                      _order_then_effect(toks, anchor[1], self.ph)):
@@ -364,6 +362,25 @@ class ClauseReader:
         act = Action(s, e, "modal", owner=m.group("who" if group == "verb" else "agreer"))
         self._judge_verb(act, toks, verb, region, e)
         return act
+
+    def _promised_or_requested(self, toks, region, s, e):
+        """The author's promise ("I assured Remy that I would ..."), a request ("Please ring ..."), a meeting's
+        request ("The Panel requested that Jo draft ..."): the Action (or None), or _NEXT when none is there."""
+        promised = _AUTHOR_WOULD.search(self.text, s, e) or AUTHOR_AGREED.search(self.text, s, e)
+        if promised and not self.rec.in_speech(promised.start()):
+            return self._promise(toks, region, s, e, promised)
+        if _REQUEST.match(self.text, s, e) and not self.rec.doc_type.to_child and toks[1:2] and toks[1].tag_ == "VB":
+            return self._request(toks, region, s, e)
+        requested = self._minuted_request(toks, region, s, e)
+        return _NEXT if requested is None else requested
+
+    def _minuted_request(self, toks, region, s, e) -> Action | None:
+        """In minutes, "The Committee requested that the manager develop a briefing": a meeting's decision in
+        the subjunctive, its owner the subject of the "that" clause (not "requested that this was sent")."""
+        request = MINUTED_REQUEST.search(self.text[s:e]) if is_minutes(self.rec) else None
+        if request is None or self.rec.in_speech(s + request.start()):
+            return None
+        return self._recommended_that(toks, region, s, e, request)
 
     def _request(self, toks, region, s, e) -> Action:
         """"Please talk to him and ring his parents": a request to whoever the record is for, a step they

@@ -553,6 +553,9 @@ _MINUTED = re.compile(r"\b(?:(?:committee|panel|board|members|forum|partnership|
                       r"it\s+was\s+(?:agreed|noted|resolved|requested|suggested|reported|explained|confirmed))\b",
                       re.IGNORECASE)
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+# A meeting's request in the subjunctive: "The Committee requested that the manager develop a briefing" (minutes)
+MINUTED_REQUEST = re.compile(r"\b(?:committee|panel|board|members|forum|partnership|group|meeting|councillors|chair)"
+                             r"\s+(?:also\s+)?requested(?=\s+that\b)", re.IGNORECASE)
 # A directive in the passive: "Health practitioners are urged to consider ...", "Members were encouraged to attend"
 DIRECTED = ("urged", "encouraged", "expected", "required", "invited", "advised", "asked", "directed")
 URGED = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:" + "|".join(DIRECTED) + r")\s+to\s+[a-z]", re.IGNORECASE)
@@ -584,7 +587,7 @@ def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> b
     if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
         return False
     if _CANDIDATE.search(unit) or _early_to(ph, unit) or AUTHOR_WOULD.search(unit) or AUTHOR_AGREED.search(unit) \
-            or (_WOULD.search(unit) and is_minutes(rec)) or URGED.search(unit) \
+            or ((_WOULD.search(unit) or MINUTED_REQUEST.search(unit)) and is_minutes(rec)) or URGED.search(unit) \
             or _NEXT_LABEL.match(unit) \
             or RECOMMEND_GERUND.search(unit) or SUBJUNCTIVE_PASSIVE.search(unit):
         return True
