@@ -367,3 +367,17 @@ def test_a_request_reported_in_the_past_or_outside_minutes_is_not_a_step(linter)
     assert rl301(linter, _MINUTES + "Kai requested that his mum leave the room.") == []
     text = "I met the school. The Committee requested that the data manager draft a note on school moves."
     assert rl301(linter, text, "case_note") == []
+
+
+def rl302(linter, text, doc_type="supervision"):
+    return [t for c, t in plan_findings(linter, text, doc_type) if c == "RL302"]
+
+
+def test_develop_that_makes_a_document_is_specific(linter):
+    assert rl302(linter, "Actions:\n- Jo will develop a short leaflet about school moves for Kai.") == []
+    assert rl302(linter, "Actions:\n- Jo will develop a brief presentation on placement moves.") == []
+    # growth, with nothing measurable, is still vague
+    assert rl302(linter, "Actions:\n- Jo will develop Kai's confidence at school.") == [
+        "Jo will develop Kai's confidence at school."]
+    assert rl302(linter, "Actions:\n- Jo will develop better relationships with the school.") == [
+        "Jo will develop better relationships with the school."]

@@ -576,7 +576,8 @@ class ClauseReader:
         if lemma in ph.vague_verbs and not _states_outcome(toks, v_idx, lemma):
             act.vague = v.text
             return
-        if lemma in ph.vague_unless and not re.search(r"\d|%", rest) and not CLEAR_RE.search(rest):
+        if lemma in ph.vague_unless and not re.search(r"\d|%", rest) and not CLEAR_RE.search(rest) and \
+                not _makes_a_document(toks, v_idx, lemma):
             act.vague = v.text
             act.vague_soft = True  # not vague after all when the action has a clear timescale
             return
@@ -594,6 +595,25 @@ _GERUND_OBJECT = ("DT", "PRP$", "PRP", "NN", "NNS", "JJ", "IN", "RP", "NNP", "CD
 _IMPERATIVE_NEXT = ("DT", "PRP$", "PRP", "IN", "RP", "TO", "NNP", "CD", "JJ", "NN", "NNS")
 _BY_TIME = re.compile(r"by\s+(?:the\s+)?(?:(?:end|start|time|next|then|" + MONTH + r")\b|\d)", re.I)
 _PASSIVE_SENSE = ("given", "offered", "supported", "asked", "referred", "invited")
+
+
+# Things made that either exist or do not: "develop a brief presentation", "develop a leaflet for parents"
+_MADE_THINGS = {"presentation", "briefing", "leaflet", "guide", "version", "policy", "protocol", "questionnaire",
+                "toolkit", "report", "note", "letter", "plan", "template", "checklist", "form", "booklet", "website",
+                "video", "poster", "flowchart", "pathway", "procedure", "survey", "workbook", "timetable"}
+
+
+def _makes_a_document(toks, v_idx: int, lemma: str) -> bool:
+    """"develop a brief presentation": "develop" that makes a thing (its object a document or a product) is
+    measurable, as "write" is; "develop her confidence" is growth, and stays vague without a measure."""
+    if lemma != "develop":
+        return False
+    for t in toks[v_idx + 1:v_idx + 6]:
+        if t.tag_ in ("NN", "NNS"):
+            return t.lemma_.lower() in _MADE_THINGS
+        if t.tag_ not in ("DT", "JJ", "PRP$", "CD", "HYPH", ",", "VBN", "NNP"):
+            return False
+    return False
 
 
 def _states_outcome(toks, v_idx: int, lemma: str) -> bool:
