@@ -381,3 +381,13 @@ def test_develop_that_makes_a_document_is_specific(linter):
         "Jo will develop Kai's confidence at school."]
     assert rl302(linter, "Actions:\n- Jo will develop better relationships with the school.") == [
         "Jo will develop better relationships with the school."]
+
+
+def test_a_numbered_list_of_dated_events_is_a_chronology(linter):
+    text = ("Chronology\n\n1. Move to foster placement with Mr and Mrs Lee, March 2021.\n"
+            "2. Start at Hillside Primary, April 2021.\n3. Return home to mum, June 2022.")
+    assert plan_findings(linter, text, "chronology") == []
+    # orders with deadlines are still a plan
+    text = ("Notes for Kai\n1. Book a dentist appointment by June 2026.\n2. Ring the school nurse.\n"
+            "3. Send Nan the photos by 3 May 2026.")
+    assert rl301(linter, text, "case_note") == ["Ring the school nurse."]

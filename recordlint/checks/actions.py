@@ -34,7 +34,7 @@ from .information import explains_process, is_information_text
 from .nonsteps import not_a_step
 from .person import people_words
 from .telegraphic import may_be_noun_item, read_field_value, read_noun_item
-from .timescale import dated_events
+from .timescale import MONTH, dated_events
 from .units import BASE_VERBS, BULLET, FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
 
 _YOU_ADVICE = re.compile(r"\W*(?:then\s+)?(?:make\s+sure|ensure|remember|be\s+sure)\s+(?:that\s+)?you\b", re.IGNORECASE)
@@ -150,7 +150,7 @@ class _ActionFinder:
         if "numbered orders" not in self.rec.cache:
             text, out = self.rec.text, set()
             verbs = [m.group(1).lower() for m in _NUMBERED.finditer(text)]
-            if sum(v in BASE_VERBS for v in verbs) >= max(2, len(verbs) // 2 + 1):
+            if sum(v in BASE_VERBS for v in verbs) >= max(2, len(verbs) // 2 + 1) and not _dated_list(text):
                 after_colon = False
                 for s, e in self.rec.lines:
                     if _NUMBER.match(text, s, e):
@@ -284,6 +284,18 @@ _MODAL_LEAD_IN = re.compile(r"\b(?:will|shall|must|should|needs?\s+to|has\s+to|h
 # A numbered line and the word it opens with ("2. Set an action plan ..."); the number alone
 _NUMBERED = re.compile(r"^[ \t]*\(?\d{1,2}[.)][ \t]+([A-Z][a-z]+)\b", re.MULTILINE)
 _NUMBER = re.compile(r"[ \t]*\(?\d{1,2}[.)](?:[ \t]|$)")
+
+
+# A date of the past or future given as a month and a year ("June 2022", "3 May 2021"), not a deadline ("by June 2022")
+_DATED = re.compile(r"(?<!\bby )(?<!\bbefore )(?<!\buntil )(?<!\d )\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                    r"(?:" + MONTH + r")\s+\d{4}\b", re.IGNORECASE)
+
+
+def _dated_list(text: str) -> bool:
+    """Most numbered lines carry a month and a year ("3. Return home to mum, June 2022."): a chronology of
+    events, not a list of orders."""
+    lines = [m.group(0) for m in re.finditer(r"^[ \t]*\(?\d{1,2}[.)][ \t].*$", text, re.MULTILINE)]
+    return bool(lines) and sum(_DATED.search(line) is not None for line in lines) * 2 >= len(lines)
 
 
 def _owner_from_heading(act: Action, slot: LineSlot, inline: bool = False) -> None:
