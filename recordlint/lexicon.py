@@ -276,6 +276,65 @@ def _in_heading(text: str, start: int) -> bool:
     return len(line.split()) <= 8 and not line.endswith((".", ",", ";", ":"))
 
 
+# --- the topic of a page ---------------------------------------------------------------------------
+# A page about a process names it in its title or a heading ("Family Group Conference co-ordinator's role",
+# "Setting up a Staying Put arrangement"), the first sentence under the heading takes it up at once and the text
+# under it goes on about it (three uses or more after the heading): the page is there to describe it, so it is
+# not unexplained jargon anywhere on that page. A heading is a short line (twelve words at most) that is not a
+# list item, has no colon ("Morning: core group meeting" is a diary's time, "X expects that you will: ..." a
+# form's sentence), no full stop, comma or semicolon at its end, and is not a question: "How long does a care
+# order last?" asks about a term the reader is taken to know ("What is X?" is an explanation: explained_at).
+# Only for a page about no one (checked by the caller): a record about one child that uses a term in a heading
+# still flags it, and one passing mention under a heading ("What's in your placement plan" then one sentence)
+# does not make a term the page's topic.
+_TITLE_WORDS = 12
+_TOPIC_USES = 3
+_BULLET = re.compile(r"^(?:[-•*–]|\d+[.)])\s")
+_SENTENCE_END = re.compile(r"[.?!](?=\s)|\n[ \t]*\n|$")
+
+
+def _heading_span(text: str, start: int) -> tuple[int, int] | None:
+    """(start, end) of the line holding ``start`` when it is a title or heading (see above)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    le = len(text) if le < 0 else le
+    line = text[ls:le].strip()
+    if len(line.split()) > _TITLE_WORDS or _BULLET.match(line) or ":" in line or line.endswith((".", ",", ";", "?")):
+        return None
+    return ls, le
+
+
+def _first_sentence_after(text: str, end: int) -> tuple[int, int]:
+    """The first sentence of the text after the heading line that ends at ``end``."""
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    m = _SENTENCE_END.search(text, start)
+    return start, m.start() if m else len(text)
+
+
+def page_topics(text: str, found: list) -> set[int]:
+    """Keys (see _key) of terms that a heading names, the first sentence under the heading uses again and the
+    text after the heading uses at least _TOPIC_USES times."""
+    topics: set[int] = set()
+    for item in found:
+        key = _key(text, item)
+        heading = None if key in topics else _heading_span(text, item[0])
+        if heading is None:
+            continue
+        later = [other[0] for other in found if _key(text, other) == key and other[0] >= heading[1]]
+        s, e = _first_sentence_after(text, heading[1])
+        if len(later) >= _TOPIC_USES and any(s <= at < e for at in later):
+            topics.add(key)
+    return topics
+
+
+def drop_page_topics(text: str, found: list) -> list:
+    """Remove every use of a term that is the topic of the page (page_topics)."""
+    topics = page_topics(text, found)
+    return [item for item in found if _key(text, item) not in topics]
+
+
 # --- part of an organisation's name ----------------------------------------------------------------
 # "the Corporate Parenting Committee", "the Leaving Care Service": a term in capitals inside the name of a
 # committee, board, service or team is the name the reader needs to find it, not jargon to rewrite.

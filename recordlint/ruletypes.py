@@ -27,7 +27,8 @@ from spacy.util import filter_spans
 
 from .errors import ConfigError
 from .findings import Severity
-from .lexicon import Term, drop_explained, drop_names, in_manner_clause, load_lexicon, quoted_term, written_forms
+from .lexicon import (Term, drop_explained, drop_names, drop_page_topics, in_manner_clause, load_lexicon, quoted_term,
+                      written_forms)
 from .resources import load_yaml
 from .rule import Example, Rule
 
@@ -222,6 +223,8 @@ class YamlRule(Rule):
             found = drop_names(rec.text, found)
         if self.spec.get("explained_ok"):  # a term explained on first use is fine there and later
             found = drop_explained(rec.text, found)
+            if found and _about_no_one(rec):  # a page about a process: its topic is what the page explains
+                found = drop_page_topics(rec.text, found)
         return found
 
     def _record_phrase_spans(self, rec):
@@ -300,6 +303,11 @@ class YamlRule(Rule):
             inside = [m for m in matches if s <= m[0] < e]
             if len(inside) > limit:
                 yield rec.finding(self, s, e, _format(self.message, {"count": len(inside), "max": limit}))
+
+
+def _about_no_one(rec) -> bool:
+    from .checks.information import about_no_one  # the checks package imports this module's loader
+    return about_no_one(rec)
 
 
 def _next_words_meet(words: set[str], doc, start: int, limit: int = 4) -> bool:

@@ -332,3 +332,34 @@ def test_corporate_parents_and_care_leavers_are_jargon_written_to_the_child(lint
 ])
 def test_an_acronym_spelled_out_line_by_line_is_explained(linter, text, expected):
     assert acronyms(linter, text, "supervision") == expected
+
+
+# --- RL201: the topic of a page: a heading names the process and the text under it goes on about it ----------
+_FGC_PAGE = ("How it starts\nA worker asks us to set up a family group conference for you.\n"
+             "Your family group conference\n"
+             "The family group conference is a meeting your family plans with our help.\n"
+             "At the family group conference your family talks about what would help.\n"
+             "Nobody else comes to the family group conference unless your family asks.")
+
+
+def test_a_process_that_a_page_is_about_is_not_jargon_on_that_page(linter):
+    assert jargon(linter, _FGC_PAGE, "care_plan") == []
+
+
+def test_a_page_topic_still_counts_in_a_record_about_one_child(linter):
+    found = jargon(linter, "Dear Mia,\n" + _FGC_PAGE, "care_plan")
+    assert found == [("RL201", "family group conference")] * 5
+
+
+@pytest.mark.parametrize("text", [
+    # one mention under the heading: the page does not go on about it
+    "Your Staying Put plan\nStaying Put can start when you are 18.\nYou will choose where to live.",
+    # a question heading asks about a term the reader is taken to know
+    "How long does Staying Put last?\nStaying Put lasts until you are 21.\n"
+    "Staying Put ends sooner if you want.\nYou can ask about Staying Put at any time.",
+    # "Morning: ..." is a diary's time, not a heading
+    "Morning: core group\nThe core group met at school. The core group agreed a date.\n"
+    "The core group will meet again in June.",
+])
+def test_a_term_under_a_heading_is_still_jargon_unless_the_page_is_about_it(linter, text):
+    assert jargon(linter, text, "pathway_plan") != []

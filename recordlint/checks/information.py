@@ -38,6 +38,15 @@ def is_information_text(rec) -> bool:
     return rec.cache["information text"]
 
 
+def about_no_one(rec) -> bool:
+    """A page for any reader, of any doc type: no child is named (not given, no "Dear Kiera" or "Name:" in
+    the text) and the text names no person (names_people). Guidance and information pages, not a record."""
+    if "about no one" not in rec.cache:
+        rec.cache["about no one"] = bool(
+            not rec.child.first_name and not infer_child_name(rec.text, rec.config) and not names_people(rec.text))
+    return rec.cache["about no one"]
+
+
 def _plan_heading(rec) -> bool:
     """Steps under a plan heading ("What we agreed", "Actions"), an action table or "Action: / Who:"
     fields: a record of a plan, not information."""
