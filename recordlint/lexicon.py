@@ -4,7 +4,9 @@ Entry keys (YAML): term, variants, alternatives, source, note, and optional
 context: case_sensitive, not_before / not_after (next / previous words that
 mean the plain, non-care sense: "contact me", "I will contact"), not_with (a
 word among the next four that gives the plain sense: "not complying with his
-licence conditions"), manner_plain (the plain sense in a clause of manner:
+licence conditions"), with_plain (heads of a "with" phrase right after it that
+give the plain sense: "contact with your friends", unless it also names one of
+with_family: "contact with his dad and friends"), manner_plain (the plain sense in a clause of manner:
 "how you are being looked after"), perspective (only in records written this
 way), pos (only when the model tags the word so, e.g. NOUN), expansion
 (acronyms).
@@ -37,6 +39,8 @@ class Term:
     perspective: str | None = None   # only in records written this way (third_person / to_child)
     manner_plain: bool = False   # plain sense in a clause of manner ("how you are being looked after")
     not_with: set[str] = field(default_factory=set)   # words in the next four that give a plain sense
+    with_plain: set[str] = field(default_factory=set)   # heads of a "with" phrase after it that give a plain sense
+    with_family: set[str] = field(default_factory=set)   # ... unless the phrase also names one of these
 
     @property
     def forms(self) -> list[str]:
@@ -97,7 +101,7 @@ def _join(words: list[list[str]], hyphens: int) -> list[str]:
 
 ENTRY_KEYS = {"term", "variants", "alternatives", "source", "note", "case_sensitive",
               "not_before", "not_after", "pos", "expansion", "category", "perspective",
-              "manner_plain", "not_with"}
+              "manner_plain", "not_with", "with_plain", "with_family"}
 
 
 def term_from_dict(entry: dict, where: str) -> Term:
@@ -125,7 +129,34 @@ def term_from_dict(entry: dict, where: str) -> Term:
         perspective=entry.get("perspective") or None,
         manner_plain=bool(entry.get("manner_plain", False)),
         not_with={w.lower() for w in words("not_with")},
+        with_plain={w.lower() for w in words("with_plain")},
+        with_family={w.lower() for w in words("with_family")},
     )
+
+
+# "contact with your friends", "contact with a number of universal and targeted services": the people or bodies
+# after "with" say the sense. A head word of the entry's with_plain in the phrase (up to nine words, to the end of
+# its clause) gives the plain sense, unless the phrase also names family (with_family: "contact with his dad and
+# friends", "contact with family and friends" take in time with family).
+_WITH_AFTER = re.compile(r"[ \t]+with[ \t]+([^.;:!?()\n]*)", re.IGNORECASE)
+_CLAUSE_WORDS = {"who", "which", "that", "when", "where", "because", "but", "since", "for", "from", "until",
+                 "to", "at", "on", "in", "was", "were", "is", "are", "has", "had", "will", "would", "should"}
+
+
+def plain_with(text: str, end: int, heads: set[str], family: set[str]) -> bool:
+    """The "with" phrase right after text[:end] names one of ``heads`` and none of ``family`` (see above)."""
+    m = _WITH_AFTER.match(text, end)
+    if not m:
+        return False
+    found = False
+    for word in re.findall(r"[\w’'-]+", m.group(1))[:9]:
+        low = word.lower()
+        if low in _CLAUSE_WORDS:
+            break
+        if low in family:
+            return False
+        found = found or low in heads
+    return found
 
 
 # "how you are being looked after", "the way he is cared for": a clause of manner asks how well the care is

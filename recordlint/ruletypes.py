@@ -27,8 +27,8 @@ from spacy.util import filter_spans
 
 from .errors import ConfigError
 from .findings import Severity
-from .lexicon import (Term, drop_explained, drop_names, drop_page_topics, in_manner_clause, load_lexicon, quoted_term,
-                      written_forms)
+from .lexicon import (Term, drop_explained, drop_names, drop_page_topics, in_manner_clause, load_lexicon, plain_with,
+                      quoted_term, written_forms)
 from .resources import load_yaml
 from .rule import Example, Rule
 
@@ -250,6 +250,8 @@ class YamlRule(Rule):
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
         if prev in term.not_after or nxt in term.not_before:
             return True
+        if term.with_plain and plain_with(doc.text, span.end_char, term.with_plain, term.with_family):
+            return True  # "contact with your friends", "contact with universal services": keeping in touch
         return bool(term.not_with) and _next_words_meet(term.not_with, doc, span.end)
 
     def _context_excludes(self, term: Term, doc, span, rec) -> bool:

@@ -363,3 +363,15 @@ def test_a_page_topic_still_counts_in_a_record_about_one_child(linter):
 ])
 def test_a_term_under_a_heading_is_still_jargon_unless_the_page_is_about_it(linter, text):
     assert jargon(linter, text, "pathway_plan") != []
+
+
+# --- RL201: "contact with" friends or services is keeping in touch; with family it is family time --------------
+@pytest.mark.parametrize("text, expected", [
+    ("Sam has kept up contact with his friends from the old estate.", []),
+    ("The family had regular contact with several local health and youth services.", []),
+    ("Sam has contact with his dad and friends at the weekend.", [("RL201", "contact")]),
+    ("Sam has contact with family and friends every Sunday.", [("RL201", "contact")]),
+    ("Sam's contact with his grandma is on Sundays.", [("RL201", "contact")]),
+])
+def test_contact_with_friends_or_services_is_plain_unless_family_is_named(linter, text, expected):
+    assert jargon(linter, text, "assessment") == expected
