@@ -117,23 +117,30 @@ def test_public_plans_keeps_its_floor(linter):
 # third round (0.816), then studied (0.944 now): it overstates too.
 #
 # public-fresh2.jsonl: 34 passages, 152 labels (56 of them plan steps), labelled before any run and kept
-# unseen through round 3 (0.589 at its start, 0.662 at its end). Opened for study in round 4 (0.916 now):
+# unseen through round 3 (0.589 at its start, 0.662 at its end). Opened for study in round 4 (0.916 then, 0.924 now):
 # it overstates too.
 #
 # public-fresh3.jsonl: 58 passages, 370 labels (94 of them on plan steps), labelled before any run; scored
 # blind at the start of round 4 (micro-F1 0.645, RL301 precision 0.391 on 23 findings), then studied
-# (0.720 and 0.857 now).
+# (0.720 and 0.857 at the end of round 4; 0.791 and 0.933 after round 5).
 #
 # public-fresh4.jsonl: 50 passages, 297 labels (80 of them on plan steps), labelled after public-fresh3 was
 # opened and kept unseen: its scores were read at the start and the end of round 4, its errors never.
-# This is the figure for real text nobody tuned on: micro-F1 0.640 at the start of round 4, 0.651 at its
-# end; RL301 precision 0.526 -> 0.537. Issue 11's targets (0.85 and 0.70) are not met there.
+# Micro-F1 0.640 at the start of round 4, 0.651 at its end; RL301 precision 0.526 -> 0.537. Opened for study
+# in round 5 (0.789 and 0.941 now): it overstates too.
+#
+# public-fresh5.jsonl (52 passages, 322 labels) and public-fresh6.jsonl (48 passages, 243 labels): labelled
+# in round 5 and kept unseen: scores read at the start and the end of round 5, errors never. These are the
+# figures for real text nobody tuned on. Micro-F1 0.734 -> 0.739 and 0.737 -> 0.733; RL301 precision
+# 0.689 -> 0.711 and 0.471 -> 0.517. Issue 11's targets (0.85 and 0.70) are not met on them together.
 REAL_TEXT_FLOORS = [
-    ("public-unseen.jsonl", 0.88, 0.90),
+    ("public-unseen.jsonl", 0.90, 0.90),
     ("public-fresh.jsonl", 0.92, 0.90),
-    ("public-fresh2.jsonl", 0.89, 0.90),
-    ("public-fresh3.jsonl", 0.70, 0.80),
-    ("public-fresh4.jsonl", 0.63, 0.50),
+    ("public-fresh2.jsonl", 0.90, 0.90),
+    ("public-fresh3.jsonl", 0.76, 0.88),
+    ("public-fresh4.jsonl", 0.76, 0.88),
+    ("public-fresh5.jsonl", 0.71, 0.65),
+    ("public-fresh6.jsonl", 0.70, 0.45),
 ]
 
 
