@@ -303,7 +303,10 @@ def _in_heading(text: str, start: int) -> bool:
     """The match sits in a short line with no sentence punctuation at its end: a heading."""
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", start)
-    line = text[ls:le if le >= 0 else len(text)].strip()
+    le = len(text) if le < 0 else le
+    if le - ls > 8 * _MAX_WORD:
+        return False   # far too long for a heading: not split (a long record is one line)
+    line = text[ls:le].strip()
     return len(line.split()) <= 8 and not line.endswith((".", ",", ";", ":"))
 
 
@@ -319,6 +322,7 @@ def _in_heading(text: str, start: int) -> bool:
 # still flags it, and one passing mention under a heading ("What's in your placement plan" then one sentence)
 # does not make a term the page's topic.
 _TITLE_WORDS = 12
+_MAX_WORD = 40   # characters: a line longer than so many words of this length is no heading
 _TOPIC_USES = 3
 _BULLET = re.compile(r"^(?:[-•*–]|\d+[.)])\s")
 _SENTENCE_END = re.compile(r"[.?!](?=\s)|\n[ \t]*\n|$")
@@ -329,6 +333,8 @@ def _heading_span(text: str, start: int) -> tuple[int, int] | None:
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", start)
     le = len(text) if le < 0 else le
+    if le - ls > _TITLE_WORDS * _MAX_WORD:
+        return None   # far too long for a heading: not split (a long record is one line)
     line = text[ls:le].strip()
     if len(line.split()) > _TITLE_WORDS or _BULLET.match(line) or ":" in line or line.endswith((".", ",", ";", "?")):
         return None
@@ -348,12 +354,15 @@ def page_topics(text: str, found: list) -> set[int]:
     """Keys (see _key) of terms that a heading names, the first sentence under the heading uses again and the
     text after the heading uses at least _TOPIC_USES times."""
     topics: set[int] = set()
+    uses: dict = {}   # key -> the start of every use, in order (one pass: a long record has many)
+    for item in found:
+        uses.setdefault(_key(text, item), []).append(item[0])
     for item in found:
         key = _key(text, item)
         heading = None if key in topics else _heading_span(text, item[0])
         if heading is None:
             continue
-        later = [other[0] for other in found if _key(text, other) == key and other[0] >= heading[1]]
+        later = [at for at in uses[key] if at >= heading[1]]
         s, e = _first_sentence_after(text, heading[1])
         if len(later) >= _TOPIC_USES and any(s <= at < e for at in later):
             topics.add(key)
