@@ -301,13 +301,20 @@ def _key(text: str, item) -> int:
 
 def _in_heading(text: str, start: int) -> bool:
     """The match sits in a short line with no sentence punctuation at its end: a heading."""
+    line = _short_line(text, start, 8)
+    return line is not None and not line[2].endswith((".", ",", ";", ":"))
+
+
+def _short_line(text: str, start: int, max_words: int) -> tuple[int, int, str] | None:
+    """(start, end, stripped text) of the line holding ``start`` when it has at most ``max_words`` words
+    (a line far too long for that is not split: a long record may be one line)."""
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", start)
     le = len(text) if le < 0 else le
-    if le - ls > 8 * _MAX_WORD:
-        return False   # far too long for a heading: not split (a long record is one line)
+    if le - ls > max_words * _MAX_WORD:
+        return None
     line = text[ls:le].strip()
-    return len(line.split()) <= 8 and not line.endswith((".", ",", ";", ":"))
+    return (ls, le, line) if len(line.split()) <= max_words else None
 
 
 # --- the topic of a page ---------------------------------------------------------------------------
@@ -330,13 +337,11 @@ _SENTENCE_END = re.compile(r"[.?!](?=\s)|\n[ \t]*\n|$")
 
 def _heading_span(text: str, start: int) -> tuple[int, int] | None:
     """(start, end) of the line holding ``start`` when it is a title or heading (see above)."""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", start)
-    le = len(text) if le < 0 else le
-    if le - ls > _TITLE_WORDS * _MAX_WORD:
-        return None   # far too long for a heading: not split (a long record is one line)
-    line = text[ls:le].strip()
-    if len(line.split()) > _TITLE_WORDS or _BULLET.match(line) or ":" in line or line.endswith((".", ",", ";", "?")):
+    found = _short_line(text, start, _TITLE_WORDS)
+    if found is None:
+        return None
+    ls, le, line = found
+    if _BULLET.match(line) or ":" in line or line.endswith((".", ",", ";", "?")):
         return None
     return ls, le
 

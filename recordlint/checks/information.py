@@ -32,18 +32,20 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
 
 def is_information_text(rec) -> bool:
     if "information text" not in rec.cache:
-        rec.cache["information text"] = bool(
-            rec.doc_type.to_child and not rec.child.first_name and not infer_child_name(rec.text, rec.config)
-            and not names_people(rec.text) and not _plan_heading(rec))
+        rec.cache["information text"] = bool(rec.doc_type.to_child and about_no_one(rec) and not _plan_heading(rec))
     return rec.cache["information text"]
 
 
+def _no_child_named(rec) -> bool:
+    """No child given with the record, and none named in its text ("Dear Kiera", "Name: ...")."""
+    return not rec.child.first_name and not infer_child_name(rec.text, rec.config)
+
+
 def about_no_one(rec) -> bool:
-    """A page for any reader, of any doc type: no child is named (not given, no "Dear Kiera" or "Name:" in
-    the text) and the text names no person (names_people). Guidance and information pages, not a record."""
+    """A page for any reader, of any doc type: no child is named (_no_child_named) and the text names no
+    person (names_people). Guidance and information pages, not a record."""
     if "about no one" not in rec.cache:
-        rec.cache["about no one"] = bool(
-            not rec.child.first_name and not infer_child_name(rec.text, rec.config) and not names_people(rec.text))
+        rec.cache["about no one"] = _no_child_named(rec) and not names_people(rec.text)
     return rec.cache["about no one"]
 
 
@@ -134,9 +136,7 @@ def explains_process(rec) -> bool:
         text = rec.text
         asks = sum(1 for s, e in rec.lines if _QUESTION_HEADING.match(text, s, e)) >= 2
         offers = rec.doc_type.to_child and len(_CHOICES.findall(text)) >= 3
-        rec.cache["explains process"] = bool(
-            not rec.child.first_name and (asks or offers) and not infer_child_name(text, rec.config)
-            and not _plan_section(rec))
+        rec.cache["explains process"] = bool((asks or offers) and _no_child_named(rec) and not _plan_section(rec))
     return rec.cache["explains process"]
 
 
