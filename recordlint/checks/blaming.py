@@ -71,16 +71,25 @@ class FormsFinder:
     words with a dict look-up each, instead of trying dozens of alternatives at every character
     (benchmarks/bench_candidates.py; tests/test_blaming.py checks both find the same). A form that does
     not start with a letter (a council's own "1st offender") makes it use the one alternation instead.
+    Each first word's regex is compiled when a text first has that word: a one-record check meets a
+    few of the ~300, and compiling them all took ~40 ms of its start-up.
     """
 
     def __init__(self, terms: list[Term]):
         forms = {f.lower() for t in terms for f in t.forms}
-        by_first: dict[str, list[str]] = {}
+        self.forms_by_first: dict[str, list[str]] = {}
         for form in forms:
             first = _LETTERS.match(form)
-            by_first.setdefault(first.group() if first else "", []).append(form)
-        self.whole = _forms_regex(forms) if "" in by_first else None
-        self.regexes = {first: _forms_regex(group) for first, group in by_first.items()}
+            self.forms_by_first.setdefault(first.group() if first else "", []).append(form)
+        self.whole = _forms_regex(forms) if "" in self.forms_by_first else None
+        self.regexes: dict[str, re.Pattern] = {}
+
+    def _regex(self, first: str) -> re.Pattern | None:
+        """The regex of the forms starting with ``first`` (compiled once), or None when none does."""
+        regex = self.regexes.get(first)
+        if regex is None and first in self.forms_by_first:
+            regex = self.regexes[first] = _forms_regex(self.forms_by_first[first])
+        return regex
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         end = len(text) if end is None else end
@@ -88,8 +97,10 @@ class FormsFinder:
             return [m.span() for m in self.whole.finditer(text, start, end)]
         spans, last = [], -1
         for word in _LETTERS.finditer(text, start, end):
-            regex = self.regexes.get(word.group().lower())
-            if regex is None or word.start() < last:
+            if word.start() < last:
+                continue
+            regex = self._regex(word.group().lower())
+            if regex is None:
                 continue
             m = regex.match(text, word.start(), end)
             if m:  # leftmost, then longest (the regex tries longer forms first); no overlaps
