@@ -76,13 +76,13 @@ def test_jargon_explained_on_first_use_is_fine_later(linter):
     assert jargon(linter, text, "pathway_plan") == []
     text = "This is called Staying Put. Staying Put starts in May."
     assert jargon(linter, text, "pathway_plan") == []
-    text = "An advocate is someone who helps you have your say. Your advocate is Sam."
+    text = "An independent visitor is someone who visits you and takes you out. Your independent visitor is Sam."
     assert jargon(linter, text, "care_plan") == []
 
 
 def test_jargon_used_before_explained_is_flagged_once(linter):
-    text = "You will have an advocate. An advocate is someone who helps you have your say."
-    assert jargon(linter, text, "care_plan") == [("RL201", "advocate")]
+    text = "You will have an independent visitor. An independent visitor is someone who visits you and takes you out."
+    assert jargon(linter, text, "care_plan") == [("RL201", "independent visitor")]
 
 
 def test_jargon_in_speech_is_exempt(linter):
@@ -389,10 +389,10 @@ def test_looked_after_in_its_plain_sense(linter, text):
 
 
 @pytest.mark.parametrize("text", [
-    "What is a child protection conference?\nIt is a meeting about keeping you safe.",
+    "What is a strategy meeting?\nIt is a meeting about keeping you safe.",
     "Staying Put is the name for staying with your foster carers after you turn 18.",
-    "A child protection conference is a meeting between you, your family and the people who help you.",
-    "You can have an advocate who can help you say what you think.",
+    "A strategy meeting is a meeting between the people who help you.",
+    "You can have a key worker who can help you say what you think.",
     "What is an IRO?\nAn IRO is an Independent Reviewing Officer.",
     "The Independent Reviewing Officer's (IRO) job is to check your plan. Your IRO is Sam.",
 ])
@@ -443,8 +443,8 @@ def test_failed_to_after_who_blames_the_person_who_is_meant(linter):
     ("A child in need plan was agreed at the case conference.",
      [("RL201", "child in need plan"), ("RL201", "case conference")]),
     ("Fostering for adoption is the plan.", [("RL201", "Fostering for adoption")]),
-    ("A family group conference met before the adoption order was made.",
-     [("RL201", "family group conference"), ("RL201", "adoption order")]),
+    ("A strategy meeting met before the adoption order was made.",
+     [("RL201", "strategy meeting"), ("RL201", "adoption order")]),
 ])
 def test_sourced_court_orders_meetings_and_services_are_jargon(linter, text, expected):
     assert jargon(linter, text) == expected
@@ -617,11 +617,28 @@ def test_an_organisation_after_a_or_an_is_a_kind_not_a_name(linter):
     assert jargon(linter, "The Corporate Parenting Board met in May.", "pathway_plan") == []
 
 
-@pytest.mark.parametrize("text, doc_type, expected", [
-    ("You can ask for advocates to come to your review.", "review_record", [("RL201", "advocates")]),
-    ("Her teacher agreed to advocate on behalf of Mia at the meeting.", "assessment", []),   # the verb
+@pytest.mark.parametrize("text, doc_type", [
+    # round 6: left out of the lexicon after counting the labels of ten public sets (see jargon.yaml's header)
+    ("You can ask for an advocate to come to your review.", "review_record"),              # 4 of 39 uses labelled
+    ("Her teacher agreed to advocate on behalf of Mia at the meeting.", "assessment"),   # the verb
+    ("The judge read the Children Act 1989 to the family.", "case_note"),             # 0 of 7
+    ("Your family group conference is on Friday.", "care_plan"),                          # 0 of 24
+    ("The child protection conference decided you need a plan.", "care_plan"),            # 1 of 33
+    ("Ask your adviser about the local offer.", "pathway_plan"),                           # 2 of 16
+    ("He had lived in residential care since he was 12.", "assessment"),                   # 1 of 12
+    ("You can bring your residential worker to the meeting.", "review_record"),
+    ("Kai went missing from home twice in May.", "case_note"),                             # 1 of 6
 ])
-def test_advocate_the_person_not_the_verb(linter, text, doc_type, expected):
+def test_terms_the_labellers_do_not_mark_are_not_flagged(linter, text, doc_type):
+    assert jargon(linter, text, doc_type) == []
+
+
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("No missing episodes since October.", "chronology", [("RL201", "missing episodes")]),  # the system's noun
+    ("You can ask for an independent visitor.", "review_record", [("RL201", "independent visitor")]),
+    ("He moved to a residential unit in May.", "case_note", [("RL201", "residential unit")]),
+])
+def test_the_kept_neighbours_of_those_terms_are_still_jargon(linter, text, doc_type, expected):
     assert jargon(linter, text, doc_type) == expected
 
 
@@ -704,11 +721,11 @@ def test_leaving_care_service_core_assessment_case_management(linter, text, doc_
 
 @pytest.mark.parametrize("text, expected", [
     ("You have an allocated social worker who is there to visit you.", [("RL201", "allocated social worker")]),
-    ("You can have an advocate who can help you say what you think.", []),
+    ("You can have a key worker who can help you say what you think.", []),
 ])
 def test_a_who_clause_explains_the_term_only_when_it_ends_in_the_term(linter, text, expected):
     """The clause after 'allocated social worker' says what the social worker does, not what
-    'allocated' means; after 'advocate' it says what an advocate is."""
+    'allocated' means; after 'key worker' it says what one is."""
     assert jargon(linter, text, "care_plan") == expected
 
 
