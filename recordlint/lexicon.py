@@ -8,8 +8,8 @@ licence conditions"), with_plain (heads of a "with" phrase right after it that
 give the plain sense: "contact with your friends", unless it also names one of
 with_family: "contact with his dad and friends"), manner_plain (the plain sense in a clause of manner:
 "how you are being looked after"), perspective (only in records written this
-way), pos (only when the model tags the word so, e.g. NOUN), expansion
-(acronyms).
+way), not_in_guides (not on a guide to the process: a page written to the child that names no one,
+ruletypes._about_no_one), pos (only when the model tags the word so, e.g. NOUN), expansion (acronyms).
 """
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ class Term:
     not_with: set[str] = field(default_factory=set)   # words in the next four that give a plain sense
     with_plain: set[str] = field(default_factory=set)   # heads of a "with" phrase after it that give a plain sense
     with_family: set[str] = field(default_factory=set)   # ... unless the phrase also names one of these
+    not_in_guides: bool = False   # not on a to-child page about no one (a guide names the process's meetings)
 
     @property
     def forms(self) -> list[str]:
@@ -101,7 +102,7 @@ def _join(words: list[list[str]], hyphens: int) -> list[str]:
 
 ENTRY_KEYS = {"term", "variants", "alternatives", "source", "note", "case_sensitive",
               "not_before", "not_after", "pos", "expansion", "category", "perspective",
-              "manner_plain", "not_with", "with_plain", "with_family"}
+              "manner_plain", "not_with", "with_plain", "with_family", "not_in_guides"}
 
 
 def term_from_dict(entry: dict, where: str) -> Term:
@@ -131,6 +132,7 @@ def term_from_dict(entry: dict, where: str) -> Term:
         not_with={w.lower() for w in words("not_with")},
         with_plain={w.lower() for w in words("with_plain")},
         with_family={w.lower() for w in words("with_family")},
+        not_in_guides=bool(entry.get("not_in_guides", False)),
     )
 
 

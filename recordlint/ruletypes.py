@@ -261,6 +261,8 @@ class YamlRule(Rule):
             return True  # e.g. "the local authority": jargon to a child, the plain name in a case note
         if term.manner_plain and in_manner_clause(rec.text, span.start_char):
             return True  # "how you are being looked after": how well, not the legal status
+        if term.not_in_guides and rec.doc_type.to_child and _about_no_one(rec):
+            return True  # a guide to the process names its meetings and plans: "A child in need plan sets out ..."
         if term.pos:
             region = rec.parse_region(*rec.sentence_of(span.start_char), "tag")
             if region is not None:
