@@ -392,3 +392,17 @@ def test_contact_with_friends_or_services_is_plain_unless_family_is_named(linter
 ])
 def test_process_names_are_fine_in_a_guide_for_any_child(linter, text, doc_type, expected):
     assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == expected
+
+
+# --- RL201: "case" as the first word of another noun is not a person's "case" ------------------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("You can help write your case plan before the meeting.", "care_plan", []),
+    ("His case manager rang on Monday.", "case_note", []),
+    ("Social workers know the children on their case-loads.", "assessment", []),
+    ("Her case file was sent to the new team.", "case_note", []),
+    ("We closed your case in May.", "care_plan", ["closed your case"]),
+    ("The team looked at her case again.", "case_note", ["her case"]),
+    ("Your case worker will ring you.", "pathway_plan", ["Your case worker"]),
+])
+def test_case_as_the_first_word_of_a_noun(linter, text, doc_type, expected):
+    assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == expected
