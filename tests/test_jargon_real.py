@@ -406,3 +406,25 @@ def test_process_names_are_fine_in_a_guide_for_any_child(linter, text, doc_type,
 ])
 def test_case_as_the_first_word_of_a_noun(linter, text, doc_type, expected):
     assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == expected
+
+
+# --- RL202: initials that stand for people: the child's initials, initials joined to the child's name, and the
+# placeholder letters beside "XX" -----------------------------------------------------------------------------------
+def _acronyms_about(linter, text, child, doc_type="case_note"):
+    return [f.text for f in linter.lint(text, doc_type, child) if f.code == "RL202"]
+
+
+@pytest.mark.parametrize("text, child, expected", [
+    ("JB went to the park with his carer. JB said it was fun.", {"name": "Jo Bell"}, []),
+    ("CS and MC were seen at school. Later MC said he was sorry.", {"name": "CS"}, []),
+    ("Kai & MC came to the meeting.", {"name": "Kai"}, []),
+    ("XX gets on with staff, particularly YY and ZZ.", {"name": "XX"}, []),
+    # joined to someone who is not the child, or to an acronym: still an acronym
+    ("Mum and MC came to the meeting.", {"name": "CS"}, ["MC"]),
+    ("The LAC and MC reports were late.", {"name": "Kai"}, ["LAC", "MC"]),
+    # a known care acronym beside the child's name is still one
+    ("The SW and Kai went to the ICPC.", {"name": "Kai"}, ["SW", "ICPC"]),
+    ("Kai's SW visited. KL was at school.", {"name": "Kai"}, ["SW", "KL"]),
+])
+def test_initials_that_stand_for_people(linter, text, child, expected):
+    assert _acronyms_about(linter, text, child) == expected

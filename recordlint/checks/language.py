@@ -80,7 +80,11 @@ _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+([a-z]+
 # Null and redaction tokens of an export or a template: "NULL", "XXX" stand where a name was.
 # "the CR": a person's initials take no article, so initials after "the" abbreviate a thing
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
-_NULL_TOKENS = {"NULL", "NIL", "NONE", "XX", "XXX", "XXXX"}
+_NULL_TOKENS = {"NULL", "NIL", "NONE", "XX", "XXX", "XXXX", "YY", "YYY", "ZZ", "ZZZ"}   # "XX and YY": names blanked
+# A word joined by "and" / "&" to the initials (2-3 capitals) at hand: "CS and MC", "CS & MC" (patterns, compiled by
+# re's cache on first use)
+_JOINED_BEFORE = r"(?<![\w&.])([A-Z][\w’'-]*)[ \t]+(?:and|&)[ \t]+$"
+_JOINED_AFTER = r"[ \t]+(?:and|&)[ \t]+([A-Z][\w’'-]*)(?![\w&])"
 _QUESTION_BEFORE = re.compile(r"\b(?:what|who)\s+(?:is|are|does)\s+(?:an?\s+|the\s+|my\s+|your\s+)?$", re.IGNORECASE)
 _IS_LONG_FORM = re.compile(r"\s+(?:is|are|means)\s+(?:an?\s+|the\s+)?((?:[A-Za-z][\w'’]*\s*){1,8})")
 # A bracket after an acronym says what it is with a relative word or a kind of thing ("the team who ...")
@@ -411,6 +415,24 @@ class UnexplainedAcronym(Rule):
                 all(initials.count(c) >= letters.count(c) for c in set(letters))
         return False
 
+    @staticmethod
+    def _initials_of_people(rec, word: str, start: int, end: int) -> bool:
+        """Two or three capitals that stand for a person: the initials of the child's name ("FB" in a record
+        about "Fozzie B"), or initials joined by "and" / "&" to the child's name or initials ("CS and MC", "CS &
+        MC" in a record about CS: two young people named alike)."""
+        if not (2 <= len(word) <= 3 and word.isupper()):
+            return False
+        names = rec.child.name.split() if rec.child.name else []
+        initials = "".join(w[0] for w in names).upper() if len(names) >= 2 else None
+        if word == initials:
+            return True
+        text = rec.text
+        before = re.search(_JOINED_BEFORE, text[max(0, start - 30):start])
+        after = re.match(_JOINED_AFTER, text[end:end + 30])
+        joined = [(max(0, start - 30) + before.start(1), before.group(1))] if before else []
+        joined += [(end + after.start(1), after.group(1))] if after else []
+        return any(in_name(rec, at) or other == initials for at, other in joined)
+
     def _a_name_here(self, rec, word, key, term, start, end, initials_for_people, references) -> bool:
         """The word names something rather than abbreviating care words: a placeholder, initials in a
         record that names people by initials, a records system, the child's name, a template's blank."""
@@ -444,6 +466,9 @@ class UnexplainedAcronym(Rule):
                 continue
             if self._explained_here(text, word, start, end) or self._defined_in_place(rec, word, start, end):
                 explained.add(key)
+                continue
+            if term is None and self._initials_of_people(rec, word, start, end):
+                explained.add(key)   # a person's initials: not an acronym here or later in the record
                 continue
             if self._a_name_here(rec, word, key, term, start, end, initials_for_people, references):
                 continue
