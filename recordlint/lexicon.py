@@ -4,7 +4,8 @@ Entry keys (YAML): term, variants, alternatives, source, note, and optional
 context: case_sensitive, not_before / not_after (next / previous words that
 mean the plain, non-care sense: "contact me", "I will contact"), not_with (a
 word among the next four that gives the plain sense: "not complying with his
-licence conditions"), with_plain (heads of a "with" phrase right after it that
+licence conditions"), only_with (the care sense needs one of these among the next four words: "placed in an
+emergency foster home", not "placed in the hall"), with_plain (heads of a "with" phrase right after it that
 give the plain sense: "contact with your friends", unless it also names one of
 with_family: "contact with his dad and friends"), manner_plain (the plain sense in a clause of manner:
 "how you are being looked after"), perspective (only in records written this
@@ -39,6 +40,7 @@ class Term:
     perspective: str | None = None   # only in records written this way (third_person / to_child)
     manner_plain: bool = False   # plain sense in a clause of manner ("how you are being looked after")
     not_with: set[str] = field(default_factory=set)   # words in the next four that give a plain sense
+    only_with: set[str] = field(default_factory=set)   # the care sense needs one of these in the next four
     with_plain: set[str] = field(default_factory=set)   # heads of a "with" phrase after it that give a plain sense
     with_family: set[str] = field(default_factory=set)   # ... unless the phrase also names one of these
     not_in_guides: bool = False   # not on a to-child page about no one (a guide names the process's meetings)
@@ -102,7 +104,7 @@ def _join(words: list[list[str]], hyphens: int) -> list[str]:
 
 ENTRY_KEYS = {"term", "variants", "alternatives", "source", "note", "case_sensitive",
               "not_before", "not_after", "pos", "expansion", "category", "perspective",
-              "manner_plain", "not_with", "with_plain", "with_family", "not_in_guides"}
+              "manner_plain", "not_with", "only_with", "with_plain", "with_family", "not_in_guides"}
 
 
 def term_from_dict(entry: dict, where: str) -> Term:
@@ -130,6 +132,7 @@ def term_from_dict(entry: dict, where: str) -> Term:
         perspective=entry.get("perspective") or None,
         manner_plain=bool(entry.get("manner_plain", False)),
         not_with={w.lower() for w in words("not_with")},
+        only_with={w.lower() for w in words("only_with")},
         with_plain={w.lower() for w in words("with_plain")},
         with_family={w.lower() for w in words("with_family")},
         not_in_guides=bool(entry.get("not_in_guides", False)),

@@ -252,6 +252,8 @@ class YamlRule(Rule):
             return True
         if term.with_plain and plain_with(doc.text, span.end_char, term.with_plain, term.with_family):
             return True  # "contact with your friends", "contact with universal services": keeping in touch
+        if term.only_with and not _next_words_meet(term.only_with, doc, span.end):
+            return True  # "The box was placed in the hall": no word of the care sense follows
         return bool(term.not_with) and _next_words_meet(term.not_with, doc, span.end)
 
     def _context_excludes(self, term: Term, doc, span, rec) -> bool:

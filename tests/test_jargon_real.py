@@ -428,3 +428,22 @@ def _acronyms_about(linter, text, child, doc_type="case_note"):
 ])
 def test_initials_that_stand_for_people(linter, text, child, expected):
     assert _acronyms_about(linter, text, child) == expected
+
+
+# --- RL201: "placed" of a child put in a home, in any words; "bio" parents ----------------------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("They were removed from the home and placed in an emergency foster home.", "assessment", ["placed"]),
+    ("He was placed into the care of his aunt.", "case_note", ["placed"]),
+    ("Dear Mia, you were placed with Jo and Sam in May.", "care_plan", ["placed with"]),
+    ("Bio Mom's answer was short.", "case_note", ["Bio Mom"]),
+    # a register, bail or plan; risk; a thing; an order; emphasis: plain senses
+    ("Dad was placed on police bail.", "case_note", []),
+    ("Drinking placed him at risk.", "assessment", []),
+    ("More emphasis will be placed on your independence.", "pathway_plan", []),
+    ("The school is well placed to help.", "case_note", []),
+    ("She placed an order for a new bike.", "case_note", []),
+    ("The box was placed in the hall.", "case_note", []),
+    ("Minutes: the report was placed before the board.", "supervision", []),
+])
+def test_placed_in_its_care_sense(linter, text, doc_type, expected):
+    assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == expected
