@@ -447,3 +447,9 @@ def test_initials_that_stand_for_people(linter, text, child, expected):
 ])
 def test_placed_in_its_care_sense(linter, text, doc_type, expected):
     assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == expected
+
+
+def test_a_presentation_on_a_subject_is_a_talk(linter):
+    # "on" in a YAML word list must be quoted ("- on" reads as true): the talk sense was not recognised
+    assert jargon(linter, "Their presentation on school moves was useful.", "case_note") == []
+    assert jargon(linter, "His presentation was unkempt.", "case_note") == [("RL201", "presentation")]
