@@ -453,3 +453,17 @@ def test_a_presentation_on_a_subject_is_a_talk(linter):
     # "on" in a YAML word list must be quoted ("- on" reads as true): the talk sense was not recognised
     assert jargon(linter, "Their presentation on school moves was useful.", "case_note") == []
     assert jargon(linter, "His presentation was unkempt.", "case_note") == [("RL201", "presentation")]
+
+
+# --- RL202: an unknown acronym that begins the proper name of a place or body -------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Kai will visit the SMART Center by 20 December.", []),
+    ("HM Treasury should fund it. HM Government should act.", []),
+    ("Mia's class went to the QRS Youth Club on Friday.", []),
+    # not a place's name: still an acronym; a known care acronym before such a noun is still flagged
+    ("The QRS team will call.", ["QRS"]),
+    ("Kai was seen at the QRS meeting at the Youth Centre.", ["QRS"]),
+    ("The CAMHS Clinic will see Kai.", ["CAMHS"]),
+])
+def test_an_acronym_that_begins_a_place_name(linter, text, expected):
+    assert acronyms(linter, text, "supervision") == expected

@@ -85,6 +85,9 @@ _NULL_TOKENS = {"NULL", "NIL", "NONE", "XX", "XXX", "XXXX", "YY", "YYY", "ZZ", "
 # re's cache on first use)
 _JOINED_BEFORE = r"(?<![\w&.])([A-Z][\w’'-]*)[ \t]+(?:and|&)[ \t]+$"
 _JOINED_AFTER = r"[ \t]+(?:and|&)[ \t]+([A-Z][\w’'-]*)(?![\w&])"
+# An acronym that begins the proper name of a place or body: "the SMART Center", "HM Treasury" (the capitalised words
+# after it hold a place word of people.yaml)
+_CAPITALISED_AFTER = r"(?:[ \t]+[A-Z][\w’'-]*){1,4}"
 _QUESTION_BEFORE = re.compile(r"\b(?:what|who)\s+(?:is|are|does)\s+(?:an?\s+|the\s+|my\s+|your\s+)?$", re.IGNORECASE)
 _IS_LONG_FORM = re.compile(r"\s+(?:is|are|means)\s+(?:an?\s+|the\s+)?((?:[A-Za-z][\w'’]*\s*){1,8})")
 # A bracket after an acronym says what it is with a relative word or a kind of thing ("the team who ...")
@@ -433,9 +436,17 @@ class UnexplainedAcronym(Rule):
         joined += [(end + after.start(1), after.group(1))] if after else []
         return any(in_name(rec, at) or other == initials for at, other in joined)
 
+    @staticmethod
+    def _begins_a_place_name(rec, end: int) -> bool:
+        """Capitalised words after the acronym name a place or body: one of them is a place word (people.yaml:
+        "Center", "School", "Treasury")."""
+        m = re.match(_CAPITALISED_AFTER, rec.text[end:end + 80])
+        return bool(m) and any(w.strip("’'").lower() in people_words(rec.config).places for w in m.group().split())
+
     def _a_name_here(self, rec, word, key, term, start, end, initials_for_people, references) -> bool:
         """The word names something rather than abbreviating care words: a placeholder, initials in a
-        record that names people by initials, a records system, the child's name, a template's blank."""
+        record that names people by initials, a records system, the start of a place's or body's name, the child's
+        name, a template's blank."""
         text = rec.text
         if term is None and (self._placeholder(text, start, end) or key in references
                              or (initials_for_people and len(word) <= 3 and word.isupper()
@@ -443,6 +454,8 @@ class UnexplainedAcronym(Rule):
             return True
         if _REFERENCE.match(text, start):
             return True  # "LAC/2024/113": a reference number, whatever its letters
+        if term is None and self._begins_a_place_name(rec, end):
+            return True  # "HM Treasury", "the SMART Center": a name the reader needs to find the place
         # the child's name from the `child` field ("BDS"); a template's blank ("[SW Name]")
         return rec.in_speech(start) or in_name(rec, start) or in_placeholder(text, start)
 
