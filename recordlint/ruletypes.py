@@ -247,6 +247,8 @@ class YamlRule(Rule):
     @staticmethod
     def _near_word_excludes(term: Term, doc, span) -> bool:
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if prev in _HOW_OFTEN and span.start > 1:
+            prev = doc[span.start - 2].lower_   # "maintain regular contact", "in close contact": the word before
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
         if prev in term.not_after or nxt in term.not_before:
             return True
@@ -309,6 +311,12 @@ class YamlRule(Rule):
             inside = [m for m in matches if s <= m[0] < e]
             if len(inside) > limit:
                 yield rec.finding(self, s, e, _format(self.message, {"count": len(inside), "max": limit}))
+
+
+# Adjectives of how often or how close between a not_after word and the term: "maintain regular contact with the
+# family" is "maintain contact", "in close contact" is "in contact"
+_HOW_OFTEN = frozenset({"regular", "frequent", "close", "daily", "weekly", "monthly", "constant", "direct", "good",
+                        "ongoing", "occasional", "little"})
 
 
 def _about_no_one(rec) -> bool:

@@ -467,3 +467,17 @@ def test_a_presentation_on_a_subject_is_a_talk(linter):
 ])
 def test_an_acronym_that_begins_a_place_name(linter, text, expected):
     assert acronyms(linter, text, "supervision") == expected
+
+
+# --- RL201: contact with a worker is keeping in touch; "maintain regular contact" is "maintain contact" ------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("You have the right to regular contact with your assigned social worker.", "care_plan", []),
+    ("Kai has weekly contact with his youth worker.", "case_note", []),
+    ("The team will maintain regular contact with the family.", "visit_record", []),
+    # family time: still jargon
+    ("Kai has regular contact with his mum.", "case_note", ["contact"]),
+    ("Kai has contact with his dad and his social worker.", "case_note", ["contact"]),
+    ("Kai will have direct contact with his mum.", "case_note", ["direct contact"]),
+])
+def test_contact_with_a_worker_and_maintained_contact(linter, text, doc_type, expected):
+    assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == expected
