@@ -294,7 +294,7 @@ class ClauseReader:
         if v_idx >= len(toks):
             return None
         v_idx = _past_be_able(toks, v_idx)
-        passive, v_idx = _passive(toks, v_idx)
+        passive, v_idx = _passive(toks, _have_to_be(toks, v_idx))
         if passive is None:
             return None  # "will be 18", "will be on 2 May": a statement, not an action
         v = toks[v_idx]
@@ -311,6 +311,8 @@ class ClauseReader:
             if a_kind == "infinitive" and _names_a_step(self.ph, toks[:a_idx]):
                 # "Referral to ...", "Regular home visits to check ...": no one named
                 act.owner, act.kind = None, "step"
+            elif act.kind == "modal" and act.owner is None and not any(t.lower_ in NOT_OWNER for t in toks[:a_idx]):
+                act.kind = "imperative"   # "Oops, nearly forgot, must call ...": no subject, no one named
         if no_owner:
             act.no_owner_phrase = no_owner.group(0)
         if self._recommended(toks, a_idx):   # its timescale is in the recommendation, not in "published today"
@@ -550,6 +552,8 @@ class ClauseReader:
             commas = [i for i in range(start_i, a_idx) if toks[i].text == ","]
             if commas:
                 subj = [t for t in toks[commas[-1] + 1:a_idx] if not t.is_punct]
+        elif a_kind == "modal":
+            subj = _own_clause_subject(toks, start_i, a_idx, subj)
         owner = " ".join(t.text for t in subj) if subj else None
         return None if owner and owner.lower() in NOT_OWNER else owner
 
@@ -752,6 +756,44 @@ def _together(before) -> bool:
     return "together" in words and all(w in ("together", "they", "we", "you", "all", "both") for w in words)
 
 
+_CLAUSE_BREAKS = {",", "–", "—", "-", ";", ":", "and", "but", "so", "now"}
+_OPENING_TAGS = {"IN", "RB", "UH", "VBD", "VBN", "VBG"}
+
+
+def _own_clause_subject(toks, start_i: int, a_idx: int, subj: list) -> list:
+    """The subject of the modal's own clause, not the words of a clause or an opening phrase before it:
+    "I had finished the report and it is waiting - now it will ..." (it), "The next step is your worker will
+    ..." (your worker), "With your support, we will ..." (we), "Oops, nearly forgot, must call ..." (no one).
+    A verb phrase joined by "and" keeps its subject ("My manager has been told and will decide")."""
+    span = toks[start_i:a_idx]
+    finite = [i for i, t in enumerate(span) if t.tag_ in _FINITE]
+    if finite:
+        return _after_clause(span, finite)
+    commas = [i for i, t in enumerate(span) if t.text == ","]
+    if span and span[0].tag_ in _OPENING_TAGS and span[0].lower_ not in _SUBORD and commas:
+        # an opening phrase ("In addition,", "Likewise,", "At the meeting on 3 May,"): the subject follows it
+        return _with_noun(t for t in span[commas[-1] + 1:] if not t.is_punct)
+    return subj
+
+
+def _after_clause(span, finite: list[int]) -> list:
+    """The subject after a clause with its own finite verb; for a verb phrase joined by "and", the first one."""
+    rest = span[finite[-1] + 1:]
+    breaks = [i for i, t in enumerate(rest) if t.lower_ in _CLAUSE_BREAKS]
+    after = rest[breaks[-1] + 1:] if breaks else rest if span[finite[-1]].lemma_ == "be" else []
+    after = _with_noun(t for t in after if not t.is_punct)
+    before = span[:finite[0]]
+    return after or _with_noun(t for t in before if not t.is_punct and t.lower_ not in ("and", "then", "also"))
+
+
+def _with_noun(words) -> list:
+    """The words, if a noun or pronoun is among them (else none: no subject)."""
+    words = list(words)
+    return words if any(t.tag_ in _NOUN_TAGS for t in words) else []
+
+
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
+
 def _first_chunk(before) -> list:
     """The subject's first noun group ("Staff at Orchard Court" -> Staff; "Your review" -> review); after
     an opening phrase of time or place, the last one ("At the end of the meeting the chair" -> chair)."""
@@ -843,6 +885,13 @@ def _have_to(toks, v_idx: int) -> int:
             toks[v_idx + 1].lower_ == "to" and toks[v_idx + 2].tag_ == "VB":
         return v_idx + 2
     return v_idx
+
+
+def _have_to_be(toks, v_idx: int) -> int:
+    """"will have to be changed", "will need to be booked": a passive after "have to" (not "will need to be
+    18", which _passive reads as a statement)."""
+    j = _have_to(toks, v_idx)
+    return j if j != v_idx and toks[j].lower_ == "be" else v_idx
 
 
 def _skip_adverbs(toks, v_idx: int) -> int:

@@ -1,0 +1,38 @@
+"""Issue 11, round 6: classes of plan language (RL301, RL302) seen on real text. Invented paraphrases,
+each with the flagged and the clean case."""
+from __future__ import annotations
+
+from conftest import findings_of
+
+PLAN = {"plan.timescale", "plan.specific"}
+
+
+def plan_findings(linter, text, doc_type="case_note", child=None):
+    child = {"name": "Kai"} if child is None else child
+    return [(c, t) for c, cat, t in findings_of(linter, text, doc_type, child) if cat in PLAN]
+
+
+def rl302(linter, text, doc_type="case_note"):
+    return [t for c, t in plan_findings(linter, text, doc_type) if c == "RL302"]
+
+
+# --- who: the subject of the modal's own clause ---------------------------------------------------------
+def test_a_modal_with_no_subject_names_no_one(linter):
+    # a diary's note to self: the words before "must" are an aside, not who does it
+    assert rl302(linter, "Oh, nearly forgot, must chase the GP letter by Friday.") == [
+        "Oh, nearly forgot, must chase the GP letter by Friday."]
+    assert rl302(linter, "Busy day, but Jo must chase the GP letter by Friday.") == []
+
+
+def test_the_owner_is_in_the_clause_of_the_modal(linter):
+    # a clause before the modal's own ("The review is done and ...") does not hide who acts
+    assert rl302(linter, "The review is done and Kai's worker will book the dentist by 3 May.") == []
+    assert rl302(linter, "With Nan's help in place, we will take Kai swimming every Saturday.") == []
+    # a verb phrase joined by "and" keeps its subject
+    assert rl302(linter, "Jo has read the report and will ring the school by 3 May.") == []
+
+
+def test_a_passive_after_have_to_names_no_one(linter):
+    assert rl302(linter, "Kai's dental check will have to be booked before 3 May.") == [
+        "Kai's dental check will have to be booked before 3 May."]
+    assert rl302(linter, "Kai's dental check will have to be booked by Jo before 3 May.") == []
