@@ -36,3 +36,26 @@ def test_a_passive_after_have_to_names_no_one(linter):
     assert rl302(linter, "Kai's dental check will have to be booked before 3 May.") == [
         "Kai's dental check will have to be booked before 3 May."]
     assert rl302(linter, "Kai's dental check will have to be booked by Jo before 3 May.") == []
+
+
+# --- an order in running text may hold a clause of its own --------------------------------------------
+def rl301(linter, text, doc_type="case_note"):
+    return [t for c, t in plan_findings(linter, text, doc_type) if c == "RL301"]
+
+
+def test_an_order_with_a_that_clause_is_a_step(linter):
+    assert rl301(linter, "Kai's worker visited. Check that the smoke alarm works.") == [
+        "Check that the smoke alarm works."]
+    text = ("Strengthen oversight of visits so that managers check that every child is seen alone.\n"
+            "Ensure that return interviews are offered to every child who goes missing.")
+    assert rl301(linter, text, "supervision") == [
+        "Strengthen oversight of visits so that managers check that every child is seen alone.",
+        "Ensure that return interviews are offered to every child who goes missing."]
+    assert rl301(linter, "Ensure that return interviews are offered to every child who goes missing within "
+                         "72 hours.", "supervision") == []
+
+
+def test_a_verb_of_thought_before_a_that_clause_is_not_an_order(linter):
+    assert rl301(linter, "Kai was quiet today. Note that Mum was upset when he left.") == []
+    assert rl301(linter, "Kai is settling. Remember that he is only six.") == []
+    assert rl301(linter, "Dear Kai, know that we are all proud of you.", "care_plan") == []

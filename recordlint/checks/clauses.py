@@ -626,6 +626,9 @@ def _states_outcome(toks, v_idx: int, lemma: str) -> bool:
     return lemma == "ensure" and v_idx + 2 < len(toks) and toks[v_idx + 1].lower_ == "that"
 
 
+_CLAUSE_OPENERS = {"that", "whether", "if", "when", "where", "how", "because", "while", "once", "until"}
+
+
 def _clear_imperative(words, ph, toks) -> bool:
     """A sentence of running text that is an order: a base verb first and no finite verb after it.
     A listed plan verb the tagger took for a name or noun counts ("Monitor/NNP closely"), and so does
@@ -636,8 +639,10 @@ def _clear_imperative(words, ph, toks) -> bool:
         return False  # "Review meeting: 21/01/2026" is a label
     if len(words) > 1 and words[1].tag_ in ("IN", "TO") and ph.step_nouns.fullmatch(first.lower_):
         return False  # "Call from the children's home.", "Visit to Tanisha": an event named, not a step
-    rel = next((i for i, t in enumerate(words) if t.tag_ in ("WDT", "WP")), len(words))
-    finite = [t for t in words[1:rel] if t.tag_ in _FINITE]   # not in a relative clause ("... clients who attend")
+    # not in a relative or a subordinate clause ("... clients who attend", "Ensure that staff are trained")
+    rel = next((i for i, t in enumerate(words) if t.tag_ in ("WDT", "WP") or (i and t.lower_ in _CLAUSE_OPENERS)),
+               len(words))
+    finite = [t for t in words[1:rel] if t.tag_ in _FINITE]
     return not finite or (len(words) <= 3 and finite == [words[-1]] and words[-1].tag_ == "VBZ")
 
 
