@@ -59,3 +59,15 @@ def test_a_verb_of_thought_before_a_that_clause_is_not_an_order(linter):
     assert rl301(linter, "Kai was quiet today. Note that Mum was upset when he left.") == []
     assert rl301(linter, "Kai is settling. Remember that he is only six.") == []
     assert rl301(linter, "Dear Kai, know that we are all proud of you.", "care_plan") == []
+
+
+# --- a plan's parts as the subject: what a good plan holds, not a step ----------------------------------
+def test_a_plans_part_as_subject_is_guidance_not_a_step(linter):
+    text = ("The target must describe the skills the young person will learn.\n"
+            "The outcomes should come from the assessment of the child's needs.")
+    assert rl301(linter, text, "supervision") == []
+    # a person who sets a target, or plans, still takes a step
+    assert rl301(linter, "Kai's worker will set a reading target with him.", "supervision") == [
+        "Kai's worker will set a reading target with him."]
+    assert rl301(linter, "Kai's worker visited. The transition planning will begin as soon as possible.") == [
+        "The transition planning will begin as soon as possible."]
