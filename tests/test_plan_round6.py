@@ -71,3 +71,12 @@ def test_a_plans_part_as_subject_is_guidance_not_a_step(linter):
         "Kai's worker will set a reading target with him."]
     assert rl301(linter, "Kai's worker visited. The transition planning will begin as soon as possible.") == [
         "The transition planning will begin as soon as possible."]
+
+
+# --- "continue to": more of the same, whatever the verb after it ------------------------------------------
+def test_continue_to_any_verb_is_vague_without_a_measure(linter):
+    assert rl302(linter, "Actions:\n- Jo will continue to help Kai with his reading.", "care_plan") == [
+        "Jo will continue to help Kai with his reading."]
+    # a clear timescale or a measure makes it checkable
+    assert rl302(linter, "Actions:\n- Jo will continue to help Kai with his reading every Tuesday.", "care_plan") == []
+    assert rl302(linter, "Actions:\n- Jo will help Kai with his reading.", "care_plan") == []

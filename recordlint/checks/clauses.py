@@ -570,6 +570,7 @@ class ClauseReader:
     def _judge_verb(self, act: Action, toks, v_idx: int, region, e: int) -> None:
         """Set act.verb and act.vague: a verb or phrase that says nothing measurable."""
         ph = self.ph
+        continued = toks[v_idx].lemma_.lower() == "continue"
         v_idx = _through_pass_verbs(toks, v_idx, ph)
         if v_idx >= len(toks):
             return
@@ -580,8 +581,8 @@ class ClauseReader:
         if lemma in ph.vague_verbs and not _states_outcome(toks, v_idx, lemma):
             act.vague = v.text
             return
-        if lemma in ph.vague_unless and not re.search(r"\d|%", rest) and not CLEAR_RE.search(rest) and \
-                not _makes_a_document(toks, v_idx, lemma):
+        measured = re.search(r"\d|%", rest) or CLEAR_RE.search(rest)
+        if lemma in ph.vague_unless and not measured and not _makes_a_document(toks, v_idx, lemma):
             act.vague = v.text
             act.vague_soft = True  # not vague after all when the action has a clear timescale
             return
@@ -592,6 +593,9 @@ class ClauseReader:
         m = ph.vague_measures.search(rest)
         if m and not re.search(r"\d", rest):
             act.vague = m.group(0)
+        elif continued and not measured and not _makes_a_document(toks, v_idx, lemma):
+            # "continue to help Kai ...": more of the same, nothing to check (GUIDELINES), whatever the verb
+            act.vague, act.vague_soft = "continue to " + v.text, True
 
 
 _DECIDING = {"agree", "resolve", "decide", "direct", "require"}   # "The panel agreed that X be ..."
