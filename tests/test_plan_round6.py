@@ -80,3 +80,12 @@ def test_continue_to_any_verb_is_vague_without_a_measure(linter):
     # a clear timescale or a measure makes it checkable
     assert rl302(linter, "Actions:\n- Jo will continue to help Kai with his reading every Tuesday.", "care_plan") == []
     assert rl302(linter, "Actions:\n- Jo will help Kai with his reading.", "care_plan") == []
+
+
+# --- an action table's header may name other columns too ------------------------------------------------
+def test_a_header_with_other_columns_is_still_an_action_tables_header(linter):
+    head = "Outcome/Target | Why | How | Who will be responsible? | When\n"
+    row = "Kai to read with his carer each night | He wants to read | Shared books | Sam, his carer | "
+    timed = head + row + "01-Mar-2026"
+    assert rl301(linter, timed, "care_plan") == []   # the header is no step; the row is timed by its column
+    assert rl301(linter, head + row + "ongoing", "care_plan") == [row + "ongoing"]

@@ -265,15 +265,31 @@ class _Walker:
         return ":" not in line or not line.split(":", 1)[1].strip()
 
     def _header_roles(self, line: str) -> list[str] | None:
-        cells = [norm_heading(c) for c in line.split("|")]
-        cells = [c for c in cells if c] if line.strip().startswith("|") else cells
-        roles = []
-        for c in cells:
-            role = next((r for r, words in self.ph.columns.items() if c in words), None)
-            if role is None:
-                return None
-            roles.append(role)
+        """The role of each column of an action table's header row ("What | Who | When"), or None. A header may
+        have columns of other kinds ("Outcome/Target | Why | How | Who will be responsible? | When"): two or more
+        columns named for a role, every cell a short name (an "/" joins two names for one column)."""
+        parts = line.split("|")
+        if line.strip().startswith("|"):
+            parts = parts[1:]
+        if line.strip().endswith("|"):
+            parts = parts[:-1]
+        roles = [self._column_role(c) for c in parts]
+        if roles == ["other"] * len(roles) or len(roles) - roles.count("other") < 2 or \
+                any(len(c.split()) > 5 or re.search(r"\d", c) for c in parts):
+            return None
+        if "other" in roles and not all(c.strip() for c in parts):
+            return None
+        first_action = roles.index("action") if "action" in roles else -1
+        roles = [r if r != "action" or i == first_action else "other" for i, r in enumerate(roles)]
         return roles if "action" in roles or ("who" in roles and "when" in roles) else None
+
+    def _column_role(self, name: str) -> str:
+        """A column's role by its name, or by either of two names joined by "/" ("Outcome/Target"); "other"."""
+        for c in [name] + name.split("/"):
+            role = next((r for r, words in self.ph.columns.items() if norm_heading(c) in words), None)
+            if role is not None:
+                return role
+        return "other"
 
     def _heading(self, line: str, bullet) -> bool | None:
         """True/False for a heading (plan heading or not), None for an ordinary line."""
