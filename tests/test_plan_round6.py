@@ -89,3 +89,14 @@ def test_a_header_with_other_columns_is_still_an_action_tables_header(linter):
     timed = head + row + "01-Mar-2026"
     assert rl301(linter, timed, "care_plan") == []   # the header is no step; the row is timed by its column
     assert rl301(linter, head + row + "ongoing", "care_plan") == [row + "ongoing"]
+
+
+# --- guidance to whoever writes a plan about what to put in it (nonsteps.py, content) ----------------------
+def test_an_order_about_what_to_write_in_a_plan_is_not_a_step(linter):
+    text = ("How to write the plan:\n- Describe what will happen if the plan does not work.\n"
+            "- For each action, state who will do it.\n- Write the goal as something the child will be able to do.")
+    assert rl301(linter, text, "supervision") == []
+    # writing to someone, or describing something to the child, is a step
+    text = "Actions:\n- Write to Kai's school about the trip.\n- Describe the new house to Kai."
+    assert rl301(linter, text, "supervision") == ["Write to Kai's school about the trip.",
+                                                  "Describe the new house to Kai."]

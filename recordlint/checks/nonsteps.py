@@ -9,7 +9,8 @@ classes of language that have the shape of a step and are something else:
   effect      what a step will bring about, its subject a pronoun that points back:
               "This will ensure that ...", "It will help you to ..."
   content     what a document must say or contain: "The report needs to reflect that ...",
-              "It is essential in the plan that ..."
+              "It is essential in the plan that ..."; guidance to whoever writes a plan: "Write the
+              desired outcome as ...", "Describe what will happen if ...", "For each action, detail ..."
 
 ``not_a_step`` names the class of a unit that is not a step (None for a unit that may be one);
 actions.is_plan_step is the one place that asks it.
@@ -53,6 +54,15 @@ _IN_DOCUMENT = re.compile(r"\bit\s+is\s+(?:\w+\s+)?(?:essential|important|vital|
                           r"contracts?|notes?|chronolog(?:y|ies)|summar(?:y|ies))\b", re.IGNORECASE)
 
 
+# "Write the desired outcome as ...", "Describe exactly what is expected", "For each action, detail how ...":
+# an order to whoever writes a plan about what to put in it (not "Write to the school", "Describe the day to Kai":
+# the object is a part of a plan or a clause). A string: compiled (and cached by re) when first used
+_DRAFTING = (r"[\W\d]*(?:for\s+each\s+[a-z]+,\s*)?(?:write|describe|detail|state|specify|word|phrase|list|set\s+out|"
+             r"outline|define|include)\s+(?:exactly\s+|clearly\s+|in\s+detail\s+)?(?:(?:the|each|a|an|your|any|all)\s+)?"
+             r"(?:[a-z]+\s+)?(?:what|how|who|why|when|whether|outcomes?|targets?|goals?|objectives?|actions?|steps?|"
+             r"timescales?)\b")
+
+
 def not_a_step(text: str, start: int, end: int, line_end: int, people) -> str | None:
     """The class of a unit (``text[start:end]``, on a line that ends at ``line_end``) that reads as an action
     but is not a step to take, or None. ``people``: person.People, to tell a person from a thing."""
@@ -66,7 +76,7 @@ def not_a_step(text: str, start: int, end: int, line_end: int, people) -> str | 
         return "hedged"
     if _EFFECT.match(unit):
         return "effect"
-    if _IN_DOCUMENT.search(unit) or _content(unit, people):
+    if _IN_DOCUMENT.search(unit) or _content(unit, people) or re.match(_DRAFTING, unit, re.IGNORECASE):
         return "content"
     return None
 
