@@ -100,3 +100,12 @@ def test_an_order_about_what_to_write_in_a_plan_is_not_a_step(linter):
     text = "Actions:\n- Write to Kai's school about the trip.\n- Describe the new house to Kai."
     assert rl301(linter, text, "supervision") == ["Write to Kai's school about the trip.",
                                                   "Describe the new house to Kai."]
+
+
+# --- a meeting taking in information: "to note", "to receive" (nonsteps.py, noting) -----------------------
+def test_to_note_or_to_receive_is_not_a_step(linter):
+    text = ("The Committee resolved:\n(i) to note that the review of Kai's case is not yet finished;\n"
+            "(ii) to receive the annual report of the fostering service.")
+    assert rl301(linter, text, "supervision") == []
+    text = "The Committee resolved:\n(i) to ask the manager to write to every foster carer."
+    assert rl301(linter, text, "supervision") == ["(i) to ask the manager to write to every foster carer."]

@@ -8,6 +8,8 @@ classes of language that have the shape of a step and are something else:
   hedged      a possibility, not a commitment: "may need to", "might want to", "could consider"
   effect      what a step will bring about, its subject a pronoun that points back:
               "This will ensure that ...", "It will help you to ..."
+  noting      a meeting taking in what it was told: "(ii) to note that the case is ...", "To receive the
+              notes for information"
   content     what a document must say or contain: "The report needs to reflect that ...",
               "It is essential in the plan that ..."; guidance to whoever writes a plan: "Write the
               desired outcome as ...", "Describe what will happen if ...", "For each action, detail ..."
@@ -63,6 +65,10 @@ _DRAFTING = (r"[\W\d]*(?:for\s+each\s+[a-z]+,\s*)?(?:write|describe|detail|state
              r"timescales?)\b")
 
 
+# "(ii) to note that ...", "To receive an update from ...": a meeting's item or resolution to take in information
+_NOTING = r"[\W\d]*(?:[ivx]{1,4}[.)]\s*)?to\s+(?:note|receive)\b"
+
+
 def not_a_step(text: str, start: int, end: int, line_end: int, people) -> str | None:
     """The class of a unit (``text[start:end]``, on a line that ends at ``line_end``) that reads as an action
     but is not a step to take, or None. ``people``: person.People, to tell a person from a thing."""
@@ -76,6 +82,8 @@ def not_a_step(text: str, start: int, end: int, line_end: int, people) -> str | 
         return "hedged"
     if _EFFECT.match(unit):
         return "effect"
+    if re.match(_NOTING, unit, re.IGNORECASE):
+        return "noting"
     if _IN_DOCUMENT.search(unit) or _content(unit, people) or re.match(_DRAFTING, unit, re.IGNORECASE):
         return "content"
     return None
