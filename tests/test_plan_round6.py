@@ -109,3 +109,14 @@ def test_to_note_or_to_receive_is_not_a_step(linter):
     assert rl301(linter, text, "supervision") == []
     text = "The Committee resolved:\n(i) to ask the manager to write to every foster carer."
     assert rl301(linter, text, "supervision") == ["(i) to ask the manager to write to every foster carer."]
+
+
+# --- "develop" a thing made, named by a compound noun ----------------------------------------------------
+def test_develop_a_compound_named_product_is_specific(linter):
+    assert rl302(linter, "Actions:\n- The council will develop a local early help framework.",
+                 "supervision") == []
+    assert rl302(linter, "Actions:\n- The council will develop a family support strategy.",
+                 "supervision") == []
+    # growth stays vague without a measure
+    assert rl302(linter, "Actions:\n- The council will develop staff confidence in early help.", "supervision") == [
+        "The council will develop staff confidence in early help."]

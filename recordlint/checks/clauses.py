@@ -608,7 +608,8 @@ _PASSIVE_SENSE = ("given", "offered", "supported", "asked", "referred", "invited
 # Things made that either exist or do not: "develop a brief presentation", "develop a leaflet for parents"
 _MADE_THINGS = {"presentation", "briefing", "leaflet", "guide", "version", "policy", "protocol", "questionnaire",
                 "toolkit", "report", "note", "letter", "plan", "template", "checklist", "form", "booklet", "website",
-                "video", "poster", "flowchart", "pathway", "procedure", "survey", "workbook", "timetable"}
+                "video", "poster", "flowchart", "pathway", "procedure", "survey", "workbook", "timetable",
+                "framework", "strategy"}
 
 
 def _makes_a_document(toks, v_idx: int, lemma: str) -> bool:
@@ -616,12 +617,13 @@ def _makes_a_document(toks, v_idx: int, lemma: str) -> bool:
     measurable, as "write" is; "develop her confidence" is growth, and stays vague without a measure."""
     if lemma != "develop":
         return False
-    for t in toks[v_idx + 1:v_idx + 6]:
+    head = None   # the last noun of the object's first run of nouns ("a national outcomes framework": framework)
+    for t in toks[v_idx + 1:v_idx + 7]:
         if t.tag_ in ("NN", "NNS"):
-            return t.lemma_.lower() in _MADE_THINGS
-        if t.tag_ not in ("DT", "JJ", "PRP$", "CD", "HYPH", ",", "VBN", "NNP"):
-            return False
-    return False
+            head = t
+        elif head is not None or t.tag_ not in ("DT", "JJ", "PRP$", "CD", "HYPH", ",", "VBN", "NNP"):
+            break
+    return head is not None and head.lemma_.lower() in _MADE_THINGS
 
 
 def _states_outcome(toks, v_idx: int, lemma: str) -> bool:
