@@ -120,3 +120,12 @@ def test_develop_a_compound_named_product_is_specific(linter):
     # growth stays vague without a measure
     assert rl302(linter, "Actions:\n- The council will develop staff confidence in early help.", "supervision") == [
         "The council will develop staff confidence in early help."]
+
+
+# --- "it" in a third-person record is the matter in hand, not the plan ------------------------------------
+def test_it_in_a_third_person_record_is_not_the_document(linter):
+    text = "Mum says the rent is paid. It will have to be confirmed in writing."
+    assert rl302(linter, text) == ["It will have to be confirmed in writing."]
+    assert rl302(linter, "Mum says the rent is paid. It will have to be confirmed in writing by Jo before 3 May.") == []
+    # written to the child, "it" is the plan
+    assert plan_findings(linter, "This is your plan. It will be reviewed in May.", "care_plan") == []

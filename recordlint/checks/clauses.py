@@ -454,7 +454,7 @@ class ClauseReader:
                 not any(t.text == "," or t.tag_ in _FINITE for t in toks[1:a_idx]):
             return True  # "where you'll live", "who will look after you": what the plan is about
         head = _subject_head(subject)
-        if head is not None and head.lemma_.lower() in ph.document_subjects and \
+        if head is not None and head.lemma_.lower() in ph.document_subjects and not self._situation(head) and \
                 (lemma in ph.content_verbs or passive or head.pos_ in ("NOUN", "PROPN")):
             return True  # "The care plan should say ...", "It will be reviewed", "The record will establish ..."
         if any(t.lower_ in ph.standing_adverbs for t in toks[a_idx + 1:v_idx]):
@@ -466,6 +466,12 @@ class ClauseReader:
         if passive and lemma == "involve":
             return True  # "You will be involved in making the plan"
         return self._conclusion_or_rule(toks, a_idx, v_idx, passive, subject, head)
+
+    def _situation(self, head) -> bool:
+        """"it" in a record not written to the child is the matter in hand, not the plan: "The parents reject
+        the concerns, but it has to be monitored" is a step no one owns (to the child, "It will be reviewed" is
+        the plan)."""
+        return head.lower_ == "it" and not self.rec.doc_type.to_child
 
     def _conclusion_or_rule(self, toks, a_idx: int, v_idx: int, passive: bool, subject, head) -> bool:
         """"... must have made their lives bewildering" (a conclusion); a procedure's agentless rule; a
