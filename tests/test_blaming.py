@@ -375,3 +375,49 @@ def test_a_service_that_is_non_existent_is_not_a_judgement(linter):
 
 def test_a_frequency_word_does_not_make_the_records_parents_general(linter):
     assert judged(linter, "Parents often fail to give Mia breakfast.", "case_note") == [("RL212", "often fail to give")]
+
+
+# --- round 6: not engaging, a person's reluctance, hygiene of a home, a child's behaviour judged ------
+@pytest.mark.parametrize("text, expected", [
+    ("Dad has never engaged with the family support worker.", [("RL212", "never engaged")]),
+    ("Mum had not previously engaged with the health visitor.", [("RL212", "not previously engaged")]),
+])
+def test_a_person_who_has_not_engaged_is_flagged(linter, text, expected):
+    assert judged(linter, text, "assessment") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Workers should not engage in arguments with parents at the door.",   # advice, taking part
+    "The family has never engaged a solicitor before this hearing.",      # hire: an object
+    "Kai is no longer engaging with the youth club as he has moved away.",
+    "Grandad said he had never engaged with a social worker before.",     # his account
+    "Some fathers do not engage with services when they feel judged.",    # people in general
+])
+def test_not_engaging_that_blames_no_one_is_clean(linter, text):
+    assert judged(linter, text, "assessment") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("There was reluctance on the part of his father to attend the parenting group.", [("RL212", "reluctance")]),
+    ("Dad's unwillingness to let the worker in was noted.", [("RL212", "unwillingness")]),
+    ("Theo lives in conditions that are unhygienic and cold.", [("RL212", "unhygienic")]),
+    ("The bathroom was insanitary.", [("RL212", "insanitary")]),
+    ("Theo was disruptive in the science lesson.", [("RL212", "disruptive")]),
+    ("The children were badly behaved at the swimming pool.", [("RL212", "badly behaved")]),
+    ("He misbehaves at bedtime when his brother visits.", [("RL212", "misbehaves")]),
+    ("The parents are spurning the nursery's advice about his diet.", [("RL212", "spurning")]),
+])
+def test_reluctance_hygiene_and_behaviour_judged_of_a_person_are_flagged(linter, text, expected):
+    assert judged(linter, text, "visit_record") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Theo's reluctance to talk about his uncle was clear.",       # wary of telling: protects him
+    "There was reluctance on the part of the school to change his timetable.",   # a service
+    "The roadworks outside were disruptive for the whole street.",                # an event
+    "Theo said the older boys on the bus misbehave every day.",                   # his account
+    "The nursery's advice was spurned by no one.",                                # passive
+    "The public toilets in the park were insanitary, so the visit moved to the library.",
+])
+def test_reluctance_hygiene_and_behaviour_words_that_judge_no_one_are_clean(linter, text):
+    assert judged(linter, text, "visit_record", {"name": "Theo", "pronouns": "he/him"}) == []

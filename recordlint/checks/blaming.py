@@ -34,6 +34,9 @@ _FAILED = re.compile(r"(?<![\w-])fail(?:ed|s|ing|ure)?\s+to\s+[a-z]", re.IGNOREC
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "you"}
 _POSSESSIVES = {"his", "her", "their", "your"}   # "her poor parenting": a person's conduct
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_NOT = {"not", "n't", "never", "n’t"}
+_ADVICE = {"should", "must", "ought", "may", "might", "can", "could", "need"}
+_WARY = {"reluctant", "unwilling", "hesitant", "reluctance", "unwillingness", "hesitance", "hesitancy"}
 
 
 def _lists(config=None) -> dict:
@@ -145,6 +148,7 @@ class BlamingJudgement(Rule):
         self.verbs = {f.lower() for t in self.terms if t.pos and "VERB" in t.pos for f in t.forms}
         blaming = load_lexicon(rules_dir() / "lexicon" / "blaming.yaml", (config.lexicon or {}).get("blaming"))
         self.rl211 = FormsFinder(blaming)  # RL211 already flags these: not twice
+        self.engage = re.compile(r"(?<![\w-])engag(?:e|ed|es|ing)(?![\w-])", re.IGNORECASE)
         self.lists = _lists(config)
 
     def _candidates(self, rec) -> list[tuple[int, int, str]]:
@@ -153,8 +157,11 @@ class BlamingJudgement(Rule):
         if key not in rec.cache:
             text = rec.text
             found = [(s, e, "word") for s, e in self.words.spans(text)]
-            if "fail" in text.lower():
+            low = text.lower()
+            if "fail" in low:
                 found += [(m.start(), m.end(), "failed") for m in _FAILED.finditer(text)]
+            if "engag" in low:
+                found += [(m.start(), m.end(), "engage") for m in self.engage.finditer(text)]
             rec.cache[key] = [(s, e, k) for s, e, k in sorted(found)
                               if not rec.in_speech(s) and not self._overlaps_rl211(text, s, e)]
         return rec.cache[key]
@@ -173,7 +180,7 @@ class BlamingJudgement(Rule):
             toks = [t for t in region.span if start <= region.start_of(t) < end]
             if not toks:
                 continue
-            found = self._failed(toks, lists, rec) if kind == "failed" else self._judged(toks, lists, rec)
+            found = self._judge(kind, toks, lists, rec)
             if found is None:
                 continue
             s, e = region.start_of(_degree(found[0])), region.start_of(found[1]) + len(found[1].text)
@@ -183,6 +190,13 @@ class BlamingJudgement(Rule):
                 found_spans.append((s, e, kind, rec.text[start:end]))
         for s, e, kind, matched in found_spans:
             yield rec.finding(self, s, e, self._message(kind), self._suggestion(kind, matched))
+
+    def _judge(self, kind, toks, lists, rec):
+        if kind == "failed":
+            return self._failed(toks, lists, rec)
+        if kind == "engage":
+            return _not_engaged(toks, lists, rec)
+        return self._judged(toks, lists, rec)
 
     def _overlaps_rl211(self, text: str, start: int, end: int) -> bool:
         line_start = text.rfind("\n", 0, start) + 1
@@ -210,6 +224,8 @@ class BlamingJudgement(Rule):
     def _judged(self, toks, lists, rec):
         ids = {t.i for t in toks}
         key = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
+        if self._owned(key, lists, rec):
+            return toks[0], toks[-1]  # "her poor parenting": a person's judged conduct
         while key.dep_ == "conj" and key.head.i != key.i:  # "filthy and squalid": judge as the first
             key = key.head
         if key.dep_ in ("amod", "appos", "compound"):
@@ -222,10 +238,15 @@ class BlamingJudgement(Rule):
             if key.head.text.lower() in lists["speech_verbs"]:
                 return None  # "Dad described his anger issues": his own account
             key = key.head  # "They make poor relationship choices": judged by what they are said to do
-        if key.pos_ == "NOUN" and any(c.dep_ == "poss" and (c.text.lower() in _POSSESSIVES or _is_person(c, lists, rec))
-                                      for c in key.children) and not _reported(key, lists):
-            return toks[0], toks[-1]  # "her poor parenting": a person's judged conduct
+        if self._owned(key, lists, rec):
+            return toks[0], toks[-1]
         return self._predicate(key, toks, ids, lists, rec)
+
+    @staticmethod
+    def _owned(key, lists, rec) -> bool:
+        """A noun of conduct that is a person's: "her poor parenting", "reluctance on the part of her mother"."""
+        owner = _owner(key, lists, rec) if key.pos_ == "NOUN" else None
+        return owner is not None and not _reported(key, lists) and not _wary_of_telling(key, owner, lists, rec)
 
     @staticmethod
     def _describes(key, toks, lists, rec):
@@ -255,8 +276,8 @@ class BlamingJudgement(Rule):
             if not verb and not toks[0].text.lower().startswith(("not", "can", "unable")):
                 return None  # "Awful weather": no one is judged
         elif not (_is_person(subject, lists, rec) or _is_home(subject, lists) or _is_conduct(subject, lists)
-                  or _is_kept(subject, lists)) or _generic(subject, lists):
-            return None
+                  or _is_kept(subject, lists)) or (_generic(subject, lists) and not _is_home(subject, lists)):
+            return None  # "parents who struggle are ...": people in general; "conditions that are ...": a home
         if _wary_of_telling(key, subject, lists, rec):
             return None
         if _negated(head, ids) or _negated(key, ids) or _reported(head, lists) or _averted(head, key, lists):
@@ -269,12 +290,16 @@ class BlamingJudgement(Rule):
     def _message(kind: str) -> str:
         if kind == "failed":
             return "'failed to' blames a person; say what was expected, what happened and why"
+        if kind == "engage":
+            return "'not engaged' blames a person; say what was offered, when, and what happened"
         return "a judgement of a person or their home; describe what was seen or said instead"
 
     @staticmethod
     def _suggestion(kind: str, matched: str) -> str:
         if kind == "failed":
             return "did not ... (say what was expected and what happened)"
+        if kind == "engage":
+            return "say what was offered, when, and what happened"
         return "describe what was seen, heard or said"
 
 
@@ -339,9 +364,9 @@ def _wary_of_telling(key, subject, lists, rec) -> bool:
     """The child "reluctant to speak about" someone or something: wary of telling, which protects them (the
     person or the subject may not be safe to talk about), not a judgement of the child. A parent's
     reluctance to give information is still judged."""
-    if key.lower_ not in ("reluctant", "unwilling", "hesitant") or subject is None:
+    if key.lower_ not in _WARY or subject is None:
         return False
-    if not any(c.dep_ == "xcomp" and c.lower_ in lists["telling_verbs"] for c in key.children):
+    if not any(c.dep_ in ("xcomp", "acl") and c.lower_ in lists["telling_verbs"] for c in key.children):
         return False
     low, child = subject.lower_, rec.child
     if child.first_name and subject.text == child.first_name:
@@ -349,6 +374,49 @@ def _wary_of_telling(key, subject, lists, rec) -> bool:
     if low in child.pronoun_words or (not child.pronouns and low in ("he", "she", "they")):
         return True
     return low in lists["child_words"]
+
+
+def _owner(noun, lists, rec):
+    """The person whose conduct a noun is: "her poor parenting", "Dad's reluctance", "reluctance on the part
+    of her mother" (None when it is no one's)."""
+    for c in noun.children:
+        if c.dep_ == "poss" and (c.text.lower() in _POSSESSIVES or _is_person(c, lists, rec)):
+            return c
+    for on in noun.children:  # "on the part of X": X's
+        if on.dep_ != "prep" or on.lower_ != "on":
+            continue
+        part = next((p for p in on.children if p.dep_ == "pobj" and p.lower_ == "part"), None)
+        of = next((o for o in part.children if o.dep_ == "prep" and o.lower_ == "of"), None) if part else None
+        person = next((p for p in of.children if p.dep_ == "pobj"), None) if of else None
+        if person is not None and _is_person(person, lists, rec):
+            return person
+    return None
+
+
+def _not_engaged(toks, lists, rec):
+    """A person who "has not engaged", "had never previously engaged" with a service: the verdict
+    "failed to engage" in other words (RL211 flags its fixed forms, "did not engage"). Not a service or
+    a thing ("The school has not engaged an interpreter"), not people in general, not in someone's
+    words ("Mum said she had not engaged because ..."), not "no longer engaging" (no need)."""
+    verb = toks[0]
+    if verb.pos_ not in ("VERB", "AUX") or not _engaged_with(verb):
+        return None
+    neg = next((c for c in verb.children if c.dep_ == "neg" and c.lower_ in _NOT), None)
+    if neg is None or neg.i > verb.i:
+        return None
+    owner = _subject(verb)
+    if owner is None or not _is_person(owner, lists, rec) or _generic(owner, lists) or _reported(verb, lists):
+        return None
+    return neg, verb
+
+
+def _engaged_with(verb) -> bool:
+    """"engaged with" someone or something, or "engaged" alone, in a statement of what happened: not
+    "engage in arguments" or "engaged in education" (taking part), "engage an interpreter" (hire), nor
+    advice with a modal ("Workers should not engage with ...")."""
+    if any(c.dep_ == "aux" and c.lower_ in _ADVICE for c in verb.children):
+        return False
+    return not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "in") for c in verb.children)
 
 
 def _is_conduct(tok, lists) -> bool:
