@@ -421,3 +421,22 @@ def test_reluctance_hygiene_and_behaviour_judged_of_a_person_are_flagged(linter,
 ])
 def test_reluctance_hygiene_and_behaviour_words_that_judge_no_one_are_clean(linter, text):
     assert judged(linter, text, "visit_record", {"name": "Theo", "pronouns": "he/him"}) == []
+
+
+# --- a worker in their role is not the child or family ---------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The social worker failed to see Theo alone for six weeks.",
+    "The health visitor failed to notice the bruise on his arm.",
+    "Doctor fails to spot the broken wrist at the walk-in centre.",
+    "The GP failed to refer him to the eating disorder clinic.",
+])
+def test_what_a_professional_failed_to_do_is_not_blaming_the_family(linter, text):
+    assert judged(linter, text, "chronology") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mum failed to take Theo to the dentist.", [("RL212", "failed to take")]),   # the dentist is no subject
+    ("Dad, a police officer, failed to collect Theo from school.", [("RL212", "failed to collect")]),
+])
+def test_a_parent_who_failed_to_is_still_flagged_beside_a_professional_word(linter, text, expected):
+    assert judged(linter, text, "chronology") == expected

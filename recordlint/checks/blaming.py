@@ -51,7 +51,8 @@ def _lists(config=None) -> dict:
 
     lists = {key: words(data, key) for key in ("homes", "appearance", "conduct", "not_people", "copulas",
                                                  "failed_outcomes", "did_not_happen", "generic_quantifiers",
-                                                 "generic_markers", "telling_verbs", "child_words")}
+                                                 "generic_markers", "telling_verbs", "child_words",
+                                                 "professionals", "not_professionals")}
     lists["people"] = words(data, "more_people") | people.singular | people.plural
     lists["speech_verbs"] = words(data, "account_verbs") | words(speech, "speech_verbs")
     return lists
@@ -216,8 +217,8 @@ class BlamingJudgement(Rule):
             owner = _subject(fail)
         if owner is None or not _is_person(owner, lists, rec) or _negated(fail, set()) or _reported(fail, lists):
             return None
-        if _generic(owner, lists):
-            return None  # "some parents fail to ...": a statement about parents in general
+        if _generic(owner, lists) or _is_professional(owner, lists):
+            return None  # "some parents fail to ...": parents in general; "the GP failed to ...": a professional
         return fail, verb
 
     # --- an evaluative word said of a person or home ---------------------------------------------
@@ -275,9 +276,8 @@ class BlamingJudgement(Rule):
         if subject is None:
             if not verb and not toks[0].text.lower().startswith(("not", "can", "unable")):
                 return None  # "Awful weather": no one is judged
-        elif not (_is_person(subject, lists, rec) or _is_home(subject, lists) or _is_conduct(subject, lists)
-                  or _is_kept(subject, lists)) or (_generic(subject, lists) and not _is_home(subject, lists)):
-            return None  # "parents who struggle are ...": people in general; "conditions that are ...": a home
+        elif not _judgeable(subject, lists, rec):
+            return None
         if _wary_of_telling(key, subject, lists, rec):
             return None
         if _negated(head, ids) or _negated(key, ids) or _reported(head, lists) or _averted(head, key, lists):
@@ -407,7 +407,7 @@ def _not_engaged(toks, lists, rec):
     owner = _subject(verb)
     if owner is None or not _is_person(owner, lists, rec) or _generic(owner, lists) or _reported(verb, lists):
         return None
-    return neg, verb
+    return None if _is_professional(owner, lists) else (neg, verb)
 
 
 def _engaged_with(verb) -> bool:
@@ -417,6 +417,29 @@ def _engaged_with(verb) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _ADVICE for c in verb.children):
         return False
     return not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "in") for c in verb.children)
+
+
+def _judgeable(subject, lists, rec) -> bool:
+    """A subject whose judgement is about the child or family: a person of the record, their home, conduct
+    or clothes. Not people in general ("parents who struggle are ..."; "conditions that are ..." is a home),
+    nor a worker in their role."""
+    if not (_is_person(subject, lists, rec) or _is_home(subject, lists) or _is_conduct(subject, lists)
+            or _is_kept(subject, lists)):
+        return False
+    if _generic(subject, lists) and not _is_home(subject, lists):
+        return False
+    return not _is_professional(subject, lists)
+
+
+def _is_professional(tok, lists) -> bool:
+    """A worker in their role ("the GP", "the social worker", "Doctor"): a professional's omission is a
+    matter of practice and accountability (a case review's finding), not a judgement of the child or family,
+    which is what the guidance asks records not to blame."""
+    phrase = " ".join(t.lower_ for t in tok.subtree if t.dep_ == "compound" or t.i == tok.i)
+    if tok.lower_ in lists["professionals"] or phrase in lists["professionals"]:
+        return True
+    return tok.lower_ in ("worker", "workers", "visitor", "visitors", "officer", "officers") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ not in lists["not_professionals"] for c in tok.children)
 
 
 def _is_conduct(tok, lists) -> bool:
