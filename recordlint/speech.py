@@ -3,7 +3,8 @@
 The child's or family's own words are exempt from the person and language
 rules: a quotation ("..." or curly quotes), the rest of the line after a
 speech verb and a colon ("Kayla said: I miss mum", "In Reece's words: ..."),
-and a pasted views section ("My views:" up to the next blank line).
+a pasted views section ("My views:" up to the next blank line), and the paragraph under a label
+naming a family member as its speaker ("Mother's views:", then her words).
 Returns sorted, non-overlapping (start, end) character ranges.
 """
 from __future__ import annotations
@@ -29,6 +30,13 @@ class SpeechPhrases:
         self.views_heading = re.compile(
             rf"^[ \t]*(?:{alternation(data.get('own_voice_headings', []))})[ \t]*:?[ \t]*(?=\r?\n|$|\S)",
             re.IGNORECASE | re.MULTILINE)
+        # A label line naming a family member as the speaker of what follows ("Mother's views:",
+        # "Consult one family member:"): up to three words before the label, none of them a preposition
+        self.speaker_heading = re.compile(
+            rf"^[ \t]*((?:[\w'’-]+[ \t]+){{0,3}})(?:{alternation(data.get('speaker_labels', []))})"
+            rf"(?:['’]s?(?:[ \t]+(?:{alternation(data.get('speaker_label_words', []))}))?)?[ \t]*:[ \t]*\r?\n",
+            re.IGNORECASE | re.MULTILINE)
+        self.not_speaker = {str(w).lower() for w in data.get("not_speaker_words", [])}
 
 
 def speech_phrases(config=None) -> SpeechPhrases:
@@ -47,7 +55,7 @@ _OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"'}
 
 def speech_ranges(text: str, config=None) -> list[tuple[int, int]]:
     ph = speech_phrases(config)
-    ranges = _quotations(text) + _colon_speech(text, ph) + _views_sections(text, ph)
+    ranges = _quotations(text) + _colon_speech(text, ph) + _views_sections(text, ph) + _speaker_sections(text, ph)
     return _union(ranges)
 
 
@@ -159,6 +167,22 @@ def _views_sections(text: str, ph: SpeechPhrases) -> list[tuple[int, int]]:
             body = re.match(r"[ \t]*\r?\n", text[start:]).end() + start
             end = _PARA_END.search(text, body).start()
         out.append((start, end))
+    return out
+
+
+def _speaker_sections(text: str, ph: SpeechPhrases) -> list[tuple[int, int]]:
+    """The paragraph under a label line that names a family member as its speaker ("Mother's views:",
+    "Consult one family member:", then her words): theirs, to the next blank line, as after "Kayla said:".
+    Not a label with a preposition ("Visit to mum:", "Actions for dad:"): the author writes under those."""
+    if ":" not in text:
+        return []
+    out = []
+    for m in ph.speaker_heading.finditer(text):
+        if ph.not_speaker.intersection(m.group(1).lower().split()):
+            continue
+        end = _PARA_END.search(text, m.end()).start()
+        if end > m.end():
+            out.append((m.end(), end))
     return out
 
 

@@ -264,3 +264,15 @@ def test_a_frequency_word_does_not_make_the_children_general(linter):
     text = "I met you and your brother at home. Sometimes the children argue about the TV."
     got = [t for _, _, t in findings_of(linter, text, "review_record", {"name": "Mo"}, code="RL103")]
     assert got == ["the children"]
+
+
+def test_first_person_under_a_family_members_label_is_their_words_not_narration(linter):
+    text = ("Single assessment\n\nGrandmother's views:\nI have looked after Theo since he was two. We manage.\n\n"
+            "I met Theo at school on 3 May.")
+    assert findings_of(linter, text, "assessment", category="person.first") == [("RL101", "person.first", "I")]
+
+
+def test_first_person_under_a_visit_label_is_still_the_authors(linter):
+    text = "Visit to grandmother:\nI visited Theo's grandmother at home and we talked about school."
+    assert findings_of(linter, text, "visit_record", category="person.first") == [
+        ("RL101", "person.first", "I"), ("RL101", "person.first", "we")]

@@ -93,3 +93,15 @@ def test_a_quotation_runs_on_over_paragraphs_to_its_closing_mark():
     # a mark that opens a word does not close a quotation
     text = '"I was scared.\n\nThe word "care" is jargon.'
     assert [text[s:e] for s, e in speech_ranges(text)][0] == '"I was scared.'
+
+
+def test_a_label_naming_a_family_member_opens_their_words_to_the_blank_line():
+    text = ("Home visit\n\nFather's account:\nI was at the match all afternoon.\nMy sister had the baby.\n\n"
+            "Ask one relative:\nWe never saw any bruises.\n\nEnd.")
+    got = [text[s:e] for s, e in speech_ranges(text)]
+    assert got == ["I was at the match all afternoon.\nMy sister had the baby."]   # "relative" is not a label
+
+
+def test_a_label_with_a_preposition_heads_the_authors_own_writing():
+    text = "Visit to mum:\nI visited mum at home.\n\nActions for dad:\nI will ring him on Monday.\n"
+    assert speech_ranges(text) == []
