@@ -317,3 +317,20 @@ def test_voice_present_round5(linter, text, doc_type, child):
 ])
 def test_voice_missing_round5(linter, text, doc_type, child):
     assert findings_of(linter, text, doc_type, child, category=VOICE) == [("RL401", VOICE, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "This is your plan.\n\nIf you want to know more about the plan, ask Jo. We can meet wherever you feel safe.",
+    "This is your plan.\n\nYou can bring someone to your meetings with you like a friend or your nan.",
+    "This is your pathway plan.\n\nYour personal adviser is there to help you feel ready for living on your own.",
+])
+def test_you_in_a_condition_an_offer_or_as_an_object_is_not_the_childs_voice(linter, text):
+    assert flagged(linter, text, "care_plan", MIA)
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("This is your plan.\n\nYou told me you want to stay at your school.", "care_plan"),
+    ("Home visit. When Mia feels upset she goes to her room and plays music.", "visit_record"),
+])
+def test_a_wish_told_and_a_feeling_of_the_child_still_count(linter, text, doc_type):
+    assert not flagged(linter, text, doc_type, MIA)

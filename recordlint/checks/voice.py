@@ -59,6 +59,7 @@ class VoicePhrases:
     def __init__(self, data: dict, speech: dict, people: dict):
         self.data = data
         self.child_words = {str(w).lower() for w in data.get("child_words", [])}
+        self.not_voice_after = {str(w).lower() for w in data.get("not_voice_after", [])}
         headings = [str(h) for h in [*speech.get("own_voice_headings", []), *data.get("view_headings", [])]]
         self.fixed_heads = {_heading_norm(h) for h in headings if "{name}" not in h}
         self.name_headings = [h for h in headings if "{name}" in h]   # "{name}'s views": per child
@@ -187,8 +188,8 @@ class ChildVoice(Rule):
             if not _is_child(m.group("subj"), name, full, child_words, to_child) or self._possessive_other(text, m) \
                     or _later_predicate_of_clause(text, m):
                 continue
-            if ph.not_voice.search(m.group(0)):
-                continue  # "you have missed 9 days of school": absence, not a feeling
+            if ph.not_voice.search(m.group(0)) or _hypothetical(text, m, ph):
+                continue  # "you have missed 9 days of school": absence; "if you want ...": not a wish told
             return True
         # '"I like it here," said Kayla.' - the verb after a quotation, the child after the verb;
         # "Kai's wishes are ...", "according to Kai"
@@ -338,6 +339,20 @@ def _testimony(rec, ph: VoicePhrases) -> bool:
 # "in his own words", "in their own words": what follows is the child's when the pronoun is
 _OWN_WORDS = re.compile(r"\b(?P<subj>his|her|their)\s+own\s+words\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?<![\w'’-])I(?![\w'’-])")
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[ \t]*,?[ \t]*$")
+
+
+def _hypothetical(text: str, match, ph: VoicePhrases) -> bool:
+    """The subject "you" of ``match`` opens a condition or an offer to the reader, or is an object, not
+    the child telling their wishes: "If you want to know more", "where you feel comfortable", "with you
+    like a friend", "help you feel safe" (voice.yaml's not_voice_after: the word just before it). "When
+    Kai feels upset he ..." is a feeling of the child's, and stays."""
+    if match.group("subj").lower() != "you":
+        return False
+    m = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    return bool(m) and m.group(1).lower() in ph.not_voice_after
 
 
 def _own_words_plan(rec, ph: VoicePhrases) -> bool:
