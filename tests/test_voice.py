@@ -334,3 +334,23 @@ def test_you_in_a_condition_an_offer_or_as_an_object_is_not_the_childs_voice(lin
 ])
 def test_a_wish_told_and_a_feeling_of_the_child_still_count(linter, text, doc_type):
     assert not flagged(linter, text, doc_type, MIA)
+
+
+@pytest.mark.parametrize("extra", [
+    "\n\nChildren told the inspectors they felt safe in the home.",
+    "\n\nA 12 year old told us the staff listen to her.",
+    "\n\nA young person said the house rules were fair.",
+])
+def test_the_children_of_a_report_that_names_no_child_have_a_voice(linter, extra):
+    report = "Inspection of a children's home\n\nThe home was inspected in May. Staff training was up to date."
+    assert flagged(linter, report, "assessment", {})
+    assert not flagged(linter, report + extra, "assessment", {})
+
+
+@pytest.mark.parametrize("extra", [
+    "\n\nChildren in her class said she is kind.",
+    "\n\nA 12 year old at the club told staff she had seen Mia cry.",
+])
+def test_other_children_in_a_named_childs_record_are_not_the_childs_voice(linter, extra):
+    record = "Home visit. Mia was seen with her mum. Her room was tidy."
+    assert flagged(linter, record + extra, "visit_record", MIA)

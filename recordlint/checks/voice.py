@@ -32,8 +32,9 @@ def _heading_norm(text: str) -> str:
 # (a name-specific pattern of this size costs ~10 ms to compile, per child); the subject
 # a pattern found is compared with the child's name in Python.
 _NAME = r"(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)"
-# the child by age when the record gives no name: "the 15-year-old", "the 9 year old"
-_AGED = r"the\s+\d{1,2}[- ]years?[- ]old"
+# the child by age when the record gives no name: "the 15-year-old", "the 9 year old"; "a 13 year old" only
+# in a record that names no child (a report about the children of a service: "A 13 year old told us ...")
+_AGED = r"(?:the|an?|another)\s+\d{1,2}[- ]years?[- ]old"
 # a redacted child's label standing for the child: "Child A", "Young Person B", "YP C"
 # The rest of one predicate, to "and" or a comma that joins the next predicate of the same subject:
 # one sentence, outside quotation marks
@@ -66,7 +67,8 @@ class VoicePhrases:
         speech_verbs = list(speech.get("speech_verbs", []))
         # the voice verbs: what the child said (speech.yaml), wants and feels (voice.yaml)
         self.verbs = phrase_regex(speech_verbs + list(data.get("voice_verbs", []))).pattern
-        words = phrase_regex(list(data.get("child_words", [])) + ["you"]).pattern
+        self.unnamed_words = {str(w).lower() for w in data.get("unnamed_child_words", [])}
+        words = phrase_regex(list(data.get("child_words", [])) + list(self.unnamed_words) + ["you"]).pattern
         between = "|".join(re.escape(w) for w in sorted(data.get("between_words", []), key=len, reverse=True))
         gap = rf"(?:\s*(?:{between})\b)*" if between else ""
         flags = re.IGNORECASE
@@ -124,8 +126,10 @@ def _is_child(subject: str, name: str | None, full: str | None, child_words: set
     low = subject.lower()
     if low == "you":
         return to_child
-    if low in child_words or re.fullmatch(_AGED, low) or _CHILD_LABEL.fullmatch(subject):
+    if low in child_words or _CHILD_LABEL.fullmatch(subject):
         return True
+    if re.fullmatch(_AGED, low):
+        return low.startswith("the") or not name
     return bool(name) and (subject == name or subject == full or subject.split()[0] == name)
 
 
@@ -176,7 +180,8 @@ class ChildVoice(Rule):
     def _child_as_subject(self, rec, ph: VoicePhrases) -> bool:
         """"Kayla said", "YP wants", "You told me"; '"I like it here," said Kayla.'"""
         text, name, full = rec.text, rec.child.first_name, rec.child.name
-        child_words = ph.child_words
+        # "Children told us ...", "A young person said ...": the children of a report that names no child
+        child_words = ph.child_words if name else ph.child_words | ph.unnamed_words
         to_child = rec.doc_type.to_child or _addressed(rec)
         pos = 0
         while True:
