@@ -354,3 +354,10 @@ def test_the_children_of_a_report_that_names_no_child_have_a_voice(linter, extra
 def test_other_children_in_a_named_childs_record_are_not_the_childs_voice(linter, extra):
     record = "Home visit. Mia was seen with her mum. Her room was tidy."
     assert flagged(linter, record + extra, "visit_record", MIA)
+
+
+def test_what_a_pages_children_told_its_writers_together_is_their_voice(linter):
+    page = "Our promise to children in care\n\nThis page is for every child we look after.\n\n"
+    assert flagged(linter, page + "Ask your social worker anything.", "care_plan", {})
+    told = page + "You told us that having the same social worker for a long time matters most."
+    assert not flagged(linter, told, "care_plan", {})

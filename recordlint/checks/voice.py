@@ -113,6 +113,9 @@ class VoicePhrases:
         self.own_family = re.compile(rf"\bmy\s+(?:{phrase_regex(family).pattern})", flags)
         self.testimony = re.compile(
             rf"(?<![\w'’-])I(?:\s+(?:was|am|felt|feel|have|had|really|also|still|always))*\s+(?:{self.verbs})")
+        # what the children a page is for said, all together ("You told us ...": a council's pledge)
+        collective = list(data.get("collective_voice", []))
+        self.collective = phrase_regex(collective) if collective else re.compile(r"(?!x)x")
 
 
 _PEOPLE_KEYS = ("female_people", "male_people", "neutral_people", "plural_people")
@@ -333,12 +336,14 @@ def _addressed(rec) -> bool:
 
 
 def _testimony(rec, ph: VoicePhrases) -> bool:
-    """A young person's own words on a page for any child: a quotation of six words or more, or
-    "I" with a voice verb or feeling ("When I first came into care I was scared")."""
+    """A young person's own words on a page for any child: a quotation of six words or more, "I" with a
+    voice verb or feeling ("When I first came into care I was scared"), or what its children told the
+    writers all together ("The three things you told us matter most are ...")."""
     for s, e in rec.speech:
         if len(_QUOTED_WORDS.findall(rec.text[s:e])) >= 6:
             return True
-    return bool(ph.testimony.search(rec.text))
+    return bool(ph.testimony.search(rec.text)) or any(not rec.in_speech(m.start())
+                                                      for m in ph.collective.finditer(rec.text))
 
 
 # "in his own words", "in their own words": what follows is the child's when the pronoun is
