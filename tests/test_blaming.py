@@ -440,3 +440,21 @@ def test_what_a_professional_failed_to_do_is_not_blaming_the_family(linter, text
 ])
 def test_a_parent_who_failed_to_is_still_flagged_beside_a_professional_word(linter, text, expected):
     assert judged(linter, text, "chronology") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A paranoid father kept the children indoors for weeks.", [("RL212", "paranoid father")]),
+    ("Mum, a migraine sufferer, was in bed when we arrived.", [("RL212", "sufferer")]),
+    ("Dad is a maniac behind the wheel.", [("RL212", "maniac")]),
+])
+def test_a_person_labelled_by_a_mental_health_condition_is_flagged(linter, text, expected):
+    assert judged(linter, text, "assessment") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mum said she felt paranoid that people were watching the house.",   # her account of a feeling
+    "The crazed dog next door barks at night.",                          # not a person
+    "Theo is mad about football and plays every Saturday.",               # not in the list
+])
+def test_mental_health_words_that_label_no_one_are_clean(linter, text):
+    assert judged(linter, text, "assessment", {"name": "Theo", "pronouns": "he/him"}) == []
