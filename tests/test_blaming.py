@@ -458,3 +458,19 @@ def test_a_person_labelled_by_a_mental_health_condition_is_flagged(linter, text,
 ])
 def test_mental_health_words_that_label_no_one_are_clean(linter, text):
     assert judged(linter, text, "assessment", {"name": "Theo", "pronouns": "he/him"}) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The worker found Dad drunk on the sofa.", [("RL212", "drunk")]),
+    ("We found the house dirty and smelling of urine.", [("RL212", "dirty")]),
+])
+def test_a_judgement_after_a_verb_of_finding_is_said_of_its_subject(linter, text, expected):
+    assert judged(linter, text, "visit_record") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We found Theo asleep on the sofa.",         # not a judgement word
+    "Theo found the film awful.",                # a thing, and his own view
+])
+def test_finding_someone_or_something_without_a_judgement_of_them_is_clean(linter, text):
+    assert judged(linter, text, "visit_record", {"name": "Theo", "pronouns": "he/him"}) == []

@@ -52,7 +52,7 @@ def _lists(config=None) -> dict:
     lists = {key: words(data, key) for key in ("homes", "appearance", "conduct", "not_people", "copulas",
                                                  "failed_outcomes", "did_not_happen", "generic_quantifiers",
                                                  "generic_markers", "telling_verbs", "child_words",
-                                                 "professionals", "not_professionals")}
+                                                 "professionals", "not_professionals", "finding_verbs")}
     lists["people"] = words(data, "more_people") | people.singular | people.plural
     lists["speech_verbs"] = words(data, "account_verbs") | words(speech, "speech_verbs")
     return lists
@@ -267,9 +267,10 @@ class BlamingJudgement(Rule):
     def _predicate(key, toks, ids, lists, rec):
         """"Dad was drunk", "Mum isn't coping": said of the subject of a copula or a verb phrase."""
         verb = key.pos_ in ("VERB", "AUX")
-        if not verb and key.dep_ not in ("acomp", "attr", "ROOT", "oprd"):
+        small = not verb and _found_so(key, lists)
+        if not verb and not small and key.dep_ not in ("acomp", "attr", "ROOT", "oprd"):
             return None  # a subject or object ("the alcoholic drinks"), not a judgement
-        head = key if key.dep_ == "ROOT" or verb else key.head
+        head = key if key.dep_ == "ROOT" or verb or small else key.head
         if not verb and head is not key and head.text.lower() not in lists["copulas"]:
             return None  # "Kayla felt awful": a feeling, not a judgement
         subject = _subject(head)
@@ -417,6 +418,13 @@ def _engaged_with(verb) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _ADVICE for c in verb.children):
         return False
     return not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "in") for c in verb.children)
+
+
+def _found_so(key, lists) -> bool:
+    """"The worker found Dad drunk", "We found the house dirty": the judgement with its own subject after
+    a verb of finding or considering (a small clause), said of that subject as "Dad was drunk" is."""
+    return key.dep_ in ("ccomp", "xcomp", "oprd") and key.head.lower_ in lists["finding_verbs"] \
+        and any(c.dep_ in _SUBJECTS for c in key.children)
 
 
 def _judgeable(subject, lists, rec) -> bool:
