@@ -20,6 +20,7 @@ of saying, are lists in ``rules/phrases/blaming.yaml``.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..findings import Severity
@@ -149,7 +150,6 @@ class BlamingJudgement(Rule):
         self.verbs = {f.lower() for t in self.terms if t.pos and "VERB" in t.pos for f in t.forms}
         blaming = load_lexicon(rules_dir() / "lexicon" / "blaming.yaml", (config.lexicon or {}).get("blaming"))
         self.rl211 = FormsFinder(blaming)  # RL211 already flags these: not twice
-        self.engage = re.compile(r"(?<![\w-])engag(?:e|ed|es|ing)(?![\w-])", re.IGNORECASE)
         self.lists = _lists(config)
 
     def _candidates(self, rec) -> list[tuple[int, int, str]]:
@@ -162,7 +162,7 @@ class BlamingJudgement(Rule):
             if "fail" in low:
                 found += [(m.start(), m.end(), "failed") for m in _FAILED.finditer(text)]
             if "engag" in low:
-                found += [(m.start(), m.end(), "engage") for m in self.engage.finditer(text)]
+                found += [(m.start(), m.end(), "engage") for m in _engage_regex().finditer(text)]
             rec.cache[key] = [(s, e, k) for s, e, k in sorted(found)
                               if not rec.in_speech(s) and not self._overlaps_rl211(text, s, e)]
         return rec.cache[key]
@@ -375,6 +375,12 @@ def _wary_of_telling(key, subject, lists, rec) -> bool:
     if low in child.pronoun_words or (not child.pronouns and low in ("he", "she", "they")):
         return True
     return low in lists["child_words"]
+
+
+@functools.cache
+def _engage_regex() -> re.Pattern:
+    """"engage" in its forms, compiled when a text first has "engag" (as FormsFinder's regexes are)."""
+    return re.compile(r"(?<![\w-])engag(?:e|ed|es|ing)(?![\w-])", re.IGNORECASE)
 
 
 def _owner(noun, lists, rec):
