@@ -361,3 +361,11 @@ def test_what_a_pages_children_told_its_writers_together_is_their_voice(linter):
     assert flagged(linter, page + "Ask your social worker anything.", "care_plan", {})
     told = page + "You told us that having the same social worker for a long time matters most."
     assert not flagged(linter, told, "care_plan", {})
+
+
+@pytest.mark.parametrize("extra", [
+    "\n\nI met you at the library and I told you what my job is.",           # the writer telling the reader
+    "\n\nWhat if I want to stay with my foster carers after I am 18?\nYou can ask your worker.",  # the page's question
+])
+def test_the_writer_and_the_pages_questions_are_not_a_young_persons_words(linter, extra):
+    assert flagged(linter, LEAFLET + extra, "review_record", {})

@@ -337,13 +337,28 @@ def _addressed(rec) -> bool:
 
 def _testimony(rec, ph: VoicePhrases) -> bool:
     """A young person's own words on a page for any child: a quotation of six words or more, "I" with a
-    voice verb or feeling ("When I first came into care I was scared"), or what its children told the
-    writers all together ("The three things you told us matter most are ...")."""
+    voice verb or feeling ("When I first came into care I was scared"; not "I told you ...", the writer,
+    nor "What if I want to ...?", the page's question), or what its children told the writers all together
+    ("The three things you told us matter most are ...")."""
     for s, e in rec.speech:
         if len(_QUOTED_WORDS.findall(rec.text[s:e])) >= 6:
             return True
-    return bool(ph.testimony.search(rec.text)) or any(not rec.in_speech(m.start())
-                                                      for m in ph.collective.finditer(rec.text))
+    if any(_told_as_young_person(rec.text, m) for m in ph.testimony.finditer(rec.text)):
+        return True
+    return any(not rec.in_speech(m.start()) for m in ph.collective.finditer(rec.text))
+
+
+_TO_THE_READER = re.compile(r"[ \t]+(?:you|your)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _told_as_young_person(text: str, m) -> bool:
+    """An "I" + voice verb of a young person's account, not the writer telling the reader ("I told you what
+    I do": the worker) nor a question the page puts in its reader's mouth ("What if I want to stay?")."""
+    if _TO_THE_READER.match(text, m.end()):
+        return False
+    end = _SENTENCE_END.search(text, m.end())
+    return end is None or text[end.start()] != "?"
 
 
 # "in his own words", "in their own words": what follows is the child's when the pronoun is
