@@ -34,7 +34,7 @@ class SpeechPhrases:
         # "Consult one family member:"): up to three words before the label, none of them a preposition
         self.speaker_heading = re.compile(
             rf"^[ \t]*((?:[\w'’-]+[ \t]+){{0,3}})(?:{alternation(data.get('speaker_labels', []))})"
-            rf"(?:['’]s?(?:[ \t]+(?:{alternation(data.get('speaker_label_words', []))}))?)?[ \t]*:[ \t]*\r?\n",
+            rf"(?:['’]s?(?:[ \t]+(?P<views>{alternation(data.get('speaker_label_words', []))}))?)?[ \t]*:[ \t]*\r?\n",
             re.IGNORECASE | re.MULTILINE)
         self.not_speaker = {str(w).lower() for w in data.get("not_speaker_words", [])}
 
@@ -173,13 +173,16 @@ def _views_sections(text: str, ph: SpeechPhrases) -> list[tuple[int, int]]:
 def _speaker_sections(text: str, ph: SpeechPhrases) -> list[tuple[int, int]]:
     """The paragraph under a label line that names a family member as its speaker ("Mother's views:",
     "Consult one family member:", then her words): theirs, to the next blank line, as after "Kayla said:".
-    Not a label with a preposition ("Visit to mum:", "Actions for dad:"): the author writes under those."""
+    Not a label with a preposition ("Visit to mum:", "Actions for dad:"), nor a bare topic heading ("Mother:",
+    "Family members:"): the author may write under those."""
     if ":" not in text:
         return []
     out = []
     for m in ph.speaker_heading.finditer(text):
         if ph.not_speaker.intersection(m.group(1).lower().split()):
             continue
+        if not m.group(1).strip() and not m.group("views"):
+            continue  # a bare "Mother:" or "Family members:" may head the writer's notes about them
         end = _PARA_END.search(text, m.end()).start()
         if end > m.end():
             out.append((m.end(), end))

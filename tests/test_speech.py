@@ -105,3 +105,8 @@ def test_a_label_naming_a_family_member_opens_their_words_to_the_blank_line():
 def test_a_label_with_a_preposition_heads_the_authors_own_writing():
     text = "Visit to mum:\nI visited mum at home.\n\nActions for dad:\nI will ring him on Monday.\n"
     assert speech_ranges(text) == []
+
+
+def test_a_bare_topic_heading_about_family_heads_the_authors_notes():
+    text = "Family members:\nWe met Nan and Grandad at home.\n\nMother:\nI visited her on Monday.\n"
+    assert speech_ranges(text) == []
