@@ -101,7 +101,7 @@ PLANS = HERE / "fixtures" / "public-plans.jsonl"
 
 def test_public_plans_keeps_its_floor(linter):
     _, report = evaluate(linter, PLANS)
-    assert report.micro["f1"] >= 0.74
+    assert report.micro["f1"] >= 0.79
     assert report.rules["RL301"]["predicted"] <= 4 and report.rules["RL302"]["predicted"] <= 4
     assert report.rules["RL301"]["recall"] >= 0.33 and report.rules["RL302"]["recall"] >= 0.2
 
@@ -132,15 +132,25 @@ def test_public_plans_keeps_its_floor(linter):
 # public-fresh5.jsonl (52 passages, 322 labels) and public-fresh6.jsonl (48 passages, 243 labels): labelled
 # in round 5 and kept unseen: scores read at the start and the end of round 5, errors never. These are the
 # figures for real text nobody tuned on. Micro-F1 0.734 -> 0.739 and 0.737 -> 0.733; RL301 precision
-# 0.689 -> 0.711 and 0.471 -> 0.517. Issue 11's targets (0.85 and 0.70) are not met on them together.
+# 0.689 -> 0.711 and 0.471 -> 0.517. Opened for study in round 6 (0.783 / 0.756 and 0.825 / 0.714 now): they
+# overstate too.
+#
+# public-fresh7.jsonl (48 passages, 345 labels) and public-fresh8.jsonl (46 passages, 392 labels): labelled in
+# round 6 by two labellers each, the differences settled by a third (agreement-fresh7-*.jsonl,
+# ADJUDICATION-FRESH7.md), and kept unseen: scores read only at the end of round 6 (on the round-5 code and on
+# round 6's), errors never. These are the figures for real text nobody tuned on: micro-F1 0.668 -> 0.668 and
+# 0.647 -> 0.644; RL301 precision 0.656 -> 0.636 and 0.154 -> 0.154 (2 of 13). Issue 11's targets (0.85 and
+# 0.70) are not met on them.
 REAL_TEXT_FLOORS = [
     ("public-unseen.jsonl", 0.90, 0.90),
     ("public-fresh.jsonl", 0.92, 0.90),
     ("public-fresh2.jsonl", 0.90, 0.90),
     ("public-fresh3.jsonl", 0.76, 0.88),
     ("public-fresh4.jsonl", 0.76, 0.88),
-    ("public-fresh5.jsonl", 0.71, 0.65),
-    ("public-fresh6.jsonl", 0.70, 0.45),
+    ("public-fresh5.jsonl", 0.76, 0.72),
+    ("public-fresh6.jsonl", 0.80, 0.68),
+    ("public-fresh7.jsonl", 0.64, 0.60),
+    ("public-fresh8.jsonl", 0.62, 0.10),
 ]
 
 
