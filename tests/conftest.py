@@ -31,3 +31,12 @@ def findings_of(linter, text, doc_type="case_note", child=None, category=None, c
             continue
         out.append((f.code, f.category, f.text))
     return out
+
+
+PLAN = {"plan.timescale", "plan.specific"}
+
+
+def plan_findings_of(linter, text, doc_type, child=None):
+    """(code, matched text) of each plan-step finding (RL301, RL302); the child is Kai unless given."""
+    child = {"name": "Kai"} if child is None else child
+    return [(c, t) for c, cat, t in findings_of(linter, text, doc_type, child) if cat in PLAN]

@@ -2,14 +2,11 @@
 paraphrases, each with the flagged and the clean case."""
 from __future__ import annotations
 
-from conftest import findings_of
-
-PLAN = {"plan.timescale", "plan.specific"}
+from conftest import plan_findings_of
 
 
 def plan_findings(linter, text, doc_type="care_plan", child=None):
-    child = {"name": "Kai"} if child is None else child
-    return [(c, t) for c, cat, t in findings_of(linter, text, doc_type, child) if cat in PLAN]
+    return plan_findings_of(linter, text, doc_type, child)
 
 
 def rl301(linter, text, doc_type="supervision"):
