@@ -215,10 +215,8 @@ class BlamingJudgement(Rule):
             owner = next((c for c in fail.children if c.dep_ == "poss"), None)
         else:
             owner = _subject(fail)
-        if owner is None or not _is_person(owner, lists, rec) or _negated(fail, set()) or _reported(fail, lists):
+        if _negated(fail, set()) or not _blamed_person(owner, fail, lists, rec):
             return None
-        if _generic(owner, lists) or _is_professional(owner, lists):
-            return None  # "some parents fail to ...": parents in general; "the GP failed to ...": a professional
         return fail, verb
 
     # --- an evaluative word said of a person or home ---------------------------------------------
@@ -411,10 +409,15 @@ def _not_engaged(toks, lists, rec):
     neg = next((c for c in verb.children if c.dep_ == "neg" and c.lower_ in _NOT), None)
     if neg is None or neg.i > verb.i:
         return None
-    owner = _subject(verb)
-    if owner is None or not _is_person(owner, lists, rec) or _generic(owner, lists) or _reported(verb, lists):
-        return None
-    return None if _is_professional(owner, lists) else (neg, verb)
+    return (neg, verb) if _blamed_person(_subject(verb), verb, lists, rec) else None
+
+
+def _blamed_person(owner, verb, lists, rec) -> bool:
+    """The doer of a "failed to" or "not engaged" is a person of the record, told in the writer's words: not
+    people in general ("some parents fail to ..."), not a worker in their role ("the GP failed to ..."), not
+    someone's own account ("Mum said she had not engaged because ...")."""
+    return owner is not None and _is_person(owner, lists, rec) and not _generic(owner, lists) \
+        and not _is_professional(owner, lists) and not _reported(verb, lists)
 
 
 def _engaged_with(verb) -> bool:

@@ -775,6 +775,7 @@ def _together(before) -> bool:
 
 _CLAUSE_BREAKS = {",", "–", "—", "-", ";", ":", "and", "but", "so", "now"}
 _OPENING_TAGS = {"IN", "RB", "UH", "VBD", "VBN", "VBG"}
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
 
 
 def _own_clause_subject(toks, start_i: int, a_idx: int, subj: list) -> list:
@@ -808,8 +809,6 @@ def _with_noun(words) -> list:
     words = list(words)
     return words if any(t.tag_ in _NOUN_TAGS for t in words) else []
 
-
-_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
 
 def _first_chunk(before) -> list:
     """The subject's first noun group ("Staff at Orchard Court" -> Staff; "Your review" -> review); after

@@ -274,8 +274,7 @@ class _Walker:
         if line.strip().endswith("|"):
             parts = parts[:-1]
         roles = [self._column_role(c) for c in parts]
-        if roles == ["other"] * len(roles) or len(roles) - roles.count("other") < 2 or \
-                any(len(c.split()) > 5 or re.search(r"\d", c) for c in parts):
+        if len(roles) - roles.count("other") < 2 or any(len(c.split()) > 5 or re.search(r"\d", c) for c in parts):
             return None
         if "other" in roles and not all(c.strip() for c in parts):
             return None
