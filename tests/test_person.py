@@ -139,6 +139,16 @@ def test_the_childrens_service_is_a_name(linter):
     assert findings_of(linter, text, "care_plan", {"name": "Mo"}, code="RL103") == []
 
 
+def test_your_childrens_hearing_names_the_tribunal_not_the_children(linter):
+    # Scotland's children's hearing and its reporter are names: "your children's hearing" is the child's own
+    text = ("The reporter has written to you about your children's hearing. Your social worker will come "
+            "with you to the children's hearing on Monday.")
+    assert findings_of(linter, text, "review_record", {"name": "Mo"}, code="RL103") == []
+    text = "I met your children at home. Your children said they want more time with you."
+    got = [t for _, _, t in findings_of(linter, text, "review_record", {"name": "Mo"}, code="RL103")]
+    assert got == ["your children", "Your children"]
+
+
 def test_given_pronouns_without_a_name(linter):
     text = "This plan makes sure that he has a safe home. You and your carers agreed it."
     got = [t for _, _, t in findings_of(linter, text, "care_plan", {"pronouns": "he/him"}, code="RL103")]

@@ -78,7 +78,8 @@ class PersonPhrases:
         people = alternation(data.get("generic_people", []))
         self.generic = re.compile(rf"\b(?:{markers})\b|(?<![Yy]our )(?<![Tt]he )(?<![Tt]heir )\b(?:{people})\b",
                                   re.IGNORECASE)
-        self.parents_child = re.compile(rf"\b(?:[Yy]our|[Tt]heir) (?:child|son|daughter)(?:ren)?\b(?!{process})")
+        self.parents_child = re.compile(
+            rf"\b(?:[Yy]our|[Tt]heir) (?:child|son|daughter)(?:ren)?\b(?!{process})(?!{service})")
 
 
 def person_phrases(config=None) -> PersonPhrases:
