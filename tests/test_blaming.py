@@ -474,3 +474,27 @@ def test_a_judgement_after_a_verb_of_finding_is_said_of_its_subject(linter, text
 ])
 def test_finding_someone_or_something_without_a_judgement_of_them_is_clean(linter, text):
     assert judged(linter, text, "visit_record", {"name": "Theo", "pronouns": "he/him"}) == []
+
+
+# --- round 7: a care acronym that names a service, and a clause as the subject, judge no person ------
+@pytest.mark.parametrize("text", [
+    "The health visitor referred the baby, but the MASH were reluctant to take the referral.",
+    "CAMHS were reluctant to see him again so soon.",
+    "The ICPC failed to hear from the father.",
+    "They are keen to move home, and persuading them to wait until the review is difficult.",
+    "Telling Dad about the change of plan was difficult.",
+    "Getting Mum to the appointment on time was challenging.",
+])
+def test_a_service_acronym_or_a_task_as_subject_judges_no_one(linter, text):
+    assert judged(linter, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mum was reluctant to let the worker in.", [("RL212", "reluctant")]),
+    ("Dad is keen to help, but he can be difficult.", [("RL212", "difficult")]),
+    ("Mr HOLT was reluctant to answer the door.", [("RL212", "reluctant")]),
+    ("The UASC was reluctant to go to school.", [("RL212", "reluctant")]),
+])
+def test_a_person_beside_those_cases_is_still_judged(linter, text, expected):
+    assert judged(linter, text) == expected
+

@@ -56,7 +56,17 @@ def _lists(config=None) -> dict:
                                                  "professionals", "not_professionals", "finding_verbs")}
     lists["people"] = words(data, "more_people") | people.singular | people.plural
     lists["speech_verbs"] = words(data, "account_verbs") | words(speech, "speech_verbs")
+    lists["service_acronyms"] = _service_acronyms(config, words(data, "acronym_people"))
     return lists
+
+
+def _service_acronyms(config, person_words: set[str]) -> set[str]:
+    """The forms, as written, of the care acronyms (lexicon/acronyms.yaml) that name a service, meeting,
+    plan or order rather than a person (the last word of the expansion is not one of ``person_words``)."""
+    changes = ((getattr(config, "lexicon", None) or {}).get("acronyms"))
+    terms = load_lexicon(rules_dir() / "lexicon" / "acronyms.yaml", changes)
+    return {form for t in terms if t.expansion and t.expansion.split()[-1].lower() not in person_words
+            for form in t.forms if form.isupper()}
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -303,8 +313,11 @@ class BlamingJudgement(Rule):
 
 
 def _subject(tok):
-    """The subject of a verb or copula, climbing from "to provide" to "failed", "who" to its noun."""
+    """The subject of a verb or copula, climbing from "to provide" to "failed", "who" to its noun. None when
+    the subject is a clause ("Telling him about the move was difficult": a task, not a person, is judged)."""
     for _ in range(4):
+        if any(c.dep_ in ("csubj", "csubjpass") for c in tok.children):
+            return None
         subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             if subj.text.lower() == "who":
@@ -328,8 +341,8 @@ def _is_person(tok, lists, rec) -> bool:
     if low == "name":  # a template's placeholder: "(name of parent / carer) fails to ..."
         return any(p.dep_ == "pobj" and _is_person(p, lists, rec)
                    for c in tok.children if c.dep_ == "prep" and c.text.lower() == "of" for p in c.children)
-    if low in lists["not_people"]:
-        return False
+    if low in lists["not_people"] or tok.text in lists["service_acronyms"]:
+        return False  # "The MASH were reluctant": a service, not a person
     phrase = " ".join(t.text.lower() for t in tok.subtree if t.dep_ in ("compound", "amod") or t.i == tok.i)
     if low in lists["people"] or low in _PRONOUNS or phrase in lists["people"]:
         return True
