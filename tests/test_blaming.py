@@ -498,3 +498,22 @@ def test_a_service_acronym_or_a_task_as_subject_judges_no_one(linter, text):
 def test_a_person_beside_those_cases_is_still_judged(linter, text, expected):
     assert judged(linter, text) == expected
 
+
+# --- round 7: "put themselves at risk" in every tense (Durham SCP) --------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Kayla put herself at risk by getting into the car.", [("RL211", "put herself at risk")]),
+    ("He puts himself in danger when he goes to the park at night.", [("RL211", "puts himself in danger")]),
+    ("Staff said they have placed themselves at risk again.", [("RL211", "placed themselves at risk")]),
+    ("She was dressed provocatively, according to the note.", [("RL211", "dressed provocatively")]),
+])
+def test_a_child_said_to_put_themselves_at_risk_is_flagged(linter, text, expected):
+    assert judged(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She put herself at 'happy' on the feelings thermometer.",
+    "The adults who put her at risk have been arrested.",
+    "We will put a safety plan in place so she is not at risk.",
+])
+def test_putting_a_child_at_risk_said_of_others_is_clean(linter, text):
+    assert judged(linter, text) == []
