@@ -517,3 +517,24 @@ def test_a_child_said_to_put_themselves_at_risk_is_flagged(linter, text, expecte
 ])
 def test_putting_a_child_at_risk_said_of_others_is_clean(linter, text):
     assert judged(linter, text) == []
+
+
+# --- round 7: a person named by their drinking; an apartment or residence is a home ------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The parents are long-term drinkers, and the children live with relatives.", [("RL212", "drinkers")]),
+    ("Dad is a problem drinker.", [("RL212", "drinker")]),
+    ("Workers found a filthy apartment with no food in it.", [("RL212", "filthy apartment")]),
+    ("The residence was squalid.", [("RL212", "squalid")]),
+])
+def test_a_drinker_and_a_judged_apartment_are_flagged(linter, text, expected):
+    assert judged(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mum said she is a social drinker.",
+    "Drinkers outside the pub shouted at the children.",
+    "The residence appeared clean and tidy.",
+    "Mum moved to a small apartment in town.",
+])
+def test_drinkers_and_apartments_that_judge_no_one_are_clean(linter, text):
+    assert judged(linter, text) == []
