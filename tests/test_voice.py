@@ -369,3 +369,24 @@ def test_what_a_pages_children_told_its_writers_together_is_their_voice(linter):
 ])
 def test_the_writer_and_the_pages_questions_are_not_a_young_persons_words(linter, extra):
     assert flagged(linter, LEAFLET + extra, "review_record", {})
+
+
+# --- round 7: talking of something in a manner ("talks happily of", "spoke positively about") ---------
+@pytest.mark.parametrize("text,child", [
+    ("Leo has good memories of his old school, talks happily of his friends there.",
+     {"name": "Leo", "pronouns": "he/him"}),
+    ("Visited Mia. She spoke fondly of her nan.", MIA),
+    ("Kai speaks of his dad most days.", KAI),
+    ("Inspection of the centre. Children spoke positively about their care.", {}),
+])
+def test_talking_of_something_in_a_manner_is_the_childs_voice(linter, text, child):
+    assert not flagged(linter, text, "assessment", child)
+
+
+@pytest.mark.parametrize("text,child", [
+    ("Visited Mia. Her mum spoke highly of the school.", MIA),
+    ("Kai lives with his nan. The teacher talked positively about his reading.", KAI),
+    ("The report speaks of progress at home for Leo.", {"name": "Leo", "pronouns": "he/him"}),
+])
+def test_someone_else_talking_of_something_is_not_the_childs_voice(linter, text, child):
+    assert flagged(linter, text, "assessment", child)

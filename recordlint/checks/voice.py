@@ -51,6 +51,8 @@ def _later_predicate_of_clause(text: str, m) -> bool:
     asked"): the "and" may join the main clause's predicates, not the subject's."""
     return bool(m.group("later")) and bool(_IN_CLAUSE.search(text, max(0, m.start() - 12), m.start()))
 _CHILD_LABEL = re.compile(r"(?:Child|Young [Pp]erson|YP)[ \t]+[A-Z]\d?")
+# a verb of talking, a manner adverb, and what it was about: the child's account of it, in the writer's words
+_TALKED_OF = r"(?:talk(?:s|ed|ing)?|sp(?:oke|eaks?|eaking))\s+(?:[a-z]+ly\s+)?(?:about|of)\b"
 
 
 class VoicePhrases:
@@ -66,7 +68,8 @@ class VoicePhrases:
         self.name_headings = [h for h in headings if "{name}" in h]   # "{name}'s views": per child
         speech_verbs = list(speech.get("speech_verbs", []))
         # the voice verbs: what the child said (speech.yaml), wants and feels (voice.yaml)
-        self.verbs = phrase_regex(speech_verbs + list(data.get("voice_verbs", []))).pattern
+        # and talking of something in a manner: "talks happily of them", "spoke positively about the centre"
+        self.verbs = rf"{phrase_regex(speech_verbs + list(data.get('voice_verbs', []))).pattern}|{_TALKED_OF}"
         self.unnamed_words = {str(w).lower() for w in data.get("unnamed_child_words", [])}
         words = phrase_regex(list(data.get("child_words", [])) + list(self.unnamed_words) + ["you"]).pattern
         between = "|".join(re.escape(w) for w in sorted(data.get("between_words", []), key=len, reverse=True))
