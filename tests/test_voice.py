@@ -390,3 +390,29 @@ def test_talking_of_something_in_a_manner_is_the_childs_voice(linter, text, chil
 ])
 def test_someone_else_talking_of_something_is_not_the_childs_voice(linter, text, child):
     assert flagged(linter, text, "assessment", child)
+
+
+# --- round 7: how the child finds something ("finds it difficult to go out") is a feeling of theirs -----
+@pytest.mark.parametrize("text,child", [
+    ("Mia looks after her brother and finds it difficult to go out with her friends.", MIA),
+    ("Leo is 12. As an only child, he had found his dad's illness hard to cope with.",
+     {"name": "Leo", "pronouns": "he/him"}),
+    ("Kai is finding the new school scary.", KAI),
+])
+def test_how_the_child_finds_something_is_their_voice(linter, text, child):
+    assert not flagged(linter, text, "assessment", child)
+
+
+@pytest.mark.parametrize("text,child", [
+    ("Mia lives with her mum. Her mum finds it difficult to get her to school.", MIA),
+    ("A mother with three children was finding it difficult to get them to school.", {}),
+    ("The worker found Kai difficult to reach on the phone.", KAI),
+    ("Leo has a new bike. The teacher found his work hard to read.", {"name": "Leo", "pronouns": "he/him"}),
+])
+def test_how_someone_else_finds_something_is_not_the_childs_voice(linter, text, child):
+    assert flagged(linter, text, "assessment", child)
+
+
+def test_a_share_of_children_who_said_something_is_their_voice(linter):
+    text = "Inspection of the centre. A minority of children said they felt lonely at weekends."
+    assert not flagged(linter, text, "assessment", {})

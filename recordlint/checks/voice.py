@@ -11,6 +11,7 @@ child's voice is the rule's ``doc_types`` (config: ``rules.RL401.doc_types``).
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..findings import Severity
@@ -51,8 +52,27 @@ def _later_predicate_of_clause(text: str, m) -> bool:
     asked"): the "and" may join the main clause's predicates, not the subject's."""
     return bool(m.group("later")) and bool(_IN_CLAUSE.search(text, max(0, m.start() - 12), m.start()))
 _CHILD_LABEL = re.compile(r"(?:Child|Young [Pp]erson|YP)[ \t]+[A-Z]\d?")
+# a child word that is the object of a preposition, not a subject: "A mother with three children was finding ..."
+# ("of" is not one: "A minority of children said", "most of the young people told us")
+_AFTER_PREPOSITION = (r"\b(?:with|for|about|from|by|without|between|among)\s+"
+                      r"(?:(?:the|a|an|his|her|their|two|three|four|five|six|several|some|both|\d+)\s+)*\Z")
+
+
+@functools.cache
+def _after_preposition() -> re.Pattern:
+    return re.compile(_AFTER_PREPOSITION, re.IGNORECASE)  # compiled when a record first needs it
+
+
+def _object_of_preposition(text: str, start: int) -> bool:
+    """The words before a subject found end in a preposition: it is its object, not the subject."""
+    return bool(_after_preposition().search(text, max(0, start - 60), start))
+
+
 # a verb of talking, a manner adverb, and what it was about: the child's account of it, in the writer's words
 _TALKED_OF = r"(?:talk(?:s|ed|ing)?|sp(?:oke|eaks?|eaking))\s+(?:[a-z]+ly\s+)?(?:about|of)\b"
+# how the child finds something: "finds it difficult to go out", "had found his mum's illness hard to cope with"
+_FOUND_HARD = (r"(?:finds?|finding|found)\s+(?:[\w'’-]+\s+){0,4}?"
+               r"(?:hard|difficult|upsetting|scary|frightening|stressful|confusing|easier|easy)\b")
 
 
 class VoicePhrases:
@@ -68,8 +88,9 @@ class VoicePhrases:
         self.name_headings = [h for h in headings if "{name}" in h]   # "{name}'s views": per child
         speech_verbs = list(speech.get("speech_verbs", []))
         # the voice verbs: what the child said (speech.yaml), wants and feels (voice.yaml)
-        # and talking of something in a manner: "talks happily of them", "spoke positively about the centre"
-        self.verbs = rf"{phrase_regex(speech_verbs + list(data.get('voice_verbs', []))).pattern}|{_TALKED_OF}"
+        # and talking of something in a manner ("talks happily of them"), how the child finds something
+        self.verbs = (rf"{phrase_regex(speech_verbs + list(data.get('voice_verbs', []))).pattern}"
+                      rf"|{_TALKED_OF}|{_FOUND_HARD}")
         self.unnamed_words = {str(w).lower() for w in data.get("unnamed_child_words", [])}
         words = phrase_regex(list(data.get("child_words", [])) + list(self.unnamed_words) + ["you"]).pattern
         between = "|".join(re.escape(w) for w in sorted(data.get("between_words", []), key=len, reverse=True))
@@ -197,7 +218,7 @@ class ChildVoice(Rule):
             pos = m.start() + 1  # a name that is not the child's may hide one just after it
             # "Kayla's mum said" is not Kayla: the subject must be the whole noun
             if not _is_child(m.group("subj"), name, full, child_words, to_child) or self._possessive_other(text, m) \
-                    or _later_predicate_of_clause(text, m):
+                    or _later_predicate_of_clause(text, m) or _object_of_preposition(text, m.start()):
                 continue
             if ph.not_voice.search(m.group(0)) or _hypothetical(text, m, ph):
                 continue  # "you have missed 9 days of school": absence; "if you want ...": not a wish told
