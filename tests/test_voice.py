@@ -416,3 +416,21 @@ def test_how_someone_else_finds_something_is_not_the_childs_voice(linter, text, 
 def test_a_share_of_children_who_said_something_is_their_voice(linter):
     text = "Inspection of the centre. A minority of children said they felt lonely at weekends."
     assert not flagged(linter, text, "assessment", {})
+
+
+# --- round 7: "you" in a relative clause or an indirect question tells no wish -------------------------
+@pytest.mark.parametrize("text", [
+    "Your worker can help you to make the changes you want in your life.",
+    "You and your family will decide how long you want this support for.",
+    "Do not accept anything which you don't agree with. Everything you need is in this pack.",
+])
+def test_you_in_a_relative_clause_is_no_wish_told(linter, text):
+    assert flagged(linter, "This is your plan.\n\n" + text, "care_plan", {"name": "Ava"})
+
+
+@pytest.mark.parametrize("text", [
+    "You want to change school in September.",
+    "You told me the changes you want: more time with Nan.",
+])
+def test_a_wish_you_told_still_counts(linter, text):
+    assert not flagged(linter, "This is your plan.\n\n" + text, "care_plan", {"name": "Ava"})
