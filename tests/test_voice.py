@@ -434,3 +434,18 @@ def test_you_in_a_relative_clause_is_no_wish_told(linter, text):
 ])
 def test_a_wish_you_told_still_counts(linter, text):
     assert not flagged(linter, "This is your plan.\n\n" + text, "care_plan", {"name": "Ava"})
+
+
+# --- round 7: the child by the name the record says they are known by ---------------------------------
+@pytest.mark.parametrize("text", [
+    "Kaylee (known as K) was born in 2010. K started school at 5 and liked her teachers.",
+    "Jonathan (aka Jon) lives with his nan. Jon said he wants to stay there.",
+])
+def test_the_name_a_child_is_known_by_is_the_child(linter, text):
+    child = {"name": text.split()[0], "pronouns": "she/her" if text.startswith("K") else "he/him"}
+    assert not flagged(linter, text, "assessment", child)
+
+
+def test_another_persons_alias_is_not_the_child(linter):
+    text = "Kaylee lives with her mother, Sharon (known as Shaz). Shaz said she wants a bigger flat."
+    assert flagged(linter, text, "assessment", {"name": "Kaylee", "pronouns": "she/her"})

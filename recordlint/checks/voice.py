@@ -63,6 +63,14 @@ def _after_preposition() -> re.Pattern:
     return re.compile(_AFTER_PREPOSITION, re.IGNORECASE)  # compiled when a record first needs it
 
 
+def _aliases(text: str, name: str | None) -> set[str]:
+    """The names the record gives the child besides their own: "Kaylee (known as K)", "Jonathan (aka Jon)"."""
+    if not name or "(" not in text:
+        return set()
+    said = rf"{re.escape(name)}\s*\((?:also\s+)?(?:known\s+as|aka|called)\s+[\"'“‘]?([A-Z][\w'’-]*)"
+    return {m.group(1) for m in re.finditer(said, text)}
+
+
 def _object_of_preposition(text: str, start: int) -> bool:
     """The words before a subject found end in a preposition: it is its object, not the subject."""
     return bool(_after_preposition().search(text, max(0, start - 60), start))
@@ -87,8 +95,7 @@ class VoicePhrases:
         self.fixed_heads = {_heading_norm(h) for h in headings if "{name}" not in h}
         self.name_headings = [h for h in headings if "{name}" in h]   # "{name}'s views": per child
         speech_verbs = list(speech.get("speech_verbs", []))
-        # the voice verbs: what the child said (speech.yaml), wants and feels (voice.yaml)
-        # and talking of something in a manner ("talks happily of them"), how the child finds something
+        # the voice verbs: said (speech.yaml), wants, feels (voice.yaml), talks happily of, finds it hard
         self.verbs = (rf"{phrase_regex(speech_verbs + list(data.get('voice_verbs', []))).pattern}"
                       rf"|{_TALKED_OF}|{_FOUND_HARD}")
         self.unnamed_words = {str(w).lower() for w in data.get("unnamed_child_words", [])}
@@ -210,14 +217,17 @@ class ChildVoice(Rule):
         # "Children told us ...", "A young person said ...": the children of a report that names no child
         child_words = ph.child_words if name else ph.child_words | ph.unnamed_words
         to_child = rec.doc_type.to_child or _addressed(rec)
+        aliases = _aliases(text, name)
         pos = 0
         while True:
             m = ph.subject_verb.search(text, pos)
             if m is None:
                 break
             pos = m.start() + 1  # a name that is not the child's may hide one just after it
+            subj = m.group("subj")
             # "Kayla's mum said" is not Kayla: the subject must be the whole noun
-            if not _is_child(m.group("subj"), name, full, child_words, to_child) or self._possessive_other(text, m) \
+            if not (_is_child(subj, name, full, child_words, to_child) or subj in aliases) \
+                    or self._possessive_other(text, m) \
                     or _later_predicate_of_clause(text, m) or _object_of_preposition(text, m.start()):
                 continue
             if ph.not_voice.search(m.group(0)) or _hypothetical(text, m, ph):
