@@ -538,3 +538,24 @@ def test_a_drinker_and_a_judged_apartment_are_flagged(linter, text, expected):
 ])
 def test_drinkers_and_apartments_that_judge_no_one_are_clean(linter, text):
     assert judged(linter, text) == []
+
+
+# --- round 7: graded verdicts on engagement (Research in Practice) and "involved in" exploitation --------
+@pytest.mark.parametrize("text, expected", [
+    ("Mum's engagement has been poor since March.", [("RL211", "engagement has been poor")]),
+    ("There has been minimal engagement from Dad.", [("RL211", "minimal engagement")]),
+    ("Kayla is involved in county lines.", [("RL211", "involved in county lines")]),
+    ("He has been involved in drug dealing for older males.", [("RL211", "involved in drug dealing")]),
+])
+def test_graded_engagement_and_involved_in_exploitation_are_flagged(linter, text, expected):
+    assert judged(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Engagement with the school has been good.",
+    "Police are involved in county lines operations.",
+    "We are involved in county lines work across the city.",
+    "Staff involved in CSE work met on Monday.",
+])
+def test_engagement_and_the_work_against_exploitation_are_clean(linter, text):
+    assert judged(linter, text) == []
