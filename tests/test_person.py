@@ -149,6 +149,12 @@ def test_your_childrens_hearing_names_the_tribunal_not_the_children(linter):
     assert got == ["your children", "Your children"]
 
 
+def test_the_child_looked_after_review_names_a_meeting(linter):
+    text = "The child looked after review meeting will be chaired by your IRO. The child will be there."
+    found = [(f.start, f.text) for f in linter.lint(text, "review_record", {"name": "Mo"}) if f.code == "RL103"]
+    assert found == [(text.index("The child will"), "The child")]  # the meeting's name is not flagged
+
+
 def test_given_pronouns_without_a_name(linter):
     text = "This plan makes sure that he has a safe home. You and your carers agreed it."
     got = [t for _, _, t in findings_of(linter, text, "care_plan", {"pronouns": "he/him"}, code="RL103")]
