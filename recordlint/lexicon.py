@@ -44,6 +44,7 @@ class Term:
     with_plain: set[str] = field(default_factory=set)   # heads of a "with" phrase after it that give a plain sense
     with_family: set[str] = field(default_factory=set)   # ... unless the phrase also names one of these
     not_in_guides: bool = False   # not on a to-child page about no one (a guide names the process's meetings)
+    not_in_condition: bool = False   # not inside an "if"/"unless"/"whether" clause: nothing happened
 
     @property
     def forms(self) -> list[str]:
@@ -104,7 +105,8 @@ def _join(words: list[list[str]], hyphens: int) -> list[str]:
 
 ENTRY_KEYS = {"term", "variants", "alternatives", "source", "note", "case_sensitive",
               "not_before", "not_after", "pos", "expansion", "category", "perspective",
-              "manner_plain", "not_with", "only_with", "with_plain", "with_family", "not_in_guides"}
+              "manner_plain", "not_with", "only_with", "with_plain", "with_family", "not_in_guides",
+              "not_in_condition"}
 
 
 def term_from_dict(entry: dict, where: str) -> Term:
@@ -136,6 +138,7 @@ def term_from_dict(entry: dict, where: str) -> Term:
         with_plain={w.lower() for w in words("with_plain")},
         with_family={w.lower() for w in words("with_family")},
         not_in_guides=bool(entry.get("not_in_guides", False)),
+        not_in_condition=bool(entry.get("not_in_condition", False)),
     )
 
 
@@ -173,6 +176,15 @@ _MANNER_BEFORE = re.compile(r"\b(?:how|the[ \t]+way)[ \t]+(?:[\w’']+[ \t]+){1,
 def in_manner_clause(text: str, start: int) -> bool:
     """True when the words just before ``start`` open a clause of manner ("how you are being")."""
     return bool(_MANNER_BEFORE.search(text[max(0, start - 50):start]))
+
+
+# "if they refuse someone to attend", "unless Mum refuses": a condition, so no refusal is recorded
+_CONDITION_BEFORE = r"\b(?:if|unless|whether)\b[^.,;:!?\n]{0,60}$"
+
+
+def in_condition(text: str, start: int) -> bool:
+    """True when ``start`` is inside a clause opened by "if", "unless" or "whether" (to the next comma)."""
+    return bool(re.search(_CONDITION_BEFORE, text[max(0, start - 80):start], re.IGNORECASE))
 
 
 def load_lexicon(path: Path, changes: dict | None = None, require_source: bool = True) -> list[Term]:

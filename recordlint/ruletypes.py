@@ -27,8 +27,8 @@ from spacy.util import filter_spans
 
 from .errors import ConfigError
 from .findings import Severity
-from .lexicon import (Term, drop_explained, drop_names, drop_page_topics, in_manner_clause, load_lexicon, plain_with,
-                      quoted_term, written_forms)
+from .lexicon import (Term, drop_explained, drop_names, drop_page_topics, in_condition, in_manner_clause,
+                      load_lexicon, plain_with, quoted_term, written_forms)
 from .resources import load_yaml
 from .rule import Example, Rule
 
@@ -265,6 +265,8 @@ class YamlRule(Rule):
             return True  # e.g. "the local authority": jargon to a child, the plain name in a case note
         if term.manner_plain and in_manner_clause(rec.text, span.start_char):
             return True  # "how you are being looked after": how well, not the legal status
+        if term.not_in_condition and in_condition(rec.text, span.start_char):
+            return True  # "if they refuse someone to attend": a condition, nothing that happened
         if term.not_in_guides and rec.doc_type.to_child and _about_no_one(rec):
             return True  # a guide to the process names its meetings and plans: "A child in need plan sets out ..."
         if term.pos:

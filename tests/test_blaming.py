@@ -559,3 +559,23 @@ def test_graded_engagement_and_involved_in_exploitation_are_flagged(linter, text
 ])
 def test_engagement_and_the_work_against_exploitation_are_clean(linter, text):
     assert judged(linter, text) == []
+
+
+# --- round 7: a refusal in a condition ("if they refuse") records no refusal ----------------------------
+@pytest.mark.parametrize("text", [
+    "You can explain why if they refuse someone to attend.",
+    "Unless Mum refuses, the visit will go ahead on Friday.",
+    "We will ask whether Dad would refuse the test.",
+    "If Kayla refuses to go to school again, we will meet with her.",
+])
+def test_a_refusal_in_a_condition_is_not_flagged(linter, text):
+    assert judged(linter, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("If the bus was late, Kayla refused to get on.", [("RL211", "refused")]),
+    ("When Kayla refuses to go to bed, carers sit with her.", [("RL211", "refuses")]),
+    ("If Kayla is upset, staff wait. Kayla refused her tea.", [("RL211", "refused")]),
+])
+def test_a_refusal_outside_a_condition_is_still_flagged(linter, text, expected):
+    assert judged(linter, text) == expected
