@@ -579,3 +579,20 @@ def test_a_refusal_in_a_condition_is_not_flagged(linter, text):
 ])
 def test_a_refusal_outside_a_condition_is_still_flagged(linter, text, expected):
     assert judged(linter, text) == expected
+
+
+# --- round 7: "they" in a clause joined to one about professionals stands for them -------------------------
+def test_they_joined_to_professionals_is_not_the_family(linter):
+    text = ("Professionals were kept at arm's length by the adults, and they failed to identify a pattern of "
+            "missed appointments.")
+    assert judged(linter, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The parents were offered a parenting course, and they failed to attend two sessions.",
+     [("RL211", "failed to attend")]),
+    ("Dad moved out in May, and he failed to pay the rent for the children's home.",
+     [("RL212", "failed to pay")]),
+])
+def test_they_joined_to_family_or_a_visit_is_still_judged(linter, text, expected):
+    assert judged(linter, text) == expected

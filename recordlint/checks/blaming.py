@@ -430,7 +430,17 @@ def _blamed_person(owner, verb, lists, rec) -> bool:
     people in general ("some parents fail to ..."), not a worker in their role ("the GP failed to ..."), not
     someone's own account ("Mum said she had not engaged because ...")."""
     return owner is not None and _is_person(owner, lists, rec) and not _generic(owner, lists) \
-        and not _is_professional(owner, lists) and not _reported(verb, lists)
+        and not _is_professional(_antecedent(owner, verb), lists) and not _reported(verb, lists)
+
+
+def _antecedent(owner, verb):
+    """Who a "he"/"she"/"they" doing ``verb`` stands for when the verb's clause is joined by "and" to one with a
+    noun as its subject ("Professionals were kept at arm's length, and they failed to identify ..."): that noun;
+    otherwise the owner itself."""
+    if owner.lower_ not in ("he", "she", "they") or verb.dep_ != "conj":
+        return owner
+    first = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+    return first if first is not None and first.pos_ in ("NOUN", "PROPN") else owner
 
 
 def _engaged_with(verb) -> bool:
