@@ -596,3 +596,20 @@ def test_they_joined_to_professionals_is_not_the_family(linter):
 ])
 def test_they_joined_to_family_or_a_visit_is_still_judged(linter, text, expected):
     assert judged(linter, text) == expected
+
+
+# --- round 7: a clause of time on a verb of saying is the writer's own words ---------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("When Dad was drunk, he told me he would leave.", [("RL212", "drunk")]),
+    ("When his behaviour is very challenging, he will be asked to leave the home.", [("RL212", "very challenging")]),
+])
+def test_a_judgement_in_a_clause_of_time_on_a_saying_verb_is_flagged(linter, text, expected):
+    assert judged(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mum said that when Dad was drunk he shouted.",
+    "Mum told me she was not coping after the baby was born.",
+])
+def test_a_judgement_inside_what_was_said_is_still_their_account(linter, text):
+    assert judged(linter, text) == []

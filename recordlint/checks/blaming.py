@@ -522,10 +522,12 @@ def _averted(head, key, lists) -> bool:
 
 def _reported(tok, lists) -> bool:
     """Inside what someone said or thought ("Mum said she was not coping"); a verb joined to a
-    saying verb by "and" is the writer's own statement ("She felt low and failed to ...")."""
+    saying verb by "and" is the writer's own statement ("She felt low and failed to ..."), and so is a
+    clause of time or condition on it ("When Dad was drunk, he told me ...", "When his behaviour is
+    challenging, he will be asked to leave")."""
     cur = tok
     while cur.head.i != cur.i:
-        if cur.dep_ != "conj" and cur.head.text.lower() in lists["speech_verbs"]:
+        if cur.dep_ not in ("conj", "advcl") and cur.head.text.lower() in lists["speech_verbs"]:
             return True
         cur = cur.head
     return False
