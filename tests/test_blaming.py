@@ -613,3 +613,19 @@ def test_a_judgement_in_a_clause_of_time_on_a_saying_verb_is_flagged(linter, tex
 ])
 def test_a_judgement_inside_what_was_said_is_still_their_account(linter, text):
     assert judged(linter, text) == []
+
+
+# --- round 7: an -ing judgement after "was" that the tagger reads as a verb ----------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Kayla was challenging at school all week.", [("RL212", "challenging")]),
+])
+def test_an_ing_judgement_read_as_a_verb_is_still_a_judgement(linter, text, expected):
+    assert judged(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She was challenging the decision at the panel.",
+    "The new work is challenging him in a good way.",
+])
+def test_a_verb_with_an_object_is_not_a_judgement(linter, text):
+    assert judged(linter, text) == []

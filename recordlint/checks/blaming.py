@@ -240,7 +240,8 @@ class BlamingJudgement(Rule):
         if key.dep_ in ("amod", "appos", "compound"):
             return self._describes(key, toks, lists, rec)
         if key.pos_ in ("VERB", "AUX") and len(toks) == 1:
-            if key.lower_ in self.verbs and not any(c.dep_ == "auxpass" for c in key.children):
+            if (key.lower_ in self.verbs and not any(c.dep_ == "auxpass" for c in key.children)) \
+                    or _adjective_read_as_verb(key):
                 return self._predicate(key, toks, ids, lists, rec)  # "Lucy torments her friends"
             return None  # "had drunk four cans": a word of the list used as a verb
         if key.dep_ == "dobj" and len(toks) > 1 and key.head.pos_ in ("VERB", "AUX"):
@@ -480,6 +481,16 @@ def _is_professional(tok, lists) -> bool:
         return True
     return tok.lower_ in ("worker", "workers", "visitor", "visitors", "officer", "officers") and any(
         c.dep_ in ("compound", "amod") and c.lower_ not in lists["not_professionals"] for c in tok.children)
+
+
+def _adjective_read_as_verb(tok) -> bool:
+    """An -ing judgement after "is/was" with no object, which the tagger read as a verb: "Kayla was
+    challenging at school" (an adjective), not "She was challenging the decision" (a verb with an object)."""
+    if not tok.lower_.endswith("ing"):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in tok.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("is", "was", "are", "were", "been", "be", "'s") for c in tok.children)
 
 
 def _is_conduct(tok, lists) -> bool:
