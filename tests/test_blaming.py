@@ -629,3 +629,9 @@ def test_an_ing_judgement_read_as_a_verb_is_still_a_judgement(linter, text, expe
 ])
 def test_a_verb_with_an_object_is_not_a_judgement(linter, text):
     assert judged(linter, text) == []
+
+
+# --- round 7: the did-not-attend code as a verb (NSPCC "Digging deeper than did not attend") ------------
+def test_dna_as_a_verb_is_flagged_and_a_dna_test_is_not(linter):
+    assert judged(linter, "Kayla DNA'd her dental appointment.") == [("RL211", "DNA'd")]
+    assert judged(linter, "The DNA test results came back on Monday.") == []
