@@ -635,3 +635,21 @@ def test_a_verb_with_an_object_is_not_a_judgement(linter, text):
 def test_dna_as_a_verb_is_flagged_and_a_dna_test_is_not(linter):
     assert judged(linter, "Kayla DNA'd her dental appointment.") == [("RL211", "DNA'd")]
     assert judged(linter, "The DNA test results came back on Monday.") == []
+
+
+# --- round 7: functioning labels and "suffers from autism" (Ambitious about Autism) ---------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Jay is an autistic boy who is functioning at a low level.", [("RL212", "functioning at a low level")]),
+    ("She is a high-functioning autistic girl.", [("RL212", "high-functioning")]),
+    ("He suffers from autism and ADHD.", [("RL211", "suffers from autism")]),
+])
+def test_functioning_labels_and_suffering_from_autism_are_flagged(linter, text, expected):
+    assert judged(linter, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The boiler is functioning at a low level, so the flat is cold.",
+    "Jay is autistic and needs help with dressing and washing.",
+])
+def test_functioning_said_of_a_thing_is_clean(linter, text):
+    assert judged(linter, text) == []
