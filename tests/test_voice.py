@@ -449,3 +449,11 @@ def test_the_name_a_child_is_known_by_is_the_child(linter, text):
 def test_another_persons_alias_is_not_the_child(linter):
     text = "Kaylee lives with her mother, Sharon (known as Shaz). Shaz said she wants a bigger flat."
     assert flagged(linter, text, "assessment", {"name": "Kaylee", "pronouns": "she/her"})
+
+
+# --- round 7: "made a disclosure" is "disclosed" in other words -------------------------------------------
+def test_a_disclosure_the_child_made_is_their_voice(linter):
+    text = "Kai is 11. In October he made a disclosure to his teacher about his father."
+    assert not flagged(linter, text, "assessment", KAI)
+    text = "Kai is 11. In October his sister made a disclosure to her teacher about their father."
+    assert flagged(linter, text, "assessment", KAI)
