@@ -9,7 +9,8 @@ emergency foster home", not "placed in the hall"), with_plain (heads of a "with"
 give the plain sense: "contact with your friends", unless it also names one of
 with_family: "contact with his dad and friends"), manner_plain (the plain sense in a clause of manner:
 "how you are being looked after"), perspective (only in records written this
-way), not_in_guides (not on a guide to the process: a page written to the child that names no one,
+way), singular_only (not in the plural the matcher adds: "local authorities" is a kind of body in general),
+not_in_guides (not on a guide to the process: a page written to the child that names no one,
 ruletypes._about_no_one), pos (only when the model tags the word so, e.g. NOUN), expansion (acronyms).
 """
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Term:
     with_family: set[str] = field(default_factory=set)   # ... unless the phrase also names one of these
     not_in_guides: bool = False   # not on a to-child page about no one (a guide names the process's meetings)
     not_in_condition: bool = False   # not inside an "if"/"unless"/"whether" clause: nothing happened
+    singular_only: bool = False   # not the plural written_forms adds ("local authorities": a kind of body)
 
     @property
     def forms(self) -> list[str]:
@@ -106,7 +108,7 @@ def _join(words: list[list[str]], hyphens: int) -> list[str]:
 ENTRY_KEYS = {"term", "variants", "alternatives", "source", "note", "case_sensitive",
               "not_before", "not_after", "pos", "expansion", "category", "perspective",
               "manner_plain", "not_with", "only_with", "with_plain", "with_family", "not_in_guides",
-              "not_in_condition"}
+              "not_in_condition", "singular_only"}
 
 
 def term_from_dict(entry: dict, where: str) -> Term:
@@ -139,6 +141,7 @@ def term_from_dict(entry: dict, where: str) -> Term:
         with_family={w.lower() for w in words("with_family")},
         not_in_guides=bool(entry.get("not_in_guides", False)),
         not_in_condition=bool(entry.get("not_in_condition", False)),
+        singular_only=bool(entry.get("singular_only", False)),
     )
 
 

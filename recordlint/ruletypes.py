@@ -211,6 +211,7 @@ class YamlRule(Rule):
             doc = rec.doc
             found = [(sp.start_char, sp.end_char, term) for sp, term in self._record_phrase_spans(rec)
                      if not self._context_excludes(term, doc, sp, rec)]
+            found = list({(f[0], f[1]): f for f in reversed(found)}.values())  # one term a span: the first kept
         if self.exempt_speech:  # quoted_terms: "a ‘well presented’ woman" marks the writer's own term
             quoted_ok = bool(self.spec.get("quoted_terms"))
             found = [f for f in found if not rec.in_speech(f[0])
@@ -235,14 +236,17 @@ class YamlRule(Rule):
         return rec.cache[key]
 
     def _phrase_spans(self, doc):
-        """(span, term) of every phrase match, overlaps resolved to the longest."""
+        """(span, term) of every phrase match, overlaps resolved to the longest. Entries that share a form (one
+        for each perspective: "local authority") each give a pair for the span, the matcher's last one first
+        (the one a span kept before entries could share a form)."""
         raw = [(k, s, e) for k, s, e in self.matcher_lower(doc)] + \
               [(k, s, e) for k, s, e in self.matcher_orth(doc)]
-        by_span = {}
+        by_span: dict = {}
         for k, s, e in raw:
-            by_span[(s, e)] = doc.vocab.strings[k]
+            by_span.setdefault((s, e), []).append(doc.vocab.strings[k])
         spans = filter_spans([doc[s:e] for (s, e) in by_span])
-        return [(sp, self._term_by_key[by_span[(sp.start, sp.end)]]) for sp in spans]
+        return [(sp, self._term_by_key[key]) for sp in spans
+                for key in dict.fromkeys(reversed(by_span[(sp.start, sp.end)]))]
 
     @staticmethod
     def _near_word_excludes(term: Term, doc, span) -> bool:
@@ -267,6 +271,8 @@ class YamlRule(Rule):
             return True  # "how you are being looked after": how well, not the legal status
         if term.not_in_condition and in_condition(rec.text, span.start_char):
             return True  # "if they refuse someone to attend": a condition, nothing that happened
+        if term.singular_only and span[-1].lower_ not in {f.split()[-1].lower() for f in term.forms}:
+            return True  # "duties on local authorities": the plural names a kind of body in general
         if term.not_in_guides and rec.doc_type.to_child and _about_no_one(rec):
             return True  # a guide to the process names its meetings and plans: "A child in need plan sets out ..."
         if term.pos:

@@ -132,7 +132,7 @@ def test_we_with_the_child_and_we_the_council(linter):
     assert rewrite(linter, "Jude wanted to go, so we walked to the park and ate our lunch.", "visit_record", child) \
         == "Jude wanted to go, so the social worker and Jude walked to the park and ate their lunch."
     assert rewrite(linter, "Children's services agreed to pay, and we will fund his club.", "assessment", child) \
-        == "Children's services agreed to pay, and the local authority will fund his club."
+        == "Children's services agreed to pay, and the council will fund his club."
 
 
 def test_vocative_names_who_is_addressed(linter):

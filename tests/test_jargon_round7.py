@@ -42,3 +42,25 @@ def test_new_care_terms_are_flagged(linter, text, doc_type, expected):
 ])
 def test_access_in_its_family_time_sense_only(linter, text, doc_type, expected):
     assert terms(linter, text, doc_type) == expected
+
+
+# --- "the local authority": to a child in any form; in a record about the child, the council acting for them ---
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("The Local Authority wrote to the school in June.", "case_note", ["The Local Authority"]),
+    ("Jo lived with local authority foster carers.", "assessment", ["local authority"]),
+    ("The local authority will pay your rent while you study.", "pathway_plan", ["The local authority"]),
+    ("All local authorities must publish a local offer for you.", "pathway_plan", ["local authorities"]),
+    ("The family moved to another local authority in May.", "chronology", []),
+    ("The report made recommendations to local authorities.", "supervision", []),
+    ("I worked in a local authority for six years.", "case_note", []),
+])
+def test_local_authority_by_perspective_and_sense(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
+
+
+def test_a_shared_form_takes_the_suggestion_of_the_entry_that_applies(linter):
+    case_note = [f for f in linter.lint("The Local Authority wrote to the school.", "case_note")
+                 if f.code == "RL201"]
+    plan = [f for f in linter.lint("The local authority will pay your rent.", "care_plan") if f.code == "RL201"]
+    assert [f.suggestion for f in case_note] == ["the council / name who: the social worker, the team manager"]
+    assert [f.suggestion for f in plan] == ["the council / name who: your social worker, the team manager"]

@@ -417,12 +417,12 @@ def test_contact_with_a_worker_or_institution_is_plain(linter, text):
 
 
 def test_a_lexicon_entry_can_apply_to_one_perspective_only(linter):
-    """'the local authority' is jargon written to a child, the plain name in a case note (and
-    the rewrite of the author's 'we' in a third-person record)."""
-    to_child = linter.lint("The local authority will pay for your driving lessons by 1 May 2026.", "pathway_plan")
+    """'the local authority' is jargon written to a child in any form; in a case note only the council acting
+    for the child, not a kind of body in general (tests/test_jargon_round7.py)."""
+    to_child = linter.lint("Local authorities will pay for your driving lessons by 1 May 2026.", "pathway_plan")
     assert [(f.code, f.text) for f in to_child if f.category == "language.jargon"] == [
-        ("RL201", "The local authority")]
-    note = linter.lint("The local authority will pay for Jo's driving lessons by 1 May 2026.", "case_note")
+        ("RL201", "Local authorities")]
+    note = linter.lint("Local authorities will pay for Jo's driving lessons by 1 May 2026.", "case_note")
     assert [f for f in note if f.category == "language.jargon"] == []
 
 

@@ -3,7 +3,8 @@
   I / me / myself -> the author ("The social worker" at the start of a sentence);
   my / mine -> "the social worker's"; verbs agree: I am -> is, I have -> has, I visit -> visits.
   we / us -> "the social worker and [child]" when the sentence (or the two before it) has the
-  author and the child together, else "the local authority"; our -> their / its.
+  author and the child together, else "the council" (the plain word for the local authority, which is jargon:
+  rules/lexicon/jargon.yaml); our -> their / its.
   you / your / yourself -> the person addressed: the child unless a sentence opens by naming
   someone else ("Kirsty, you have done well"); their name the first time in a sentence,
   then their pronoun; verbs agree (you are -> Kayla is, you go -> she goes).
@@ -149,7 +150,7 @@ class ToThird:
             phrase = f"{self.author} and {self.child_name or 'the child'}"
             word = {"our": "their", "ours": "theirs", "ourselves": "themselves"}.get(low, phrase)
         else:
-            la, its = "the local authority", "its" if state.get("we") == "la" else "the local authority's"
+            la, its = "the council", "its" if state.get("we") == "la" else "the council's"
             word = {"our": its, "ours": its, "ourselves": "itself"}.get(low, la)
         self._put(tok, word, cap, sent)
         if low == "we":
