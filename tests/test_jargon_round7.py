@@ -64,3 +64,20 @@ def test_a_shared_form_takes_the_suggestion_of_the_entry_that_applies(linter):
     plan = [f for f in linter.lint("The local authority will pay your rent.", "care_plan") if f.code == "RL201"]
     assert [f.suggestion for f in case_note] == ["the council / name who: the social worker, the team manager"]
     assert [f.suggestion for f in plan] == ["the council / name who: your social worker, the team manager"]
+
+
+# --- RL202: a word in capitals with no vowel to say it by is read letter by letter: an acronym, even after a
+# name ("Jo Bell NCC": a role, not a surname) or among words in capitals ("BRIGHT START YCS PROJECT") -----------
+def acronyms(linter, text, doc_type="supervision"):
+    return [t for code, _, t in findings_of(linter, text, doc_type, category=J) if code == "RL202"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Actions agreed: update the rota / Jo Bell HMW, Sam Pike DHMW", ["HMW", "DHMW"]),
+    ("Newsletter to schools / BRIGHT START YCP PROJECT: a leaflet for every pupil.", ["YCP"]),
+    ("Kayla SMITH was seen at home with her brother.", []),          # a surname in capitals
+    ("Sam LYNCH attended the meeting with his aunt.", []),           # "y" after the first letter
+    ("ANNUAL REVIEW MEETING NOTES: everyone attended.", []),          # words in capitals
+])
+def test_a_word_without_a_vowel_is_read_letter_by_letter(linter, text, expected):
+    assert acronyms(linter, text) == expected

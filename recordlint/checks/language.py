@@ -20,7 +20,9 @@ the bracket follows the long form it spells) and a template's blanks ("[SW Name]
 Everyday acronyms a child knows (rules/lexicon/everyday-acronyms.yaml: GP, TV, NHS ...) are never
 flagged, nor one of five or more letters with a letter dropped ("COVD"), nor a method's name before
 its noun ("SMART targets": method_names there), nor an ordinary word of four or five letters in capitals for
-emphasis ("If it's SAFE": a word of WordNet's index); care acronyms
+emphasis ("If it's SAFE": a word of WordNet's index), nor a surname in capitals after a first name ("Kayla SMITH") or
+a word among other words in capitals ("CARE PLAN") - unless it has no vowel to say it by and is read letter by
+letter ("Jo Bell NCC", "CAST YCS PROJECT"); care acronyms
 (rules/lexicon/acronyms.yaml) give the child-friendly suggestion. A long form may end in a generic noun
 before its bracket ("multi-agency risk assessment conference process (MARAC)").
 """
@@ -97,6 +99,13 @@ _PREV_WORD = re.compile(r"\b([A-Z][a-z]+) $")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _EXPLAIN_START = {"the", "a", "an", "someone", "somebody", "people", "which", "this", "that", "who", "when",
                   "where", "what", "your", "our", "my", "it"}
+
+
+def _sayable(word: str) -> bool:
+    """The word has a vowel to say it by (a, e, i, o, u, or a "y" after its first letter: "LYNCH"). A word in
+    capitals without one ("NCC", "YCS") cannot be a surname or a heading's word: it is read letter by letter."""
+    low = word.lower()
+    return any(c in "aeiou" for c in low) or "y" in low[1:]
 
 
 def _dictionary_words(nlp) -> frozenset[str]:
@@ -289,11 +298,12 @@ class UnexplainedAcronym(Rule):
                 return None
             if len(form) > self.opts.get("max_unknown_letters", 5):
                 return None  # a shouted or heading word ("ACTIONS"), not an acronym
+            if self._in_heading(rec, form, start) or self._shouted_word(form) or self._misspelt(key):
+                return None
             titles = people_words(rec.config).family_titles
-            if self._in_heading(rec, form, start) or self._surname(rec.text, form, start, titles):
-                return None
-            if self._caps_run(rec.text, start, len(word)) or self._shouted_word(form) or self._misspelt(key):
-                return None
+            if _sayable(form) and (self._surname(rec.text, form, start, titles)
+                                   or self._caps_run(rec.text, start, len(word))):
+                return None  # "Kayla SMITH", "CARE PLAN"; not "Jo Bell NCC", "CAST YCS PROJECT"
             return key, None
         return None
 
