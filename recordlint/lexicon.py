@@ -57,6 +57,27 @@ class Term:
         return " / ".join(self.alternatives[:3]) if self.alternatives else None
 
 
+# British and American spellings, and writers' variants, of the same word: a term written one way is matched
+# written the other way too ("behaviour support plan" / "behavior support plan", "personal adviser" / "advisor",
+# "children's guardian" / "children’s guardian"). Parts of words, each way round; one change at a time.
+_SPELLINGS = (("iour", "ior"), ("adviser", "advisor"), ("centre", "center"), ("programme", "program"),
+              ("judgement", "judgment"), ("paediatric", "pediatric"), ("isation", "ization"), ("ageing", "aging"),
+              ("’", "'"))
+
+
+def spellings(form: str) -> list[str]:
+    """``form`` and its other spellings (_SPELLINGS), ``form`` first."""
+    out = [form]
+    for a, b in _SPELLINGS:
+        for old, new in ((a, b), (b, a)):
+            def swap(m, new=new):
+                return new[0].upper() + new[1:] if m.group()[0].isupper() else new
+            other = re.sub(re.escape(old), swap, form, flags=re.IGNORECASE)
+            if other != form and other not in out:
+                out.append(other)
+    return out
+
+
 def _plural(form: str) -> str:
     """A term of several words with its last word made plural ("designated teachers"); a form that is
     not a noun phrase gives a word no text has ("looked afters")."""

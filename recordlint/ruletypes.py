@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from .errors import ConfigError
 from .findings import Severity
 from .lexicon import (Term, drop_explained, drop_names, drop_page_topics, in_condition, in_manner_clause,
-                      load_lexicon, plain_with, quoted_term, written_forms)
+                      load_lexicon, plain_with, quoted_term, spellings, written_forms)
 from .resources import load_yaml
 from .rule import Example, Rule
 
@@ -180,7 +180,7 @@ class YamlRule(Rule):
         for i, term in enumerate(self.terms):
             key = f"{self.code}:{i}"
             self._term_by_key[key] = term
-            docs = [d for f in term.forms for d in written_forms(nlp, f)]
+            docs = [d for f in term.forms for v in spellings(f) for d in written_forms(nlp, v)]
             (self.matcher_orth if (term.case_sensitive or case_all) else self.matcher_lower).add(key, docs)
 
     def _compile_patterns(self, vocab) -> None:

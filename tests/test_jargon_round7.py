@@ -81,3 +81,22 @@ def acronyms(linter, text, doc_type="supervision"):
 ])
 def test_a_word_without_a_vowel_is_read_letter_by_letter(linter, text, expected):
     assert acronyms(linter, text) == expected
+
+
+# --- one term, its other spellings (British and American, writers' variants) -----------------------------------
+def test_other_spellings_of_a_form():
+    from recordlint.lexicon import spellings
+    assert spellings("behaviour support plan") == ["behaviour support plan", "behavior support plan"]
+    assert spellings("contact centre") == ["contact centre", "contact center"]
+    assert spellings("children’s guardian") == ["children’s guardian", "children's guardian"]
+    assert spellings("Center") == ["Center", "Centre"]
+    assert spellings("family time") == ["family time"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mum and the twins met at the contact center on Friday.", ["contact center"]),
+    ("The behavior support plan was agreed with the school.", ["behavior support plan"]),
+    ("The shopping center was busy on Friday.", []),
+])
+def test_a_term_is_found_in_its_other_spelling(linter, text, expected):
+    assert terms(linter, text) == expected
