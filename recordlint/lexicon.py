@@ -252,7 +252,11 @@ _EXPLAIN_AFTER = re.compile(
     r"|(?:means|is\s+(?:when|where|someone|somebody|a\s+person|the\s+person)|are\s+(?:the\s+)?people)\b"
     r"|is\s+the\s+name\s+(?:for|given\s+to|of)\b"
     # "an advocate who can help you", "an advocate to help you speak": what they do, said there
-    r"|,?\s+(?:who|that)\s+(?:can|will|is|are|helps?|attends?|speaks?|supports?|makes?)\b"
+    r"|,?\s+(?:who|that)\s+(?:can|will|helps?|attends?|speaks?|supports?|makes?)\b"
+    # "who is ..." says what the person is, unless a word of choosing follows: "the placement that is best for you"
+    # picks one of its kind, it does not say what the kind is
+    r"|,?\s+(?:who|that)\s+(?:is|are)\b(?!\s+(?:the\s+)?(?:best|right|suitable|most|closest|nearest|safest"
+    r"|appropriate|available|good|better|chosen|agreed|needed|planned)\b)"
     r"|\s+to\s+(?:come\s+(?:and|to)\s+)?(?:help|make\s+sure|support|speak\s+up)\b"
     r"|is\s+an?\s+" + _KIND +
     # a definition: the term, "is a", a noun (with up to two words before it) and what kind of one it is -

@@ -100,3 +100,15 @@ def test_other_spellings_of_a_form():
 ])
 def test_a_term_is_found_in_its_other_spelling(linter, text, expected):
     assert terms(linter, text) == expected
+
+
+# --- "that is best for you" picks one of a kind; "who is a person ..." says what the kind is ------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("You can say which placement is best. You can visit a placement that is right for you first.", "care_plan",
+     ["placement", "placement"]),
+    ("Staff will look for the placement that is most suitable, then visit the placement with you.", "care_plan",
+     ["placement", "placement"]),
+    ("A safeguarder, who is a person the panel asks for advice, may visit you.", "review_record", []),
+])
+def test_a_relative_clause_of_choosing_does_not_explain_a_term(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
