@@ -112,3 +112,11 @@ def test_a_term_is_found_in_its_other_spelling(linter, text, expected):
 ])
 def test_a_relative_clause_of_choosing_does_not_explain_a_term(linter, text, doc_type, expected):
     assert terms(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Inspectors looked at the support for children in need and their families.", "supervision", []),
+    ("Jo's child in need plan was reviewed on Monday.", "case_note", ["child in need plan"]),
+])
+def test_children_in_need_as_a_group_is_plain(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
