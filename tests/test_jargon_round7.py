@@ -120,3 +120,11 @@ def test_a_relative_clause_of_choosing_does_not_explain_a_term(linter, text, doc
 ])
 def test_children_in_need_as_a_group_is_plain(linter, text, doc_type, expected):
     assert terms(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("There needed to be child in care reviews every six months.", "case_note", ["child in care reviews"]),
+    ("Your IRO will ring you before your child in care review.", "care_plan", ["child in care review"]),
+])
+def test_child_in_care_review_in_every_record(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
