@@ -128,3 +128,12 @@ def test_children_in_need_as_a_group_is_plain(linter, text, doc_type, expected):
 ])
 def test_child_in_care_review_in_every_record(linter, text, doc_type, expected):
     assert terms(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("No appropriate adult was there when the police spoke to Sam.", "case_note", ["appropriate adult"]),
+    ("The placing social worker agreed the move with the carers.", "assessment", ["placing social worker"]),
+    ("Sam needs an adult to go with him to the dentist.", "case_note", []),
+])
+def test_appropriate_adult_and_placing_social_worker(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
