@@ -137,3 +137,13 @@ def test_child_in_care_review_in_every_record(linter, text, doc_type, expected):
 ])
 def test_appropriate_adult_and_placing_social_worker(linter, text, doc_type, expected):
     assert terms(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("The assessment found a strong attachment between Mia and her nan.", "assessment", ["attachment"]),
+    ("We talked about her lack of attachments to adults.", "case_note", ["attachments"]),
+    ("The report was sent to the school as an attachment.", "case_note", []),
+    ("Please see the attachment for the dates.", "case_note", []),
+])
+def test_attachment_as_a_bond_not_a_file(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
