@@ -68,8 +68,11 @@ _SPELLINGS = (("iour", "ior"), ("adviser", "advisor"), ("centre", "center"), ("p
 def spellings(form: str) -> list[str]:
     """``form`` and its other spellings (_SPELLINGS), ``form`` first."""
     out = [form]
+    low = form.lower()
     for a, b in _SPELLINGS:
         for old, new in ((a, b), (b, a)):
+            if old not in low:
+                continue  # most forms have none of the table's parts: no regex for them
             def swap(m, new=new):
                 return new[0].upper() + new[1:] if m.group()[0].isupper() else new
             other = re.sub(re.escape(old), swap, form, flags=re.IGNORECASE)
