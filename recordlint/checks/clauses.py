@@ -291,7 +291,7 @@ class ClauseReader:
     def _build(self, toks, region, s, e, anchor, kind, no_owner) -> Action | None:
         a_kind, a_idx, v_idx = anchor
         v_idx = _skip_adverbs(toks, v_idx)
-        if v_idx >= len(toks):
+        if v_idx >= len(toks) or _ability(toks, a_idx, v_idx):
             return None
         v_idx = _past_be_able(toks, v_idx)
         passive, v_idx = _passive(toks, _have_to_be(toks, v_idx))
@@ -915,6 +915,13 @@ def _skip_adverbs(toks, v_idx: int) -> int:
     while v_idx < len(toks) and (toks[v_idx].tag_ in ("RB", "RBR") or toks[v_idx].lower_ in ("also", "then", "still")):
         v_idx += 1
     return v_idx
+
+
+def _ability(toks, a_idx: int, v_idx: int) -> bool:
+    """"By Year 6, Kai will be able to read a chapter book", "Mum should be able to drive by then": a modal and
+    "be able to" say what someone can do, an outcome or a state, not a step anyone takes (as a stative main verb
+    does not; "will need to be able to cook" is a step: _past_be_able)."""
+    return toks[a_idx].tag_ == "MD" and [t.lower_ for t in toks[v_idx:v_idx + 3]] == ["be", "able", "to"]
 
 
 def _past_be_able(toks, v_idx: int) -> int:

@@ -1,0 +1,29 @@
+"""Issue 11, round 7: broad classes of plan language (RL301, RL302) seen on real text. Invented paraphrases,
+each with the flagged and the clean case, tried on more than one kind of record."""
+from __future__ import annotations
+
+from conftest import plan_findings_of
+
+
+def plan_findings(linter, text, doc_type="case_note", child=None):
+    return plan_findings_of(linter, text, doc_type, child)
+
+
+def rl301(linter, text, doc_type="case_note"):
+    return [t for c, t in plan_findings(linter, text, doc_type) if c == "RL301"]
+
+
+def rl302(linter, text, doc_type="case_note"):
+    return [t for c, t in plan_findings(linter, text, doc_type) if c == "RL302"]
+
+
+# --- "will be able to": an outcome, what someone can do, not a step ------------------------------------------
+def test_will_be_able_to_is_an_outcome_not_a_step(linter):
+    text = ("Outcomes\n"
+            "- By the summer, Kai will be able to swim a width of the pool.\n"
+            "- Jo will book a swimming assessment.\n")
+    assert rl301(linter, text, "supervision") == ["Jo will book a swimming assessment."]
+    assert plan_findings(linter, "Kai should be able to walk to school on his own by then. Jo will ring the "
+                                 "school by 3 May.", "assessment") == []
+    assert plan_findings(linter, "Dear Kai,\nYou will be able to ask your worker for help until you are 25.\n"
+                                 "Your worker will book swimming lessons by 3 May.\n", "pathway_plan") == []
