@@ -27,3 +27,14 @@ def test_will_be_able_to_is_an_outcome_not_a_step(linter):
                                  "school by 3 May.", "assessment") == []
     assert plan_findings(linter, "Dear Kai,\nYou will be able to ask your worker for help until you are 25.\n"
                                  "Your worker will book swimming lessons by 3 May.\n", "pathway_plan") == []
+
+
+# --- a preposition and an -ing verb before "to": the "to" is that verb's, not an infinitive of intent ---------
+def test_a_gerund_clause_takes_the_infinitive(linter):
+    text = "Calls all evening.\n\nAfter advising the carer to call the police, I then had to report Kai missing.\n"
+    assert plan_findings(linter, text) == []
+    assert plan_findings(linter, "By asking Mum to keep a diary of his sleep, we learned a lot.") == []
+    # after a comma, the doer of the infinitive is named: a step
+    assert rl301(linter, "On returning to the office, Jo to call the school.") == [
+        "On returning to the office, Jo to call the school."]
+    assert rl301(linter, "Jo to call the school by Friday.") == []

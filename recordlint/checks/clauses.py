@@ -228,7 +228,7 @@ class ClauseReader:
         if words[0].tag_ == "VBG" and words[0].lemma_.lower() in BASE_VERBS and \
                 not any(t.text == "," for t in prefix):
             return False  # "Collating ideas to share with the board discussed": a topic, not a step
-        if any(t.tag_ in ("VBN", "VBD") for t in words):
+        if any(t.tag_ in ("VBN", "VBD") for t in words) or _gerund_after_preposition(prefix):
             return False  # "Follow-up scheduled for tomorrow to check ...": the "to" is a purpose
         if words[0].lower_ in self.ph.abstract_subjects and any(t.text == ":" for t in prefix):
             return False  # "Purpose of visit: to see Kayla": a label, not a step
@@ -915,6 +915,16 @@ def _skip_adverbs(toks, v_idx: int) -> int:
     while v_idx < len(toks) and (toks[v_idx].tag_ in ("RB", "RBR") or toks[v_idx].lower_ in ("also", "then", "still")):
         v_idx += 1
     return v_idx
+
+
+def _gerund_after_preposition(prefix) -> bool:
+    """"After advising the carer to call the police, I ...", "By asking Mum to keep a diary, we ...": a
+    preposition and an -ing verb open a clause of their own, and the "to" is that verb's (whoever was advised
+    or asked does it), not an infinitive of intent after a named doer ("On returning, Jo to call the school":
+    after a comma, the doer is named)."""
+    last = max((i for i, t in enumerate(prefix) if i and t.tag_ == "VBG" and prefix[i - 1].tag_ == "IN"),
+               default=None)
+    return last is not None and not any(t.text == "," for t in prefix[last:])
 
 
 def _ability(toks, a_idx: int, v_idx: int) -> bool:
