@@ -38,3 +38,16 @@ def test_a_gerund_clause_takes_the_infinitive(linter):
     assert rl301(linter, "On returning to the office, Jo to call the school.") == [
         "On returning to the office, Jo to call the school."]
     assert rl301(linter, "Jo to call the school by Friday.") == []
+
+
+# --- an example in guidance illustrates the kind of step meant; it is not a step of the record ----------------
+def test_an_example_is_not_a_step(linter):
+    text = ("Writing good plans\n"
+            "For example, to keep a child safe, a father will start a drug programme straight away.\n"
+            "As an example, the therapy will help the child to tell new people what he needs.\n")
+    assert plan_findings(linter, text, "supervision") == []
+    assert plan_findings(linter, "For instance, Mum will ring the school.", "assessment") == []
+    # the same steps, not given as examples, are steps
+    assert rl301(linter, "Writing good plans\nA father will start a drug programme straight away.\n",
+                 "supervision") == ["A father will start a drug programme straight away."]
+    assert rl301(linter, "Kai was tired. Mum will ring the school.") == ["Mum will ring the school."]

@@ -10,6 +10,8 @@ classes of language that have the shape of a step and are something else:
               "This will ensure that ...", "It will help you to ..."
   noting      a meeting taking in what it was told: "(ii) to note that the case is ...", "To receive the
               notes for information"
+  example     an illustration in guidance of the kind of step meant: "For example, Dad will ...", "As an
+              example, the outcome is what ...", "For instance, ..."
   content     what a document must say or contain: "The report needs to reflect that ...",
               "It is essential in the plan that ..."; guidance to whoever writes a plan: "Write the
               desired outcome as ...", "Describe what will happen if ...", "For each action, detail ..."
@@ -65,6 +67,11 @@ _DRAFTING = (r"[\W\d]*(?:for\s+each\s+[a-z]+,\s*)?(?:write|describe|detail|state
              r"timescales?)\b")
 
 
+# "For example, Dad will attend ...", "As an example, ...", "For instance, ...", "e.g. the school will ...": an
+# illustration of the kind of step meant (guidance, a worked example), not a step of this record. A string
+_EXAMPLE = r"\W*(?:for\s+example|for\s+instance|as\s+an\s+example|by\s+way\s+of\s+example|e\.\s?g\.)\W"
+
+
 # "(ii) to note that ...", "To receive an update from ...": a meeting's item or resolution to take in information
 _NOTING = r"[\W\d]*(?:[ivx]{1,4}[.)]\s*)?to\s+(?:note|receive)\b"
 
@@ -84,6 +91,8 @@ def not_a_step(text: str, start: int, end: int, line_end: int, people) -> str | 
         return "effect"
     if re.match(_NOTING, unit, re.IGNORECASE):
         return "noting"
+    if re.match(_EXAMPLE, unit, re.IGNORECASE):
+        return "example"
     if _IN_DOCUMENT.search(unit) or _content(unit, people) or re.match(_DRAFTING, unit, re.IGNORECASE):
         return "content"
     return None
