@@ -51,3 +51,23 @@ def test_an_example_is_not_a_step(linter):
     assert rl301(linter, "Writing good plans\nA father will start a drug programme straight away.\n",
                  "supervision") == ["A father will start a drug programme straight away."]
     assert rl301(linter, "Kai was tired. Mum will ring the school.") == ["Mum will ring the school."]
+
+
+# --- the words before "to" are a prepositional phrase or an abstract noun's, not a doer -----------------------
+def test_a_noun_after_a_preposition_is_not_the_doer(linter):
+    text = "I visited Kai.\n\nAside from the general support to help him sleep, we have given Mum a leaflet.\n"
+    assert plan_findings(linter, text) == []
+    assert plan_findings(linter, "Apart from the money to pay for a laptop, nothing was agreed.") == []
+    # a person after the preposition's phrase is a doer; so is anyone named after a comma
+    assert rl301(linter, "After the review the social worker to call Mum.") == [
+        "After the review the social worker to call Mum."]
+    assert rl301(linter, "After the review, Jo to call Mum.") == ["After the review, Jo to call Mum."]
+
+
+def test_an_abstract_noun_takes_its_own_infinitive(linter):
+    text = ("Priorities\n"
+            "- The need for leaders to enable better practice\n"
+            "- The chance for Kai to meet his brother\n")
+    assert plan_findings(linter, text, "supervision") == []
+    assert rl301(linter, "Priorities\n- Leaders to enable better practice\n", "supervision") == [
+        "Leaders to enable better practice"]

@@ -228,7 +228,8 @@ class ClauseReader:
         if words[0].tag_ == "VBG" and words[0].lemma_.lower() in BASE_VERBS and \
                 not any(t.text == "," for t in prefix):
             return False  # "Collating ideas to share with the board discussed": a topic, not a step
-        if any(t.tag_ in ("VBN", "VBD") for t in words) or _gerund_after_preposition(prefix):
+        if any(t.tag_ in ("VBN", "VBD") for t in words) or _gerund_after_preposition(prefix) or \
+                self._object_of_preposition(prefix, words):
             return False  # "Follow-up scheduled for tomorrow to check ...": the "to" is a purpose
         if words[0].lower_ in self.ph.abstract_subjects and any(t.text == ":" for t in prefix):
             return False  # "Purpose of visit: to see Kayla": a label, not a step
@@ -236,6 +237,21 @@ class ClauseReader:
         if colon is not None and colon + 1 < len(prefix) and prefix[colon + 1].lower_ in self.ph.imperatives:
             return False  # "Financial Support: Facilitate access to programs to ...": an imperative, not its owner
         return not any(self._verbish(toks, i) for i in range(end))
+
+    def _object_of_preposition(self, prefix, words) -> bool:
+        """"Aside from the general support to help her ...", "With the money to buy a bike, ...": the noun
+        after a preposition is its object, not a doer; the "to" completes that noun. Not after a comma ("After
+        the review, Jo to call Mum"), nor a person ("After the review the social worker to call Mum")."""
+        from .person import people_words   # person.py reads units: imported when first needed
+        if len(words) > 2 and words[0].tag_ == "DT" and words[1].lemma_.lower() in self.ph.abstract_subjects and \
+                words[2].lower_ in ("for", "of"):
+            return True   # "The need for leaders to enable ...", "the chance for Kai to ...": the noun's own "to"
+        last, opening = words[-1], words[1] if words[0].tag_ == "RB" and len(words) > 2 else words[0]
+        if opening.tag_ != "IN" or len(words) < 2 or any(t.text == "," for t in prefix) or \
+                last.tag_ not in ("NN", "NNS"):
+            return False
+        people = people_words(self.rec.config)
+        return not ({last.lower_, last.lemma_.lower()} & (people.singular | people.plural))
 
     def _no_doer_before(self, words) -> bool:
         """The word before "to" is no one who acts: "Mother struggling to cope" (a concern), "great to meet
