@@ -71,3 +71,21 @@ def test_an_abstract_noun_takes_its_own_infinitive(linter):
     assert plan_findings(linter, text, "supervision") == []
     assert rl301(linter, "Priorities\n- Leaders to enable better practice\n", "supervision") == [
         "Leaders to enable better practice"]
+
+
+# --- minutes name who acts in a bracket after the minute -----------------------------------------------------
+def test_an_owner_in_a_bracket_after_the_minute_is_named(linter):
+    named = ("Minutes\n\nIt was agreed that the annual report would be presented to a future meeting. "
+             "(Action: Jo Bloggs)\n")
+    assert rl302(linter, named, "supervision") == []
+    assert rl301(linter, named, "supervision") == [
+        "It was agreed that the annual report would be presented to a future meeting."]
+    unnamed = "Minutes\n\nIt was agreed that the annual report would be presented to a future meeting.\n"
+    assert rl302(linter, unnamed, "supervision") == [
+        "It was agreed that the annual report would be presented to a future meeting."]
+    # a bracket after another sentence belongs to that sentence
+    later = ("Minutes\n\nThe audit results will be followed up with the safety team. The board met. "
+             "(Action: Jo Bloggs)\n")
+    assert rl302(linter, later, "supervision") == ["The audit results will be followed up with the safety team."]
+    assert rl302(linter, "Minutes\n\nThe audit results will be followed up with the safety team (Lead: Jo Bloggs)\n",
+                 "supervision") == []

@@ -234,6 +234,7 @@ class _ActionFinder:
             if act.kind == "imperative" and act.owner is None and prev_owner and imperative_ok != "prose":
                 act.owner = prev_owner   # not a sentence that is an order on its own ("Discuss at the next meeting.")
             _owner_from_heading(act, slot, (s, e) in slot.inline_items)
+            _owner_from_marker(act, self.rec.text, slot.end)
             prev_owner = None if slot.list_items else act.owner   # list items each name their own owner
             act.line = (slot.start, slot.end)
             act.context = act.context or [(s, e)]   # a reported recommendation's own clause (clauses.py)
@@ -307,6 +308,24 @@ def _owner_from_heading(act: Action, slot: LineSlot, inline: bool = False) -> No
         act.owner = slot.owner
     if inline and act.owner is None and act.kind in ("imperative", "step"):
         act.owner = slot.inline_owner
+
+
+# "... presented to a future meeting. (Action: Jo Bloggs)", "(Lead: Head of Service)": minutes name who acts in
+# a bracket after the minute (a string: compiled by re when first used)
+_OWNER_MARKER = r"[\s.;,]*\(\s*(?:action(?:\s+by)?|lead|owner|responsible|who)\s*[:\-–]\s*(?P<who>[^()\n]{2,60}?)\s*\)"
+
+
+def _owner_from_marker(act: Action, text: str, line_end: int) -> None:
+    """Named in a bracket at the end of the step or right after it, on its line: "It was agreed that the report
+    would be presented to a future meeting. (Action: Jo Bloggs)" names who, whatever the words before said."""
+    if act.owner is not None and not act.no_owner_phrase:
+        return
+    for m in re.compile(_OWNER_MARKER, re.IGNORECASE).finditer(text, act.start, line_end):
+        if m.start() >= act.end or not text[m.end():act.end].strip(" .;,"):   # not one in the middle of the step
+            if text[act.end:m.start()].strip(" .;,"):
+                return   # another sentence comes between: the marker is that one's
+            act.owner, act.no_owner_phrase = m.group("who"), None
+            return
 
 
 def _add_lead_in(slot: LineSlot, acts: list[Action]) -> None:
