@@ -89,3 +89,30 @@ def test_an_owner_in_a_bracket_after_the_minute_is_named(linter):
     assert rl302(linter, later, "supervision") == ["The audit results will be followed up with the safety team."]
     assert rl302(linter, "Minutes\n\nThe audit results will be followed up with the safety team (Lead: Jo Bloggs)\n",
                  "supervision") == []
+
+
+# --- a list of recommendations: its items named by a noun phrase are steps no one owns ------------------------
+def test_a_recommended_item_named_by_a_noun_is_a_step(linter):
+    text = ("The review found three areas of concern:\n"
+            "- Weak sharing of information\n"
+            "- A lack of joint assessment\n"
+            "- The review makes recommendations to the Partnership as follows:\n"
+            "- A new joint team for strategy meetings.\n"
+            "- Better training in the use of chronologies for all staff\n")
+    assert rl301(linter, text, "assessment") == [
+        "A new joint team for strategy meetings.", "Better training in the use of chronologies for all staff"]
+    # the same items after a lead-in that does not recommend are findings of the review, not steps
+    found = ("The review found three areas of concern:\n"
+             "- A new joint team with no lead.\n"
+             "- Poor training in the use of chronologies for all staff\n")
+    assert plan_findings(linter, found, "assessment") == []
+
+
+def test_a_recommended_item_with_a_verb_or_a_label_is_read_as_such(linter):
+    text = ("The panel made the following recommendations to the board:\n"
+            "- Keywords: neglect, chronologies\n"
+            "- The board agreed the terms of reference in May.\n")
+    assert plan_findings(linter, text, "supervision") == []
+    # a letter to a child: a list of what was talked about is no plan
+    letter = ("Dear Kai,\nThese are the things we talked about:\n- Your new school\n- Visits to Nan\n")
+    assert plan_findings(linter, letter, "care_plan") == []

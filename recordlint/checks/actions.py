@@ -33,7 +33,7 @@ from .fallback import read_plain
 from .information import explains_process, is_information_text
 from .nonsteps import not_a_step
 from .person import people_words
-from .telegraphic import may_be_noun_item, read_field_value, read_noun_item
+from .telegraphic import may_be_noun_item, read_field_value, read_noun_item, read_recommended_item
 from .timescale import MONTH, dated_events
 from .units import BASE_VERBS, BULLET, FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
 
@@ -178,6 +178,22 @@ class _ActionFinder:
         act = act if act is not None or not field_value else read_field_value(toks, self.ph, text, s, e)
         return act if act is not None and self.is_plan_step(act) else None
 
+    def _item_without_verb(self, slot: LineSlot, s: int, e: int) -> Action | None:
+        """A plan-list item with no verb: "Referral to a counselling service", "Plan: ..." (a step noun); in a
+        list of recommendations, any noun phrase ("A new role for the Panel in ...")."""
+        act = self._noun_item(s, e, slot.field_value) if slot.in_plan else None
+        return act if act is not None or not slot.recommends else self._recommended_item(s, e)
+
+    def _recommended_item(self, s: int, e: int) -> Action | None:
+        """An item of a list of recommendations named by a noun phrase (telegraphic.read_recommended_item)."""
+        if self.rec.in_speech(s):
+            return None
+        region = self.rec.parse_region(s, e, "tag")
+        if region is None:
+            return None
+        act = read_recommended_item([t for t in region.span if not t.is_space], self.ph, s, e)
+        return act if act is not None and self.is_plan_step(act) else None
+
     def _row(self, row: RowSlot) -> Action:
         self.clauses.plan_item = self.clauses.recommends = False
         text, cell = self.rec.text, row.cell
@@ -220,8 +236,8 @@ class _ActionFinder:
         for (s, e, imperative_ok) in slot.candidates():
             self._item_context(slot, s, e, imperative_ok)
             act = self._unit(s, e, None, imperative_ok or (prev_owner is not None))
-            if act is None and slot.in_plan and imperative_ok is True:
-                act = self._noun_item(s, e, slot.field_value)  # "Referral to a counselling service", "Plan: ..."
+            if act is None and imperative_ok is True:
+                act = self._item_without_verb(slot, s, e)
             if act is None:
                 # a later sentence of a bullet can carry its timescale ("The next visit is on 12 May.")
                 if out and slot.bullet:

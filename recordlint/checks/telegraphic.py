@@ -182,6 +182,31 @@ def read_field_value(toks, ph: PlanningPhrases, text: str, s: int, e: int) -> Ac
     return act
 
 
+def read_recommended_item(toks, ph: PlanningPhrases, s: int, e: int) -> Action | None:
+    """An item of a list of recommendations named by a noun phrase ("A new expert-led model for child
+    protection investigation", "Changes to multi-agency inspection to ..."): a step no one owns, whatever its
+    noun. Not an item with a verb of its own ("The board agreed the plan"), nor one that says it is done."""
+    words = [t for t in toks if not t.is_punct]
+    if not words or words[0].tag_ not in _NOUN_PHRASE_FIRST or len(words) > 30 or _done(words, ph) or \
+            any(t.text == ":" for t in toks):
+        return None   # "Keywords: neglect, filicide": a labelled field that ends the list, not an item of it
+    cut = next((j for j, t in enumerate(words) if j and (t.lower_ in _CLAUSE_OPENERS or
+                                                        t.tag_ in ("WDT", "WP", "WRB"))), len(words))
+    if _finite_verbs(words[:cut]):
+        return None
+    head = next((t for t in words[:cut] if t.tag_ in ("NN", "NNS")), None)
+    if head is None:
+        return None
+    act = _step(s, e, "step", head.lemma_.lower())
+    _judge_vague(act, words, ph)
+    return act
+
+
+# A noun phrase opens with a determiner, an adjective, a number or a noun ("A new role ...", "Specific practice
+# improvements ...", "Changes to ...")
+_NOUN_PHRASE_FIRST = ("DT", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS")
+
+
 def _by_agent(toks, region, text: str) -> str | None:
     """Who a noun step names with "by" ("by the GP", "by Jo"), not a time ("by the end of May")."""
     for j, t in enumerate(toks[:-1]):

@@ -292,8 +292,8 @@ class _Walker:
 
     def _heading(self, line: str, bullet) -> bool | None:
         """True/False for a heading (plan heading or not), None for an ordinary line."""
-        if bullet:
-            return None
+        if bullet:   # "- The Panel makes recommendations to Government as follows:": a list's lead-in as an item
+            return True if line.rstrip().endswith(":") and _LEAD_IN.search(line.strip()) else None
         s = line.strip()
         if ":" in s:
             norm = norm_heading(s.split(":", 1)[0])
@@ -366,10 +366,11 @@ class _Walker:
 
 
 # A line that leads into a list of recommendations or actions ("Based on this visit, I recommend:",
-# "The review made the following recommendations:")
+# "The review made the following recommendations:", "The Panel makes recommendations to Government as follows:")
 # ("Her goals are:", "An example of a goal that uses the method includes:": a list of goals, each a step)
 _LEAD_IN = re.compile(r"\b(?:I|we)\s+(?:would\s+)?recommend(?:\s+the\s+following)?\s*:$|"
-                      r"\bthe\s+following\s+(?:recommendations|actions|goals|targets)\s*:$|"
+                      r"\bthe\s+following\s+(?:recommendations|actions|goals|targets)\b[^.!?:]{0,60}:$|"
+                      r"\brecommendations\b[^.!?:]{0,80}?\sas\s+follows\s*:$|"
                       r"\b(?:recommendations|next\s+steps|actions)\b[^.!?:]{0,80}?\s(?:are|include|includes)"
                       r"(?:\s+as\s+follows)?\s*:$|"
                       r"\b(?:goals?|targets?)\b[^.!?:]{0,60}?\b(?:are|is|include|includes)"
