@@ -116,3 +116,24 @@ def test_a_recommended_item_with_a_verb_or_a_label_is_read_as_such(linter):
     # a letter to a child: a list of what was talked about is no plan
     letter = ("Dear Kai,\nThese are the things we talked about:\n- Your new school\n- Visits to Nan\n")
     assert plan_findings(linter, letter, "care_plan") == []
+
+
+# --- minutes: an undertaking minuted in the past is a step its subject owns -----------------------------------
+MINUTES = "Minutes\n\nThe Board noted the report. The Panel agreed the plan.\n\n"
+
+
+def test_an_undertaking_in_minutes_is_a_step(linter):
+    text = MINUTES + "- The Clerk agreed to send the training dates to the Board.\n"
+    assert plan_findings(linter, text, "supervision") == [
+        ("RL301", "The Clerk agreed to send the training dates to the Board.")]
+    assert rl301(linter, MINUTES + "- Jo and the school had agreed to send the dates to the Board.\n",
+                 "supervision") == ["Jo and the school had agreed to send the dates to the Board."]
+    assert plan_findings(linter, MINUTES + "- The Clerk agreed to send the dates to the Board by 3 May.\n",
+                         "supervision") == []
+
+
+def test_agreed_to_in_a_story_is_not_a_step(linter):
+    # outside minutes "agreed to" tells what happened
+    assert plan_findings(linter, "Visit to Kai at home.\n\nMum agreed to ring the school.\n") == []
+    assert plan_findings(linter, "Kai was upset. He agreed to see me again when things had calmed down.",
+                         "visit_record") == []

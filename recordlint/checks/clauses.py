@@ -161,7 +161,10 @@ class ClauseReader:
     def _urged(self, toks, low, i) -> int | None:
         """"Health practitioners are urged to consider ...", "Schools are expected to share ...": a directive in
         the passive, its subject the owner (the index of the verb after "to"); told in the past ("Members were
-        encouraged to attend") only in minutes, where it reports a decision, not a story."""
+        encouraged to attend") only in minutes, where it reports a decision, not a story; so is an undertaking
+        minuted in the past ("The Clerk agreed to send ...": _undertaken)."""
+        if low[i] == "agreed":
+            return self._undertaken(toks, low, i)
         if i == 0 or low[i] not in ("is", "are", "was", "were"):
             return None
         j = i + 2 if low[i + 1:i + 2] == ["also"] else i + 1
@@ -170,12 +173,23 @@ class ClauseReader:
             return j + 2
         return None
 
+    def _undertaken(self, toks, low, i) -> int | None:
+        """In minutes, "The Town Clerk agreed to highlight ...", "Jo and the school had agreed to do a piece of
+        work": someone's undertaking, minuted in the past, a step they own (the index of the verb after "to").
+        Not "it was agreed to ..." (no one named), nor outside minutes, where "Mum agreed to ..." is a story."""
+        if low[i] != "agreed" or i == 0 or low[i - 1] in ("was", "were", "is", "been") or \
+                low[i + 1:i + 2] != ["to"] or i + 2 >= len(toks) or toks[i + 2].tag_ != "VB":
+            return None
+        return i + 2 if is_minutes(self.rec) else None
+
     def _finite_first(self, toks, low, i):
         """A finite verb before any anchor: narrative ("The plan is for you to ..."), unless a
         modal follows in the same clause."""
         w, n = low[i], len(toks)
         if w in ("need", "needs", "has", "have", "is", "are", "am") and i + 1 < n and low[i + 1] in ("to", "going"):
             return _NEXT
+        if w in ("has", "have", "had") and low[i + 1:i + 3] == ["agreed", "to"]:
+            return _NEXT   # "Jo had agreed to do a piece of work": _undertaken reads it (in minutes)
         later = [j for j in range(i + 1, n) if low[j] in _MODALS or low[j] in ("need", "needs")]
         if not later:
             return None

@@ -569,6 +569,8 @@ _MINUTED = re.compile(r"\b(?:(?:committee|panel|board|members|forum|partnership|
                       r"it\s+was\s+(?:agreed|noted|resolved|requested|suggested|reported|explained|confirmed))\b",
                       re.IGNORECASE)
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+# "The Town Clerk agreed to highlight ...": an undertaking minuted in the past (clauses._undertaken). A string
+_AGREED_TO = r"\bagreed\s+to\s+[a-z]"
 # A meeting's request in the subjunctive: "The Committee requested that the manager develop a briefing" (minutes)
 MINUTED_REQUEST = re.compile(r"\b(?:committee|panel|board|members|forum|partnership|group|meeting|councillors|chair)"
                              r"\s+(?:also\s+)?requested(?=\s+that\b)", re.IGNORECASE)
@@ -603,7 +605,8 @@ def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> b
     if rec.in_speech(s) and rec.in_speech(max(s, e - 2)):
         return False
     if _CANDIDATE.search(unit) or _early_to(ph, unit) or AUTHOR_WOULD.search(unit) or AUTHOR_AGREED.search(unit) \
-            or ((_WOULD.search(unit) or MINUTED_REQUEST.search(unit)) and is_minutes(rec)) or URGED.search(unit) \
+            or ((_WOULD.search(unit) or MINUTED_REQUEST.search(unit) or re.search(_AGREED_TO, unit))
+                and is_minutes(rec)) or URGED.search(unit) \
             or _NEXT_LABEL.match(unit) \
             or RECOMMEND_GERUND.search(unit) or SUBJUNCTIVE_PASSIVE.search(unit):
         return True
