@@ -137,3 +137,11 @@ def test_agreed_to_in_a_story_is_not_a_step(linter):
     assert plan_findings(linter, "Visit to Kai at home.\n\nMum agreed to ring the school.\n") == []
     assert plan_findings(linter, "Kai was upset. He agreed to see me again when things had calmed down.",
                          "visit_record") == []
+
+
+# --- "What is expected to change": a noun clause names no one directed ----------------------------------------
+def test_a_directive_needs_a_subject_that_names_who(linter):
+    text = "Briefings\n\nThe briefings identify what is expected to change after a review.\n"
+    assert plan_findings(linter, text, "supervision") == []
+    assert rl301(linter, "Briefings\n\nKai's school is expected to share the briefing with staff.\n",
+                 "supervision") == ["Kai's school is expected to share the briefing with staff."]

@@ -165,8 +165,8 @@ class ClauseReader:
         minuted in the past ("The Clerk agreed to send ...": _undertaken)."""
         if low[i] == "agreed":
             return self._undertaken(toks, low, i)
-        if i == 0 or low[i] not in ("is", "are", "was", "were"):
-            return None
+        if i == 0 or low[i] not in ("is", "are", "was", "were") or toks[i - 1].tag_ in ("WDT", "WP"):
+            return None   # "... identify what is expected to change": a noun clause names no one directed
         j = i + 2 if low[i + 1:i + 2] == ["also"] else i + 1
         if low[j:j + 1] and low[j] in DIRECTED and low[j + 1:j + 2] == ["to"] and j + 2 < len(toks) and \
                 toks[j + 2].tag_ == "VB" and (low[i] in ("is", "are") or is_minutes(self.rec)):
