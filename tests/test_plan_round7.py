@@ -145,3 +145,12 @@ def test_a_directive_needs_a_subject_that_names_who(linter):
     assert plan_findings(linter, text, "supervision") == []
     assert rl301(linter, "Briefings\n\nKai's school is expected to share the briefing with staff.\n",
                  "supervision") == ["Kai's school is expected to share the briefing with staff."]
+
+
+# --- a main clause with its own modal after the clause of an early "to" ----------------------------------------
+def test_a_joined_clause_with_a_modal_is_read(linter):
+    text = "I visited Mum. That is a lot to ask, and we will have to test out how the new routine works."
+    assert rl301(linter, text) == ["That is a lot to ask, and we will have to test out how the new routine works."]
+    assert rl301(linter, "I visited Mum. That is a lot to ask, and it was a long visit.") == []
+    assert plan_findings(linter, "I visited Mum. That is a lot to ask, and we will have to test out how the new "
+                                 "routine works by 3 May.") == []

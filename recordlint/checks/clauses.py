@@ -46,6 +46,7 @@ _TIME_OPENINGS = {"when", "once"}   # "When X, Y will ...": Y (with the conditio
 _REMIT = re.compile(r"(?:(?:also|mainly|largely|primarily|then)\s+)?(?:focus|concentrate|consist|comprise|"
                     r"bring\s+together|be\s+made\s+up|be\s+responsible|cover|represent|serve\s+as|act\s+as)\b")
 _NEXT = object()   # _anchor_at: no anchor at this token, look further
+_UNDECIDED = object()   # _before_to: not a word that makes "to" a modal
 
 
 class ClauseReader:
@@ -130,22 +131,30 @@ class ClauseReader:
         urged = self._urged(toks, low, i)
         if urged is not None:
             return ("modal", i, urged)
-        if i > 0 and nxt < n and low[nxt] == "to":
-            if w in ("need", "needs"):   # not "together with the need to provide training": a noun there
-                return _NEXT if _need_after_preposition(toks, i) else ("modal", i, nxt + 1)
-            if w == "going" and low[i - 1] in ("is", "are", "am", "'s", "'re"):
-                return ("modal", i, nxt + 1) if nxt + 1 < n and toks[nxt + 1].tag_ == "VB" else None
-            if w in ("is", "are") and nxt + 1 < n and toks[nxt + 1].tag_ == "VB":
-                if any(t2.lemma_.lower() in self.ph.abstract_subjects for t2 in toks[:i]):
-                    return None  # "My job is to make sure ...": a statement of role, not an action
-                return ("modal", i, nxt + 1)
+        found = self._before_to(toks, low, i) if i > 0 and nxt < n and low[nxt] == "to" else _UNDECIDED
+        if found is not _UNDECIDED:
+            return found
         if w == "to" and t.tag_ == "TO" and nxt < n and toks[nxt].tag_ in ("VB", "VBP", "NN") and i > 0:
             if self._infinitive_prefix_ok(toks, i) and _no_finite_after(toks, nxt):
                 return ("infinitive", i, nxt)
-            return None
+            return _NEXT if _joined_modal_clause(low, nxt) else None
         if t.tag_ in _FINITE | {"MD"} and self._verbish(toks, i):
             return self._finite_first(toks, low, i)
         return _NEXT
+
+    def _before_to(self, toks, low, i):
+        """A word before "to" that makes it a modal of intent ("needs to", "is going to", "is to"):
+        the anchor, None (not an action), _NEXT (read on) or _UNDECIDED (not such a word)."""
+        w, n, nxt = low[i], len(toks), i + 1
+        if w in ("need", "needs"):   # not "together with the need to provide training": a noun there
+            return _NEXT if _need_after_preposition(toks, i) else ("modal", i, nxt + 1)
+        if w == "going" and low[i - 1] in ("is", "are", "am", "'s", "'re"):
+            return ("modal", i, nxt + 1) if nxt + 1 < n and toks[nxt + 1].tag_ == "VB" else None
+        if w in ("is", "are") and nxt + 1 < n and toks[nxt + 1].tag_ == "VB":
+            if any(t2.lemma_.lower() in self.ph.abstract_subjects for t2 in toks[:i]):
+                return None  # "My job is to make sure ...": a statement of role, not an action
+            return ("modal", i, nxt + 1)
+        return _UNDECIDED
 
     def _modal(self, toks, i: int) -> bool:
         """A modal of intent; in minutes, "would" too: "will" reported ("Officers would review ..."), but not
@@ -905,6 +914,15 @@ def _subject_head(subject):
     """The last noun or pronoun of the words before the anchor ("Your care plan" -> plan)."""
     nouns = [t for t in subject if t.pos_ in ("NOUN", "PROPN", "PRON")]
     return nouns[-1] if nouns else None
+
+
+def _joined_modal_clause(low, start: int) -> bool:
+    """"That is a lot to expect, and we will have to test it out": after the clause of an early "to", a main
+    clause joined by ", and" / ", but" / ", so" with a modal of its own: read on to its modal."""
+    for j in range(start, len(low) - 2):
+        if low[j] == "," and low[j + 1] in ("and", "but", "so"):
+            return any(w in _MODALS for w in low[j + 2:j + 6])
+    return False
 
 
 def _no_finite_after(toks, v_idx) -> bool:
