@@ -154,3 +154,12 @@ def test_a_joined_clause_with_a_modal_is_read(linter):
     assert rl301(linter, "I visited Mum. That is a lot to ask, and it was a long visit.") == []
     assert plan_findings(linter, "I visited Mum. That is a lot to ask, and we will have to test out how the new "
                                  "routine works by 3 May.") == []
+
+
+# --- a commitment in the present: "promises to", "undertakes to" --------------------------------------------
+def test_a_promise_in_the_present_is_a_step(linter):
+    text = "I rang the team. Their manager promises to send someone as soon as he can."
+    assert rl301(linter, text) == ["Their manager promises to send someone as soon as he can."]
+    assert rl301(linter, "I rang the team. Jo undertakes to ring Mum by Friday.") == []
+    # told in the past, a promise is part of the story
+    assert plan_findings(linter, "Mum made excuses but promised to send Kai to school.") == []

@@ -41,6 +41,9 @@ _SUBORD = {"that", "what", "which", "who", "whom", "whether", "if", "when", "whe
            "or", "but", "how", "why", "until", "while", "as", "than", "once", "after", "before", "whose"}
 NOT_OWNER = {"it", "there", "this", "that", "these", "those", "which", "what"}
 _MODALS = {"will", "'ll", "’ll", "shall", "must", "should"}
+# Verbs of commitment in the present: "The school promises to send ...", "Jo undertakes to ring ..." (the past,
+# "Mum promised to ...", tells a story)
+_PROMISING = {"promise", "promises", "undertake", "undertakes", "pledge", "pledges"}
 _TIME_OPENINGS = {"when", "once"}   # "When X, Y will ...": Y (with the conditional openings)
 # What a body is for or made of, told with "would" in minutes: its remit, not a decision to act
 _REMIT = re.compile(r"(?:(?:also|mainly|largely|primarily|then)\s+)?(?:focus|concentrate|consist|comprise|"
@@ -143,11 +146,13 @@ class ClauseReader:
         return _NEXT
 
     def _before_to(self, toks, low, i):
-        """A word before "to" that makes it a modal of intent ("needs to", "is going to", "is to"):
+        """A word before "to" that makes it a modal of intent ("needs to", "is going to", "is to", "promises to"):
         the anchor, None (not an action), _NEXT (read on) or _UNDECIDED (not such a word)."""
-        w, n, nxt = low[i], len(toks), i + 1
+        t, w, n, nxt = toks[i], low[i], len(toks), i + 1
         if w in ("need", "needs"):   # not "together with the need to provide training": a noun there
             return _NEXT if _need_after_preposition(toks, i) else ("modal", i, nxt + 1)
+        if w in _PROMISING and t.tag_ in ("VBZ", "VBP"):
+            return ("modal", i, nxt + 1)   # "Their manager promises to send someone": a commitment
         if w == "going" and low[i - 1] in ("is", "are", "am", "'s", "'re"):
             return ("modal", i, nxt + 1) if nxt + 1 < n and toks[nxt + 1].tag_ == "VB" else None
         if w in ("is", "are") and nxt + 1 < n and toks[nxt + 1].tag_ == "VB":
