@@ -163,3 +163,21 @@ def test_a_promise_in_the_present_is_a_step(linter):
     assert rl301(linter, "I rang the team. Jo undertakes to ring Mum by Friday.") == []
     # told in the past, a promise is part of the story
     assert plan_findings(linter, "Mum made excuses but promised to send Kai to school.") == []
+
+
+# --- practice advice under a heading of tips ("Do's and don'ts") is not a record's steps --------------------
+def test_orders_under_a_heading_of_tips_are_advice(linter):
+    text = ("Safety planning do's and don'ts\n"
+            "Talk with the family in their own words about the worry.\n"
+            "Example: Mum is very low and cannot get up in the morning.\n"
+            "Top tips for home visits\n"
+            "- Check the smoke alarm works\n")
+    assert plan_findings(linter, text, "supervision") == []
+    # the same orders under a plan heading, or after the advice ends at the next heading, are steps
+    plan = ("Safety planning do's and don'ts\n"
+            "Talk with the family in their own words about the worry.\n"
+            "Next steps\n"
+            "- Check the smoke alarm works\n")
+    assert rl301(linter, plan, "supervision") == ["Check the smoke alarm works"]
+    assert rl301(linter, "Supervision notes\nTalk with the family in their own words about the worry.\n",
+                 "supervision") == ["Talk with the family in their own words about the worry."]

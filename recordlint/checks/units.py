@@ -22,6 +22,10 @@ from ..phrases import PlanningPhrases, norm_heading, words_of
 # A heading for a list of things not to do: "Do not:", "Don't:", "Avoid:", "Never:", "What to avoid"
 _PROHIBITIONS = re.compile(r"^\W*(?:(?:please\s+)?(?:do\s+not|don[’']t|never|avoid)\b[^.!?]{0,40}:|"
                            r"(?:what|things)\s+(?:not\s+)?to\s+avoid\b[^.!?:]{0,20}:?)\s*$", re.IGNORECASE)
+# A heading of practice advice: "Safety planning do's and don'ts", "Top tips for visits", "Practice pointers" - the
+# orders under it tell any practitioner how to work, not this record's steps (a string: compiled when first used)
+_GUIDANCE_HEADING = (r"\b(?:do['’]?s\s+and\s+don['’]?ts|top\s+tips|hints\s+and\s+tips|tips\s+for|"
+                     r"practice\s+(?:points|pointers|tips)|pointers\s+for\s+practice)\b")
 # A lead-in that quotes a duty: "The registered person must ensure:", "Providers are required to ensure that:"
 # - the list that follows is what a rule requires, not plan steps
 _DUTIES = re.compile(r"^\W*(?:the|all|each|every|any)\s+[\w'’ -]{1,40}?\s+(?:must|shall|is\s+required\s+to|"
@@ -109,6 +113,7 @@ class _Walker:
         self.recommends = False    # the plan heading above is a recommendations heading
         self.lead_in: tuple[str | None, tuple[int, int]] | None = None   # "Over this plan, we will:" (lead_in())
         self.owner_does_all = False   # the heading above is "What X will do"
+        self.guidance = False   # under a heading of practice tips ("Do's and don'ts"): advice, not steps
 
     def walk(self) -> list:
         lines, text = self.rec.lines, self.text
@@ -148,7 +153,7 @@ class _Walker:
         if _PROHIBITIONS.match(line) or _DUTIES.match(line) or _STANDARDS.match(line):
             self.skip_items = True  # "Do not:", "Expectations:" - what not to do, or what a service stands for
             return 1
-        if self.skip_items and bullet:
+        if (self.skip_items or self.guidance) and bullet:
             return 1
         self.skip_items = _PURPOSE_LEAD_IN.search(line) is not None   # "... in order to:" - aims follow
         self._note_lead_in(line, ls, le, bullet)
@@ -191,6 +196,7 @@ class _Walker:
         self.owner = self.owner or (self._role_heading(line) if self.in_plan and not heading else None)
         self.in_plan = heading or (self.in_plan and self.owner is not None)
         self.owner_does_all = what is not None
+        self.guidance = not heading and re.search(_GUIDANCE_HEADING, line, re.IGNORECASE) is not None
         # "Actions: SW to visit weekly" - a heading with content on the same line
         colon = line.find(":")
         if colon >= 0 and line[colon + 1:].strip():
@@ -355,8 +361,9 @@ class _Walker:
                 items.update(parts)
                 owner = lead.group("who") or owner
             units.extend(parts)
-        prose = {i for i, (s, e) in enumerate(units) if _plan_verb_first(self.ph, text[s:e])
-                 or (i == 0 and self._directs() and _base_verb_first(self.ph, text[s:e], text[start:end]))}
+        prose = set() if self.guidance else \
+            {i for i, (s, e) in enumerate(units) if _plan_verb_first(self.ph, text[s:e])
+             or (i == 0 and self._directs() and _base_verb_first(self.ph, text[s:e], text[start:end]))}
         slot = LineSlot(start, end, bullet, in_plan, units, len(units) == len(sents), prose)
         slot.recommends = in_plan and self.recommends
         # "Recommendations include: A; B; C" - in a plan, one sentence split at semicolons is a list
