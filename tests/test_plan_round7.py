@@ -181,3 +181,13 @@ def test_orders_under_a_heading_of_tips_are_advice(linter):
     assert rl301(linter, plan, "supervision") == ["Check the smoke alarm works"]
     assert rl301(linter, "Supervision notes\nTalk with the family in their own words about the worry.\n",
                  "supervision") == ["Talk with the family in their own words about the worry."]
+
+
+# --- a run-on list with lettered items: each item is a unit of its own -------------------------------------
+def test_lettered_items_in_a_line_are_units(linter):
+    text = ("Actions taken: a) neglect strategy now in place b) a new panel to be set up to track drift. "
+            "c) letters sent to all GPs in May 2024\n")
+    assert rl301(linter, text, "assessment") == ["a new panel to be set up to track drift."]
+    # one "a)" is not a list; and a list of done things holds no step
+    assert plan_findings(linter, "Actions taken: a) neglect strategy now in place b) letters sent to all GPs in "
+                                 "May 2024\n", "assessment") == []

@@ -355,6 +355,7 @@ class _Walker:
         owner = None
         for s, e in sents:
             parts = _split_semicolons(text, s, e) if ";" in text[s:e] else [(s, e)]
+            parts = [q for ps, pe in parts for q in _split_lettered(text, ps, pe)]
             lead = _INLINE_RECOMMENDATIONS.match(text, s, e) if len(parts) > 1 else None
             if lead:   # "Recommendations for the Partnership include: seek ...; make ...; and review ..."
                 parts[0] = (lead.end(), parts[0][1])
@@ -483,6 +484,26 @@ def _base_verb_first(ph: PlanningPhrases, unit: str, line: str) -> bool:
         words = words[1:]
     return bool(words) and words[0][:1].isupper() and words[0].lower() in BASE_VERBS and \
         words[0].lower() != "be" and words[0].lower() not in ph.stative_verbs
+
+
+# An inline item marker: "a) ", "(b) " after a space or at the start (a string: compiled when first used)
+_LETTER_MARK = r"(?:(?<=\s)|(?<=^))\(?([a-h])\)\s+"
+
+
+def _split_lettered(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A run-on list with lettered items ("Actions taken: a) strategy in place b) panel to be developed c) ..."):
+    each item is a unit of its own, as a bullet would be (markers in order, a) b) ... or b) c) ...; not a lone
+    "a)"). Text before the first marker stays a unit when it has words."""
+    marks = [m for m in re.finditer(_LETTER_MARK, text[s:e])]
+    if len(marks) < 2 or any(ord(b.group(1)) - ord(a.group(1)) != 1 for a, b in zip(marks, marks[1:], strict=False)):
+        return [(s, e)]
+    out = [(s, s + len(text[s:s + marks[0].start()].rstrip()))] if text[s:s + marks[0].start()].strip() else []
+    for m, nxt in zip(marks, marks[1:] + [None], strict=True):
+        ps, pe = s + m.end(), (s + nxt.start() if nxt else e)
+        pe = ps + len(text[ps:pe].rstrip())
+        if pe > ps:
+            out.append((ps, pe))
+    return out
 
 
 def _split_semicolons(text: str, s: int, e: int) -> list[tuple[int, int]]:
