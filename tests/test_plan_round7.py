@@ -191,3 +191,12 @@ def test_lettered_items_in_a_line_are_units(linter):
     # one "a)" is not a list; and a list of done things holds no step
     assert plan_findings(linter, "Actions taken: a) neglect strategy now in place b) letters sent to all GPs in "
                                  "May 2024\n", "assessment") == []
+
+
+# --- a school year or key stage is an anchor -----------------------------------------------------------------
+def test_a_school_year_or_key_stage_is_a_timescale(linter):
+    text = ("Actions\n"
+            "- Jo will book a tutor by the end of Key Stage 2.\n"
+            "- Jo will book a reading assessment by Year 6.\n"
+            "- Jo will book a tutor for the Year 9 pupils.\n")
+    assert rl301(linter, text, "supervision") == ["Jo will book a tutor for the Year 9 pupils."]

@@ -63,7 +63,9 @@ CLEAR_PATTERNS = [
     r"\b(?:by|before|until|till|at|for|after|during|over)\s+(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+"
     r"(?:the\s+|this\s+|next\s+)?(?:first\s+|second\s+|third\s+|final\s+)?"   # "by the end of the first month"
     r"(?:summer\s+|autumn\s+|spring\s+|winter\s+|school\s+|academic\s+|"
-    r"financial\s+|calendar\s+)?(?:term|half[\s-]term|holidays?|year|month|week|course|school\s+year)\b",
+    r"financial\s+|calendar\s+)?(?:term|half[\s-]term|holidays?|year|month|week|course|school\s+year|key\s+stage)\b",
+    # a school year or key stage as the anchor: "by Year 6", "before Key Stage 3", "by KS4"
+    r"\b(?:by|before|until|till)\s+(?:year|key\s+stage|ks)\s?\d{1,2}\b",
     r"\b\d{1,2}(?:st|nd|rd|th)\s+birthday\b",
     r"\b(?:by|before|at|on)\s+(?:\w+\s+){0,2}birthday\b",
     r"\b(?:19|20)\d{2}\b",
