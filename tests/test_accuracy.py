@@ -140,7 +140,11 @@ def test_public_plans_keeps_its_floor(linter):
 # ADJUDICATION-FRESH7.md), and kept unseen: scores read only at the end of round 6 (on the round-5 code and on
 # round 6's), errors never. These are the figures for real text nobody tuned on: micro-F1 0.668 -> 0.668 and
 # 0.647 -> 0.644; RL301 precision 0.656 -> 0.636 and 0.154 -> 0.154 (2 of 13). Issue 11's targets (0.85 and
-# 0.70) are not met on them.
+# 0.70) are not met on them. Opened for study in round 7 (0.781 / 0.784 and 0.703 / 0.556 now): they overstate too.
+#
+# public-fresh9.jsonl (50 passages, 411 labels): labelled in round 7 the same way (agreement-fresh9-*.jsonl,
+# ADJUDICATION-FRESH9.md) and kept unseen: scores read only at the end of round 7 (on the round-6 code and on
+# round 7's), errors never. Micro-F1 0.658 -> 0.662; RL301 precision 0.385 -> 0.407 (11 of 27).
 REAL_TEXT_FLOORS = [
     ("public-unseen.jsonl", 0.90, 0.90),
     ("public-fresh.jsonl", 0.92, 0.90),
@@ -149,8 +153,9 @@ REAL_TEXT_FLOORS = [
     ("public-fresh4.jsonl", 0.76, 0.88),
     ("public-fresh5.jsonl", 0.76, 0.72),
     ("public-fresh6.jsonl", 0.80, 0.68),
-    ("public-fresh7.jsonl", 0.64, 0.60),
-    ("public-fresh8.jsonl", 0.62, 0.10),
+    ("public-fresh7.jsonl", 0.76, 0.76),
+    ("public-fresh8.jsonl", 0.68, 0.50),
+    ("public-fresh9.jsonl", 0.64, 0.38),
 ]
 
 
