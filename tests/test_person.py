@@ -1,4 +1,5 @@
 """Person rules RL101-RL103: exact findings on fixture texts, flagged and clean."""
+import pytest
 from conftest import findings_of
 
 SHE = {"name": "Kiera", "pronouns": "she/her"}
@@ -149,12 +150,6 @@ def test_your_childrens_hearing_names_the_tribunal_not_the_children(linter):
     assert got == ["your children", "Your children"]
 
 
-def test_the_child_looked_after_review_names_a_meeting(linter):
-    text = "The child looked after review meeting will be chaired by your IRO. The child will be there."
-    found = [(f.start, f.text) for f in linter.lint(text, "review_record", {"name": "Mo"}) if f.code == "RL103"]
-    assert found == [(text.index("The child will"), "The child")]  # the meeting's name is not flagged
-
-
 def test_given_pronouns_without_a_name(linter):
     text = "This plan makes sure that he has a safe home. You and your carers agreed it."
     got = [t for _, _, t in findings_of(linter, text, "care_plan", {"pronouns": "he/him"}, code="RL103")]
@@ -169,10 +164,16 @@ def test_the_child_then_they_in_a_record_to_the_child(linter):
     assert got == ["The child", "they"]
 
 
-def test_the_child_protection_plan_names_a_process_not_the_child(linter):
-    text = "This explains the child protection plan to you. The child will be safe."
-    found = [(f.code, f.text) for f in linter.lint(text, "care_plan", {"name": "Ava"}) if f.code == "RL103"]
-    assert found == [("RL103", "The child")]
+@pytest.mark.parametrize("text, doc_type, child, flagged_at", [
+    # "the child protection plan", "the child looked after review" name a process or a meeting, not the child
+    ("This explains the child protection plan to you. The child will be safe.", "care_plan", {"name": "Ava"},
+     "The child will"),
+    ("The child looked after review meeting will be chaired by your IRO. The child will be there.",
+     "review_record", {"name": "Mo"}, "The child will"),
+])
+def test_a_process_named_after_the_child_is_not_the_child(linter, text, doc_type, child, flagged_at):
+    found = [(f.start, f.text) for f in linter.lint(text, doc_type, child) if f.code == "RL103"]
+    assert found == [(text.index(flagged_at), "The child")]
 
 
 # --- "they" for the child's group or "the child" whatever the child's own pronouns; "your child" -----
