@@ -23,7 +23,7 @@ import yaml
 from spacy.tokens import Doc
 
 from .errors import ConfigError
-from .resources import load_yaml
+from .resources import load_yaml, rules_dir
 
 
 @dataclass
@@ -212,6 +212,12 @@ _CONDITION_BEFORE = r"\b(?:if|unless|whether)\b[^.,;:!?\n]{0,60}$"
 def in_condition(text: str, start: int) -> bool:
     """True when ``start`` is inside a clause opened by "if", "unless" or "whether" (to the next comma)."""
     return bool(re.search(_CONDITION_BEFORE, text[max(0, start - 80):start], re.IGNORECASE))
+
+
+def care_acronyms(config=None) -> list[Term]:
+    """The care acronyms (rules/lexicon/acronyms.yaml) with the config's ``lexicon: {acronyms: ...}`` changes."""
+    changes = (getattr(config, "lexicon", None) or {}).get("acronyms")
+    return load_lexicon(rules_dir() / "lexicon" / "acronyms.yaml", changes)
 
 
 def load_lexicon(path: Path, changes: dict | None = None, require_source: bool = True) -> list[Term]:

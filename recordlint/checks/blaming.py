@@ -24,7 +24,7 @@ import functools
 import re
 
 from ..findings import Severity
-from ..lexicon import Term, load_lexicon
+from ..lexicon import Term, care_acronyms, load_lexicon
 from ..phrases import SPEECH_FILE, load_phrases
 from ..resources import rules_dir
 from ..rule import Example, Rule
@@ -70,9 +70,7 @@ class ServiceAcronyms:
 
     def __contains__(self, word: str) -> bool:
         if self.forms is None:
-            changes = (getattr(self.config, "lexicon", None) or {}).get("acronyms")
-            terms = load_lexicon(rules_dir() / "lexicon" / "acronyms.yaml", changes)
-            self.forms = {form for t in terms if t.expansion and t.expansion.split()[-1].lower()
+            self.forms = {form for t in care_acronyms(self.config) if t.expansion and t.expansion.split()[-1].lower()
                           not in self.person_words for form in t.forms if form.isupper()}
         return word in self.forms
 

@@ -132,6 +132,7 @@ class ClauseReader:
         if self._modal(toks, i):
             return ("modal", i, nxt)
         urged = self._urged(toks, low, i)
+        urged = urged if urged is not None else self._undertaken(toks, low, i)
         if urged is not None:
             return ("modal", i, urged)
         found = self._before_to(toks, low, i) if i > 0 and nxt < n and low[nxt] == "to" else _UNDECIDED
@@ -175,10 +176,7 @@ class ClauseReader:
     def _urged(self, toks, low, i) -> int | None:
         """"Health practitioners are urged to consider ...", "Schools are expected to share ...": a directive in
         the passive, its subject the owner (the index of the verb after "to"); told in the past ("Members were
-        encouraged to attend") only in minutes, where it reports a decision, not a story; so is an undertaking
-        minuted in the past ("The Clerk agreed to send ...": _undertaken)."""
-        if low[i] == "agreed":
-            return self._undertaken(toks, low, i)
+        encouraged to attend") only in minutes, where it reports a decision, not a story."""
         if i == 0 or low[i] not in ("is", "are", "was", "were") or toks[i - 1].tag_ in ("WDT", "WP"):
             return None   # "... identify what is expected to change": a noun clause names no one directed
         j = i + 2 if low[i + 1:i + 2] == ["also"] else i + 1

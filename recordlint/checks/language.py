@@ -36,7 +36,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import ConfigError
 from ..findings import Severity
-from ..lexicon import GENERIC_NOUNS, LONG_WORDS as _LONG_WORDS, Term, load_lexicon, spells, units as _units
+from ..lexicon import GENERIC_NOUNS, LONG_WORDS as _LONG_WORDS, Term, care_acronyms, spells, units as _units
 from ..phrases import alternation, compiled_phrases
 from ..resources import load_yaml, rules_dir
 from ..rule import Example, Rule
@@ -226,19 +226,16 @@ class UnexplainedAcronym(Rule):
     ]
 
     def setup(self, nlp, config) -> None:
-        lexdir = rules_dir() / "lexicon"
-        changes = config.lexicon or {}
-        terms = load_lexicon(lexdir / "acronyms.yaml", changes.get("acronyms"))
         self.known: dict[str, Term] = {}
-        for t in terms:
+        for t in care_acronyms(config):
             for form in t.forms:
                 self.known.setdefault(self._key(form), t)
-        path = lexdir / "everyday-acronyms.yaml"
+        path = rules_dir() / "lexicon" / "everyday-acronyms.yaml"
         try:
             data = load_yaml(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise ConfigError(f"{path}: cannot read the everyday acronyms: {exc}") from None
-        self.everyday = self._load_everyday(path, data, changes.get("everyday-acronyms"))
+        self.everyday = self._load_everyday(path, data, (config.lexicon or {}).get("everyday-acronyms"))
         self.method_names = self._load_method_names(data)
         self._nlp, self._words = nlp, None  # WordNet's words, read on the first shouted-looking word
 

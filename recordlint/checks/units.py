@@ -494,7 +494,7 @@ def _split_lettered(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """A run-on list with lettered items ("Actions taken: a) strategy in place b) panel to be developed c) ..."):
     each item is a unit of its own, as a bullet would be (markers in order, a) b) ... or b) c) ...; not a lone
     "a)"). Text before the first marker stays a unit when it has words."""
-    marks = [m for m in re.finditer(_LETTER_MARK, text[s:e])]
+    marks = list(re.finditer(_LETTER_MARK, text[s:e]))
     if len(marks) < 2 or any(ord(b.group(1)) - ord(a.group(1)) != 1 for a, b in zip(marks, marks[1:], strict=False)):
         return [(s, e)]
     out = [(s, s + len(text[s:s + marks[0].start()].rstrip()))] if text[s:s + marks[0].start()].strip() else []
