@@ -49,16 +49,15 @@ def features(u: dict, text_only: bool = False) -> list[str]:
     return sorted(set(out))
 
 
-def train(units: list[dict], text_only: bool = False, l2: float = 1.0, epochs: int = 300, rate: float = 0.5
-          ) -> dict:
-    """Weights by feature (features seen at least twice), and a bias."""
-    feats = [features(u, text_only) for u in units]
+def fit(feats: list[list[str]], labels: list[int], l2: float, epochs: int, rate: float) -> tuple[dict, float]:
+    """A logistic regression over sparse binary features seen at least twice, by full-batch AdaGrad from zero
+    weights (no randomness): (weights by feature, rounded; those under 1e-4 left out) and the bias."""
     df = Counter(f for fs in feats for f in fs)
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= 2))}
     rows = np.array([row for row, fs in enumerate(feats) for f in fs if f in vocab], dtype=np.int64)
     cols = np.array([vocab[f] for fs in feats for f in fs if f in vocab], dtype=np.int64)
-    y = np.array([u["label"] for u in units], dtype=np.float64)
-    w, b, n = np.zeros(len(vocab)), 0.0, len(units)
+    y = np.array(labels, dtype=np.float64)
+    w, b, n = np.zeros(len(vocab)), 0.0, len(feats)
     gw, gb = np.full(len(vocab), 1e-8), 1e-8   # AdaGrad: each weight's step shrinks with its own gradients
     for _ in range(epochs):   # sparse binary features: x @ w and x.T @ g as sums over the (row, col) pairs
         p = 1.0 / (1.0 + np.exp(-(np.bincount(rows, weights=w[cols], minlength=n) + b)))
@@ -68,8 +67,14 @@ def train(units: list[dict], text_only: bool = False, l2: float = 1.0, epochs: i
         gb += g.sum() ** 2
         w -= rate * dw / np.sqrt(gw)
         b -= rate * g.sum() / np.sqrt(gb)
-    return {"bias": round(float(b), 6), "weights": {f: round(float(w[i]), 6) for f, i in vocab.items()
-                                                    if abs(w[i]) >= 1e-4}, "text_only": text_only}
+    return {f: round(float(w[i]), 6) for f, i in vocab.items() if abs(w[i]) >= 1e-4}, round(float(b), 6)
+
+
+def train(units: list[dict], text_only: bool = False, l2: float = 1.0, epochs: int = 300, rate: float = 0.5
+          ) -> dict:
+    """Weights by feature (features seen at least twice), and a bias."""
+    weights, b = fit([features(u, text_only) for u in units], [u["label"] for u in units], l2, epochs, rate)
+    return {"bias": b, "weights": weights, "text_only": text_only}
 
 
 def prob(model: dict, u: dict) -> float:

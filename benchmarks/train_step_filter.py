@@ -31,6 +31,9 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from step_model import fit  # noqa: E402  (the same logistic regression as round 5's model)
+
 CODES = ("RL301", "RL302")
 STEP_CATEGORIES = ("plan.timescale", "plan.specific")
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -199,29 +202,8 @@ def features(u: dict, kind: str = "both") -> list[str]:
 
 def train(units: list[dict], kind: str = "both", l2: float = 10.0, epochs: int = 300, rate: float = 0.5) -> dict:
     """Weights by feature (features seen at least twice in ``units``) and a bias."""
-    feats = [features(u, kind) for u in units]
-    df: dict[str, int] = {}
-    for fs in feats:
-        for f in fs:
-            df[f] = df.get(f, 0) + 1
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= 2))}
-    rows = np.array([row for row, fs in enumerate(feats) for f in fs if f in vocab], dtype=np.int64)
-    cols = np.array([vocab[f] for fs in feats for f in fs if f in vocab], dtype=np.int64)
-    y = np.array([u["label"] for u in units], dtype=np.float64)
-    n = len(units)
-    w, b = np.zeros(len(vocab)), 0.0
-    gw, gb = np.full(len(vocab), 1e-8), 1e-8   # AdaGrad: each weight's step shrinks with its own gradients
-    for _ in range(epochs):   # sparse binary features: x @ w and x.T @ g as sums over the (row, col) pairs
-        p = 1.0 / (1.0 + np.exp(-(np.bincount(rows, weights=w[cols], minlength=n) + b)))
-        g = p - y
-        dw = np.bincount(cols, weights=g[rows], minlength=len(vocab)) + l2 * w
-        gw += dw * dw
-        gb += g.sum() ** 2
-        w -= rate * dw / np.sqrt(gw)
-        b -= rate * g.sum() / np.sqrt(gb)
-    return {"kind": kind, "bias": round(float(b), 6),
-            "weights": {f: round(float(w[i]), 6) for f, i in vocab.items() if abs(w[i]) >= 1e-4}}
-
+    weights, bias = fit([features(u, kind) for u in units], [u["label"] for u in units], l2, epochs, rate)
+    return {"kind": kind, "bias": bias, "weights": weights}
 
 def prob(model: dict, u: dict) -> float:
     ws = model["weights"]
@@ -236,7 +218,6 @@ def all_units(data: dict, names) -> list[dict]:
 def train_all(args) -> None:
     """Train on every set (features, L2 and threshold chosen leave-one-set-out over them all, as each fold of
     step_filter_loso.py chooses them), write the model and say how many units of each set it would drop."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from step_filter_loso import choose, load_sets, training
 
     data = json.loads(Path(args.units).read_text(encoding="utf-8"))
