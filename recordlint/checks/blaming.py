@@ -24,7 +24,7 @@ import functools
 import re
 
 from ..findings import Severity
-from ..lexicon import Term, care_acronyms, load_lexicon
+from ..lexicon import Term, care_acronyms, load_lexicon, spellings
 from ..phrases import SPEECH_FILE, load_phrases
 from ..resources import rules_dir
 from ..rule import Example, Rule
@@ -165,7 +165,8 @@ class BlamingJudgement(Rule):
         # verbs of the lexicon ("torments"): a judgement when a person is their active subject
         self.verbs = {f.lower() for t in self.terms if t.pos and "VERB" in t.pos for f in t.forms}
         blaming = load_lexicon(rules_dir() / "lexicon" / "blaming.yaml", (config.lexicon or {}).get("blaming"))
-        self.rl211 = FormsFinder(blaming)  # RL211 already flags these: not twice
+        # RL211 already flags these, in every spelling it matches ("problematic behavior"): not twice
+        self.rl211 = FormsFinder([Term(term=v) for t in blaming for f in t.forms for v in spellings(f)])
         self.lists = _lists(config)
 
     def _candidates(self, rec) -> list[tuple[int, int, str]]:

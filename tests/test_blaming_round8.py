@@ -1,0 +1,46 @@
+"""Round 8 blaming classes (RL211/RL212), each sourced in rules/lexicon/blaming.yaml or judgements.yaml:
+behaviour and character labels of a child, hygiene judgements, school labels, disability language and
+a family's verdict on services. Invented sentences of several kinds of record: the flagged and the clean."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import findings_of
+
+B = "language.blaming"
+
+
+def judged(linter, text, doc_type="case_note", child=None):
+    return [(code, t) for code, _, t in findings_of(linter, text, doc_type, child, category=B)]
+
+
+# --- behaviour judged as a problem, and character labels of a child ------------------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Kai's behaviour at school has been problematic this term.", "assessment", [("RL212", "problematic")]),
+    ("Staff should note when the problem behaviour starts.", "assessment", [("RL211", "problem behaviour")]),
+    ("Jo engages in problematic behavior when tasks change.", "assessment", [("RL211", "problematic behavior")]),
+    ("Work on reducing his destructive behaviours at home.", "care_plan", [("RL211", "destructive behaviours")]),
+    ("He sometimes explodes for no reason at teatime.", "visit_record", [("RL212", "sometimes explodes")]),
+    ("Ben is a troubled boy who misses his dad.", "case_note", [("RL212", "troubled boy")]),
+    ("Her behaviour was troubled and troublesome.", "chronology", [("RL212", "troubled and troublesome")]),
+    ("Amy is socially and educationally needy.", "assessment", [("RL212", "educationally needy")]),
+])
+def test_behaviour_and_character_labels_are_flagged(linter, text, doc_type, expected):
+    assert judged(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("The journey to school was problematic because of the roadworks.", "case_note"),
+    ("We talked about problematic alcohol use in the family.", "assessment"),
+    ("The boiler exploded in March, so the family moved out.", "chronology"),
+    ("After a troubled start in life, Kai moved to his aunt's.", "assessment"),
+    ("The Troubled Families team worked with the family for a year.", "case_note"),
+    ("Mum was troubled by the news about the court date.", "visit_record"),
+])
+def test_the_same_words_about_things_events_and_feelings_are_clean(linter, text, doc_type):
+    assert judged(linter, text, doc_type) == []
+
+
+def test_an_american_spelling_of_an_rl211_phrase_is_one_finding_not_two(linter):
+    # RL212 leaves what RL211 flags in any spelling RL211 matches ("behavior" for "behaviour")
+    assert judged(linter, "Disruptive behaviors were seen at lunch.") == [("RL211", "Disruptive behaviors")]
