@@ -44,3 +44,22 @@ def test_the_same_words_about_things_events_and_feelings_are_clean(linter, text,
 def test_an_american_spelling_of_an_rl211_phrase_is_one_finding_not_two(linter):
     # RL212 leaves what RL211 flags in any spelling RL211 matches ("behavior" for "behaviour")
     assert judged(linter, "Disruptive behaviors were seen at lunch.") == [("RL211", "Disruptive behaviors")]
+
+
+# --- hygiene judgements of a child (Write Enough: a judgement needs what was seen) ------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Both girls are teased at school because of poor hygiene.", "case_note", [("RL211", "poor hygiene")]),
+    ("Kai is often dressed in clothes that are torn, dirty and smelly.", "visit_record",
+     [("RL212", "dirty and smelly")]),
+])
+def test_hygiene_judgements_are_flagged(linter, text, doc_type, expected):
+    assert judged(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("The dentist said Kai needs help with dental hygiene.", "case_note"),
+    ("Clothes that are dirty should be washed at 40 degrees.", "care_plan"),   # advice about clothes in general
+    ("The mattress that was dumped, dirty and torn, lay in the garden.", "visit_record"),   # a thing
+])
+def test_hygiene_words_about_things_or_advice_are_clean(linter, text, doc_type):
+    assert judged(linter, text, doc_type) == []

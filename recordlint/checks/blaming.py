@@ -244,6 +244,8 @@ class BlamingJudgement(Rule):
             return toks[0], toks[-1]  # "her poor parenting": a person's judged conduct
         while key.dep_ == "conj" and key.head.i != key.i:  # "filthy and squalid": judge as the first
             key = key.head
+        if key.i not in ids and key.tag_ == "VBN" and key.dep_ == "relcl" and len(toks) == 1:
+            return self._predicate(key, toks, ids, lists, rec)  # "clothes that are torn, dirty and smelly"
         if key.dep_ in ("amod", "appos", "compound"):
             return self._describes(key, toks, lists, rec)
         if key.pos_ in ("VERB", "AUX") and len(toks) == 1:
@@ -474,7 +476,8 @@ def _judgeable(subject, lists, rec) -> bool:
     if not (_is_person(subject, lists, rec) or _is_home(subject, lists) or _is_conduct(subject, lists)
             or _is_kept(subject, lists)):
         return False
-    if _generic(subject, lists) and not _is_home(subject, lists):
+    worn = _is_kept(subject, lists) and subject.dep_ not in _SUBJECTS  # "dressed in clothes that are dirty"
+    if _generic(subject, lists) and not _is_home(subject, lists) and not worn:
         return False
     return not _is_professional(subject, lists)
 
