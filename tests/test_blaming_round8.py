@@ -63,3 +63,26 @@ def test_hygiene_judgements_are_flagged(linter, text, doc_type, expected):
 ])
 def test_hygiene_words_about_things_or_advice_are_clean(linter, text, doc_type):
     assert judged(linter, text, doc_type) == []
+
+
+# --- school labels, disability language, a family's verdict on services ----------------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("He frequently truants from school on Fridays.", "case_note", [("RL211", "truants")]),
+    ("Her sister has a long pattern of truancy.", "assessment", [("RL211", "truancy")]),
+    ("Child C would be wheelchair-bound after the operation.", "chronology", [("RL211", "wheelchair-bound")]),
+    ("The family are opposed to professional involvement of any kind.", "case_note",
+     [("RL212", "opposed to professional involvement")]),
+    ("She had indoctrinated the child not to speak to his father.", "assessment", [("RL212", "indoctrinated")]),
+])
+def test_school_disability_and_verdict_labels_are_flagged(linter, text, doc_type, expected):
+    assert judged(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("The school will liaise with the truancy officer.", "care_plan"),
+    ("Mum moved to a flat adapted for wheelchair use.", "chronology"),
+    ("Imogen was not opposed to involvement from the school.", "assessment"),   # negated
+    ("He said he had been brainwashed by the group online.", "case_note"),       # his words; passive
+])
+def test_the_same_words_as_roles_facts_negations_or_passives_are_clean(linter, text, doc_type):
+    assert judged(linter, text, doc_type) == []

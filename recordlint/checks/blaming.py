@@ -284,7 +284,7 @@ class BlamingJudgement(Rule):
     @staticmethod
     def _predicate(key, toks, ids, lists, rec):
         """"Dad was drunk", "Mum isn't coping": said of the subject of a copula or a verb phrase."""
-        verb = key.pos_ in ("VERB", "AUX")
+        verb = key.pos_ in ("VERB", "AUX") and key.dep_ != "acomp"  # "was not opposed to": read as an adjective
         small = not verb and _found_so(key, lists)
         if not verb and not small and key.dep_ not in ("acomp", "attr", "ROOT", "oprd"):
             return None  # a subject or object ("the alcoholic drinks"), not a judgement
