@@ -11,7 +11,9 @@ with_family: "contact with his dad and friends"), manner_plain (the plain sense 
 "how you are being looked after"), perspective (only in records written this
 way), singular_only (not in the plural the matcher adds: "local authorities" is a kind of body in general),
 not_in_guides (not on a guide to the process: a page written to the child that names no one,
-ruletypes._about_no_one), pos (only when the model tags the word so, e.g. NOUN), expansion (acronyms).
+ruletypes._about_no_one), person_subject (not when the verb's subject is a court, service or worker:
+"the judge refused the application" is no family's refusal), pos (only when the model tags the word so,
+e.g. NOUN), expansion (acronyms).
 """
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ class Term:
     not_in_guides: bool = False   # not on a to-child page about no one (a guide names the process's meetings)
     not_in_condition: bool = False   # not inside an "if"/"unless"/"whether" clause: nothing happened
     singular_only: bool = False   # not the plural written_forms adds ("local authorities": a kind of body)
+    person_subject: bool = False   # not when its subject is a court, service or worker (blaming.institution_subject)
 
     @property
     def forms(self) -> list[str]:
@@ -132,7 +135,7 @@ def _join(words: list[list[str]], hyphens: int) -> list[str]:
 ENTRY_KEYS = {"term", "variants", "alternatives", "source", "note", "case_sensitive",
               "not_before", "not_after", "pos", "expansion", "category", "perspective",
               "manner_plain", "not_with", "only_with", "with_plain", "with_family", "not_in_guides",
-              "not_in_condition", "singular_only"}
+              "not_in_condition", "singular_only", "person_subject"}
 
 
 def term_from_dict(entry: dict, where: str) -> Term:
@@ -166,6 +169,7 @@ def term_from_dict(entry: dict, where: str) -> Term:
         not_in_guides=bool(entry.get("not_in_guides", False)),
         not_in_condition=bool(entry.get("not_in_condition", False)),
         singular_only=bool(entry.get("singular_only", False)),
+        person_subject=bool(entry.get("person_subject", False)),
     )
 
 
@@ -207,6 +211,16 @@ def in_manner_clause(text: str, start: int) -> bool:
 
 # "if they refuse someone to attend", "unless Mum refuses": a condition, so no refusal is recorded
 _CONDITION_BEFORE = r"\b(?:if|unless|whether)\b[^.,;:!?\n]{0,60}$"
+
+
+# "accused Mr C of a failure to engage", "accusing the worker of being hostile": what follows "of" is the
+# accusation someone made, reported, not the writer's own verdict
+_ACCUSATION_BEFORE = r"\baccus(?:e|es|ed|ing)\b[^.;:!?\n]{0,60}?\bof\b[^.;:!?\n]{0,60}$"
+
+
+def in_accusation(text: str, start: int) -> bool:
+    """True when ``start`` is inside what someone is accused of ("accused X of ...", to the end of the clause)."""
+    return bool(re.search(_ACCUSATION_BEFORE, text[max(0, start - 130):start], re.IGNORECASE))
 
 
 def in_condition(text: str, start: int) -> bool:

@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 
 from .errors import ConfigError
 from .findings import Severity
-from .lexicon import (Term, drop_explained, drop_names, drop_page_topics, in_condition, in_manner_clause,
+from .lexicon import (Term, drop_explained, drop_names, drop_page_topics, in_accusation, in_condition, in_manner_clause,
                       load_lexicon, plain_with, quoted_term, spellings, written_forms)
 from .resources import load_yaml
 from .rule import Example, Rule
@@ -35,7 +35,7 @@ from .rule import Example, Rule
 RULE_KEYS = {"code", "name", "type", "category", "severity", "message", "summary", "why", "source",
              "perspective", "doc_types", "exceptions", "examples", "tokens", "swap", "lexicon",
              "lexicon_name", "patterns", "max", "scope", "exempt_speech", "case_sensitive",
-             "explained_ok", "names_ok", "quoted_terms", "options"}
+             "explained_ok", "names_ok", "quoted_terms", "accusations_ok", "options"}
 TYPES = {"existence", "substitution", "sequence", "occurrence"}
 MODEL_ATTRS = {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "IS_SENT_START"}
 PHRASE_KEYS = ("tokens", "swap", "lexicon")
@@ -157,6 +157,7 @@ class YamlRule(Rule):
         else:
             self._compile_patterns(vocab)
         self._pos_terms = any(t.pos for t in self.terms)
+        self._parsed_terms = self._pos_terms or any(t.person_subject for t in self.terms)
 
     def _compile_phrases(self, nlp, config) -> None:
         spec, where = self.spec, self.where
@@ -275,6 +276,10 @@ class YamlRule(Rule):
             return True  # "duties on local authorities": the plural names a kind of body in general
         if term.not_in_guides and rec.doc_type.to_child and _about_no_one(rec):
             return True  # a guide to the process names its meetings and plans: "A child in need plan sets out ..."
+        if self.spec.get("accusations_ok") and in_accusation(rec.text, span.start_char):
+            return True  # "accused Mr C of a failure to engage": the accuser's words, reported
+        if term.person_subject and _institution_subject(span, rec):
+            return True  # "the judge refused the application": a court's, service's or worker's decision
         if term.pos:
             region = rec.parse_region(*rec.sentence_of(span.start_char), "tag")
             if region is not None:
@@ -289,13 +294,13 @@ class YamlRule(Rule):
         only as some parts of speech needs its sentence tagged."""
         if not self.uses_phrases:
             return [(0, len(rec.text), "parse")] if self.needs_model else []
-        if not self._pos_terms:
+        if not self._parsed_terms:
             return []
         out = []
         for sp, term in self._record_phrase_spans(rec):
-            if term.pos and not self._near_word_excludes(term, rec.doc, sp) and \
+            if (term.pos or term.person_subject) and not self._near_word_excludes(term, rec.doc, sp) and \
                     term.perspective in (None, rec.doc_type.perspective):
-                out.append((*rec.sentence_of(sp.start_char), "tag"))
+                out.append((*rec.sentence_of(sp.start_char), "deps" if term.person_subject else "tag"))
         return out
 
     def check(self, rec):
@@ -325,6 +330,16 @@ class YamlRule(Rule):
 # family" is "maintain contact", "in close contact" is "in contact"
 _HOW_OFTEN = frozenset({"regular", "frequent", "close", "daily", "weekly", "monthly", "constant", "direct", "good",
                         "ongoing", "occasional", "little"})
+
+
+def _institution_subject(span, rec) -> bool:
+    """The verb of ``span`` has a subject that is a court, service or worker in their role (its sentence parsed)."""
+    region = rec.parse_region(*rec.sentence_of(span.start_char), "deps")
+    if region is None:
+        return False  # no model: keep the finding
+    verb = next((t for t in region.span if region.start_of(t) == span[0].idx), None)
+    from .checks.blaming import institution_subject  # the checks package imports this module's loader
+    return verb is not None and institution_subject(verb, rec)
 
 
 def _about_no_one(rec) -> bool:
@@ -389,6 +404,7 @@ _SPEC_TYPES = {
     "lexicon": (lambda v: isinstance(v, str), "'lexicon' must be a path to a lexicon file (relative to the rule file)"),
     "exempt_speech": (lambda v: isinstance(v, bool), "'exempt_speech' must be true or false"),
     "case_sensitive": (lambda v: isinstance(v, bool), "'case_sensitive' must be true or false"),
+    "accusations_ok": (lambda v: isinstance(v, bool), "'accusations_ok' must be true or false"),
     "options": (lambda v: isinstance(v, dict), "'options' must be a mapping of option name to default value"),
     "exceptions": (lambda v: v is None or _is_words(v), "'exceptions' must be a list of phrases"),
     "doc_types": (lambda v: v is None or _is_words(v), "'doc_types' must be a list of doc type names"),

@@ -86,3 +86,24 @@ def test_school_disability_and_verdict_labels_are_flagged(linter, text, doc_type
 ])
 def test_the_same_words_as_roles_facts_negations_or_passives_are_clean(linter, text, doc_type):
     assert judged(linter, text, doc_type) == []
+
+
+# --- a court's, service's or worker's refusal; an accusation reported ------------------------------------
+@pytest.mark.parametrize("text, doc_type", [
+    ("A district judge in a northern city refused the mother's application for more time.", "assessment"),
+    ("Mrs C says the Council relied on and refused to change wrong information.", "case_note"),
+    ("The IRO refused to delay the review.", "review_record"),
+    ("3. Accused Mr and Mrs D of a failure to engage;", "case_note"),        # an ombudsman's list of complaints
+    ("The neighbour accused Mum of being hostile at the door.", "chronology"),
+])
+def test_an_institutions_refusal_or_a_reported_accusation_is_clean(linter, text, doc_type):
+    assert judged(linter, text, doc_type) == []
+
+
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Tyler refused to go to school on Monday.", "case_note", [("RL211", "refused")]),
+    ("The younger one loudly refuses to be weighed.", "visit_record", [("RL211", "refuses")]),
+    ("Mum was hostile at the door and accused the worker of lying.", "case_note", [("RL211", "hostile")]),
+])
+def test_a_persons_refusal_and_the_writers_own_verdict_are_flagged(linter, text, doc_type, expected):
+    assert judged(linter, text, doc_type) == expected

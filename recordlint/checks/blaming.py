@@ -24,7 +24,7 @@ import functools
 import re
 
 from ..findings import Severity
-from ..lexicon import Term, care_acronyms, load_lexicon, spellings
+from ..lexicon import Term, care_acronyms, in_accusation, load_lexicon, spellings
 from ..phrases import SPEECH_FILE, load_phrases
 from ..resources import rules_dir
 from ..rule import Example, Rule
@@ -180,8 +180,8 @@ class BlamingJudgement(Rule):
                 found += [(m.start(), m.end(), "failed") for m in _FAILED.finditer(text)]
             if "engag" in low:
                 found += [(m.start(), m.end(), "engage") for m in _engage_regex().finditer(text)]
-            rec.cache[key] = [(s, e, k) for s, e, k in sorted(found)
-                              if not rec.in_speech(s) and not self._overlaps_rl211(text, s, e)]
+            rec.cache[key] = [(s, e, k) for s, e, k in sorted(found) if not rec.in_speech(s)
+                              and not in_accusation(text, s) and not self._overlaps_rl211(text, s, e)]
         return rec.cache[key]
 
     def regions(self, rec):
@@ -320,6 +320,25 @@ class BlamingJudgement(Rule):
         if kind == "engage":
             return "say what was offered, when, and what happened"
         return "describe what was seen, heard or said"
+
+
+def institution_subject(verb, rec) -> bool:
+    """The subject of the verb ``verb`` (climbing as _subject does) names a court, service or body, or a worker in
+    their role ("The judge refused the application", "The Council relied on and refused to change ..."): their
+    decision, not a refusal by the child or family. False for a noun ("a refusal"), a verb with no subject, and a
+    subject that names no institution ("the younger one refuses", "Tammy ... refused")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = _subject(verb)
+    if subject is None:
+        return False
+    key = ("blaming lists", id(rec.config))
+    if key not in rec.cache:
+        rec.cache[key] = _lists(rec.config)
+    lists = rec.cache[key]
+    names = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
+    acronym = subject.text.isupper() and subject.text in lists["service_acronyms"]
+    return bool(names & lists["not_people"]) or acronym or _is_professional(subject, lists)
 
 
 def _subject(tok):
