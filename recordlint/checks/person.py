@@ -286,6 +286,26 @@ def _means_child(tok, start: int, child_starts) -> bool:
         and any(s <= start < s + 20 for s in child_starts)
 
 
+def _own_clause_subjects(tok, offset: int) -> set[int]:
+    """Where the subjects of an object pronoun's own clause start: "his father has threatened to take him" -
+    "him" is not the father (a pronoun object never means the subject of its own verb, nor of the verb whose
+    "to" clause it is in; a reflexive, "himself", would). Empty for subjects and possessives ("his")."""
+    if tok.dep_ in SUBJECT_DEPS or tok.dep_ == "poss" or tok.lower_.endswith(("self", "selves")):
+        return set()
+    head = tok.head
+    if head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head   # "talked with him": the verb of the preposition
+    found: set[int] = set()
+    for _ in range(3):
+        if head.pos_ not in ("VERB", "AUX"):
+            break
+        found |= {c.idx + offset for c in head.children if c.dep_ in SUBJECT_DEPS}
+        if head.dep_ != "xcomp" or head.head.i == head.i:
+            break
+        head = head.head   # "threatened to take him": the subject of "threatened" takes him
+    return found
+
+
 def _person_word(people: People, tok, start: int, sent: int, subject: bool):
     """Mum, dad, Mrs ..., the carers: with their gender and number when the word gives them."""
     low = tok.lower_
@@ -492,7 +512,8 @@ class ThirdPerson(Rule):
             dep = tok.dep_
             subject = dep in SUBJECT_DEPS or (dep == "conj" and tok.head.dep_ in SUBJECT_DEPS)
             if low in pron:
-                target = self._resolve(mentions, tok, low, sent, subject, window)
+                bound = _own_clause_subjects(tok, offset)
+                target = self._resolve([m for m in mentions if m.start not in bound], tok, low, sent, subject, window)
                 # with the child's pronouns given but no name, a pronoun no one else can own is the child's
                 is_child = target.child if target is not None else self._unnamed_child(rec, low)
                 if is_child:
