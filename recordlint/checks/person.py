@@ -69,8 +69,17 @@ class PersonPhrases:
         # "the youth" as a person ("given to the youth."), not "the youth club" or "the Youth Offending Service"
         youth = (r"youth(?=[ \t]*[,.;:!?)\n]"
                  r"|[ \t]+(?:and|or|is|was|will|has|had|can|should|must|may|to|in|at|who|with|for)\b)")
+        # "the student" as a person, not the first word of a thing ("the student loan", "the student union")
+        student = r"(?:student|pupil)(?![ \t]+(?:loans?|finance|union|card|accommodation|halls?|bursary|grants?|" \
+                  r"services?|support|premium|council|voice|body))"
         self.child_phrases = re.compile(
-            rf"\b(?:[Tt]he (?:child(?!{process})|young person|{youth}|children(?!{service}))|C?YP)\b")
+            rf"\b(?:[Tt]he (?:child(?!{process})|young person|{youth}|children(?!{service})|{student})|C?YP)\b")
+        # "baby" with no determiner, standing for the child's name ("Baby xxxx is ...", "live with baby."): not
+        # "the baby", "your baby", "baby jabs", "mother-and-baby flats"
+        self.bare_baby = re.compile(
+            r"(?<![\w'’-])(?<![Tt]he )(?<!\ba )(?<![Yy]our )(?<![Hh]er )(?<![Hh]is )(?<![Tt]heir )(?<![Mm]y )"
+            r"(?<![Oo]ur )(?<![Nn]ew )(?<![Nn]ot a )[Bb]aby(?=[ \t]+(?:x{2,}|X{2,}|[A-Z][a-z]+)\b|[ \t]*[,.;:!?)\n]"
+            r"|[ \t]+(?:and|or|is|was|will|has|had|can|should|must|may|to|in|at|who|with|for)\b)")
         self.group = re.compile(rf"\b[Tt]he children\b(?!{service})")
         # a sentence about families in general ("Sometimes parents feel they cannot look after their children"):
         # its "their children" and "the children" are anyone's, not the child's (ThirdPerson._in_generic_sentence)
@@ -272,7 +281,8 @@ def _has_pronoun(rec, pron: set[str]) -> bool:
 
 
 # "the child ... their needs", "your child ... their health": a singular they for the child
-_THE_CHILD = re.compile(r"\b(?:[Tt]he|[Yy]our) (?:child|young person)\b")
+_THE_CHILD = re.compile(r"\b(?:[Tt]he|[Yy]our) (?:child|young person|student|pupil)\b"
+                        r"|(?<![\w-])[Bb]aby (?:x{2,}|X{2,})")
 
 
 _CHILD_DETERMINERS = {"the", "young", "your", "their"}
@@ -282,7 +292,8 @@ def _means_child(tok, start: int, child_starts) -> bool:
     """The child's name, YP/CYP, or "the child" / "the young person" near a mention of the child."""
     if start in child_starts or tok.text in ("YP", "CYP"):
         return True
-    return tok.lower_ in ("child", "person") and tok.i > 0 and tok.nbor(-1).lower_ in _CHILD_DETERMINERS \
+    return tok.lower_ in ("child", "person", "student", "pupil") and tok.i > 0 \
+        and tok.nbor(-1).lower_ in _CHILD_DETERMINERS \
         and any(s <= start < s + 20 for s in child_starts)
 
 
@@ -393,6 +404,7 @@ class ThirdPerson(Rule):
         yield from (m for m in NAME_PLACEHOLDER.finditer(rec.text) if not self._addressing_or_filing(rec, *m.span()))
         if rec.doc_type.name not in self.opts.get("own_children_doc_types", ()):
             yield from phrases.parents_child.finditer(rec.text)
+            yield from phrases.bare_baby.finditer(rec.text)  # a young parent's own baby in a pathway plan is not
 
     def regions(self, rec):
         """Pronoun resolution parses the paragraphs that hold a pronoun that may mean the child;
