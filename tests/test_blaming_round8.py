@@ -107,3 +107,16 @@ def test_an_institutions_refusal_or_a_reported_accusation_is_clean(linter, text,
 ])
 def test_a_persons_refusal_and_the_writers_own_verdict_are_flagged(linter, text, doc_type, expected):
     assert judged(linter, text, doc_type) == expected
+
+
+# --- a verb of the list joined by "and" to another verb is judged as itself -----------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("He sometimes withdraws into himself and sometimes explodes at staff.", [("RL212", "sometimes explodes")]),
+    ("Lucy laughs and torments her friends at lunch.", [("RL212", "torments")]),
+])
+def test_a_listed_verb_after_and_is_judged_with_the_shared_subject(linter, text, expected):
+    assert judged(linter, text, "assessment") == expected
+
+
+def test_a_listed_verb_after_and_with_a_thing_as_subject_is_clean(linter):
+    assert judged(linter, "The pipe froze and exploded in the night.", "chronology") == []

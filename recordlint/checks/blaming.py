@@ -242,8 +242,8 @@ class BlamingJudgement(Rule):
         key = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
         if self._owned(key, lists, rec):
             return toks[0], toks[-1]  # "her poor parenting": a person's judged conduct
-        while key.dep_ == "conj" and key.head.i != key.i:  # "filthy and squalid": judge as the first
-            key = key.head
+        while key.dep_ == "conj" and key.head.i != key.i and key.lower_ not in self.verbs:
+            key = key.head  # "filthy and squalid": judge as the first; a verb of the list is judged as itself
         if key.i not in ids and key.tag_ == "VBN" and key.dep_ == "relcl" and len(toks) == 1:
             return self._predicate(key, toks, ids, lists, rec)  # "clothes that are torn, dirty and smelly"
         if key.dep_ in ("amod", "appos", "compound"):
