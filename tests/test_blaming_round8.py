@@ -120,3 +120,20 @@ def test_a_listed_verb_after_and_is_judged_with_the_shared_subject(linter, text,
 
 def test_a_listed_verb_after_and_with_a_thing_as_subject_is_clean(linter):
     assert judged(linter, "The pipe froze and exploded in the night.", "chronology") == []
+
+
+# --- what a worker or a document says is the record's account, not the family's words --------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The social worker said that Mum had indoctrinated the child against his father.", [("RL212", "indoctrinated")]),
+    ("It said a midwife was concerned she had not been engaging with the service.", [("RL212", "not been engaging")]),
+])
+def test_a_judgement_told_by_a_worker_or_a_document_is_flagged(linter, text, expected):
+    assert judged(linter, text, "chronology") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mum said she was not coping with the baby's crying.",
+    "Dad told me Mum had been drunk all weekend.",
+])
+def test_a_judgement_in_the_familys_own_account_is_clean(linter, text):
+    assert judged(linter, text) == []

@@ -53,7 +53,8 @@ def _lists(config=None) -> dict:
     lists = {key: words(data, key) for key in ("homes", "appearance", "conduct", "not_people", "copulas",
                                                  "failed_outcomes", "did_not_happen", "generic_quantifiers",
                                                  "generic_markers", "telling_verbs", "child_words",
-                                                 "professionals", "not_professionals", "finding_verbs")}
+                                                 "professionals", "not_professionals", "finding_verbs",
+                                                 "documents")}
     lists["people"] = words(data, "more_people") | people.singular | people.plural
     lists["speech_verbs"] = words(data, "account_verbs") | words(speech, "speech_verbs")
     lists["service_acronyms"] = ServiceAcronyms(config, words(data, "acronym_people"))
@@ -568,9 +569,17 @@ def _reported(tok, lists) -> bool:
     cur = tok
     while cur.head.i != cur.i:
         if cur.dep_ not in ("conj", "advcl") and cur.head.text.lower() in lists["speech_verbs"]:
-            return True
+            return not _told_by_record(cur.head, lists)
         cur = cur.head
     return False
+
+
+def _told_by_record(verb, lists) -> bool:
+    """The teller of a speech verb is a worker in their role or a document ("The social worker said that she had
+    indoctrinated the child", "It said she had not been engaging"): what they said is the record's account, which the
+    guidance holds to the same standard, not the words of the child or family it leaves alone."""
+    teller = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return teller is not None and (teller.lower_ in lists["documents"] or _is_professional(teller, lists))
 
 
 RULES: list = [BlamingJudgement]
