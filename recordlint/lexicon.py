@@ -223,6 +223,19 @@ def in_accusation(text: str, start: int) -> bool:
     return bool(re.search(_ACCUSATION_BEFORE, text[max(0, start - 130):start], re.IGNORECASE))
 
 
+# "A. Aggressive behaviours are those actions which ...", "Disruptive behaviour is defined as ...": a sentence
+# that opens by defining a kind of behaviour (after a list marker at most) says what words mean, of no one
+_DEFINITION = (r"[ \t]*(?:(?:[A-Za-z0-9]{1,3}[.)]|[-•*])[ \t]*)?(?:[\w-]+[ \t]+){0,3}?behaviou?rs?[ \t]+(?:is|are)"
+               r"[ \t]+(?:defined[ \t]+as|those|any[ \t]+(?:actions?|acts?|behaviou?rs?)[ \t]+(?:that|which))\b")
+
+
+def in_definition(text: str, start: int) -> bool:
+    """True when ``start`` is in a sentence that opens by defining a kind of behaviour (_DEFINITION)."""
+    line = text.rfind("\n", 0, start) + 1
+    sentence = max(line, text.rfind(". ", line, start) + 2)
+    return any(re.match(_DEFINITION, text[at:at + 200], re.IGNORECASE) for at in (line, sentence))
+
+
 def in_condition(text: str, start: int) -> bool:
     """True when ``start`` is inside a clause opened by "if", "unless" or "whether" (to the next comma)."""
     return bool(re.search(_CONDITION_BEFORE, text[max(0, start - 80):start], re.IGNORECASE))

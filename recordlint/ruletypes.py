@@ -27,7 +27,8 @@ from spacy.util import filter_spans
 
 from .errors import ConfigError
 from .findings import Severity
-from .lexicon import (Term, drop_explained, drop_names, drop_page_topics, in_accusation, in_condition, in_manner_clause,
+from .lexicon import (Term, drop_explained, drop_names, drop_page_topics, in_accusation, in_condition, in_definition,
+                      in_manner_clause,
                       load_lexicon, plain_with, quoted_term, spellings, written_forms)
 from .resources import load_yaml
 from .rule import Example, Rule
@@ -35,7 +36,8 @@ from .rule import Example, Rule
 RULE_KEYS = {"code", "name", "type", "category", "severity", "message", "summary", "why", "source",
              "perspective", "doc_types", "exceptions", "examples", "tokens", "swap", "lexicon",
              "lexicon_name", "patterns", "max", "scope", "exempt_speech", "case_sensitive",
-             "explained_ok", "names_ok", "quoted_terms", "accusations_ok", "options"}
+             "explained_ok", "names_ok", "quoted_terms", "accusations_ok", "definitions_ok",
+             "options"}
 TYPES = {"existence", "substitution", "sequence", "occurrence"}
 MODEL_ATTRS = {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "IS_SENT_START"}
 PHRASE_KEYS = ("tokens", "swap", "lexicon")
@@ -278,6 +280,8 @@ class YamlRule(Rule):
             return True  # a guide to the process names its meetings and plans: "A child in need plan sets out ..."
         if self.spec.get("accusations_ok") and in_accusation(rec.text, span.start_char):
             return True  # "accused Mr C of a failure to engage": the accuser's words, reported
+        if self.spec.get("definitions_ok") and in_definition(rec.text, span.start_char):
+            return True  # "Disruptive behaviours are those actions that ...": a definition, of no one
         if term.person_subject and _institution_subject(span, rec):
             return True  # "the judge refused the application": a court's, service's or worker's decision
         if term.pos:
@@ -405,6 +409,7 @@ _SPEC_TYPES = {
     "exempt_speech": (lambda v: isinstance(v, bool), "'exempt_speech' must be true or false"),
     "case_sensitive": (lambda v: isinstance(v, bool), "'case_sensitive' must be true or false"),
     "accusations_ok": (lambda v: isinstance(v, bool), "'accusations_ok' must be true or false"),
+    "definitions_ok": (lambda v: isinstance(v, bool), "'definitions_ok' must be true or false"),
     "options": (lambda v: isinstance(v, dict), "'options' must be a mapping of option name to default value"),
     "exceptions": (lambda v: v is None or _is_words(v), "'exceptions' must be a list of phrases"),
     "doc_types": (lambda v: v is None or _is_words(v), "'doc_types' must be a list of doc type names"),

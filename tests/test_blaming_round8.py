@@ -137,3 +137,18 @@ def test_a_judgement_told_by_a_worker_or_a_document_is_flagged(linter, text, exp
 ])
 def test_a_judgement_in_the_familys_own_account_is_clean(linter, text):
     assert judged(linter, text) == []
+
+
+# --- a sentence that defines a kind of behaviour is of no one ---------------------------------------------
+@pytest.mark.parametrize("text", [
+    "I. Definition of Behaviour\nA. Aggressive behaviours are those actions which may cause injury to self or staff.",
+    "B. Disruptive behaviours are those actions that include foul or unacceptable language.",
+    "Disruptive behaviour is defined as shouting or throwing things in class.",
+])
+def test_a_definition_of_a_kind_of_behaviour_is_clean(linter, text):
+    assert judged(linter, text, "assessment") == []
+
+
+def test_the_same_words_said_of_the_child_are_flagged(linter):
+    assert judged(linter, "Kai's behaviour was disruptive in class and he was aggressive to staff.", "assessment") \
+        == [("RL212", "disruptive"), ("RL211", "aggressive")]

@@ -24,7 +24,7 @@ import functools
 import re
 
 from ..findings import Severity
-from ..lexicon import Term, care_acronyms, in_accusation, load_lexicon, spellings
+from ..lexicon import Term, care_acronyms, in_accusation, in_definition, load_lexicon, spellings
 from ..phrases import SPEECH_FILE, load_phrases
 from ..resources import rules_dir
 from ..rule import Example, Rule
@@ -182,7 +182,8 @@ class BlamingJudgement(Rule):
             if "engag" in low:
                 found += [(m.start(), m.end(), "engage") for m in _engage_regex().finditer(text)]
             rec.cache[key] = [(s, e, k) for s, e, k in sorted(found) if not rec.in_speech(s)
-                              and not in_accusation(text, s) and not self._overlaps_rl211(text, s, e)]
+                              and not in_accusation(text, s) and not in_definition(text, s)
+                              and not self._overlaps_rl211(text, s, e)]
         return rec.cache[key]
 
     def regions(self, rec):
