@@ -152,3 +152,8 @@ def test_a_definition_of_a_kind_of_behaviour_is_clean(linter, text):
 def test_the_same_words_said_of_the_child_are_flagged(linter):
     assert judged(linter, "Kai's behaviour was disruptive in class and he was aggressive to staff.", "assessment") \
         == [("RL212", "disruptive"), ("RL211", "aggressive")]
+
+
+def test_non_compliance_naming_a_procedure_is_clean_and_said_of_the_child_is_flagged(linter):
+    assert judged(linter, "If he does not respond, staff follow the non compliance procedure.", "assessment") == []
+    assert judged(linter, "Kai was non-compliant with the plan all week.", "case_note") == [("RL211", "non-compliant")]
