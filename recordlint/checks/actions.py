@@ -31,7 +31,7 @@ from ..phrases import planning_phrases
 from .clauses import Action, ClauseReader
 from .fallback import read_plain
 from .information import explains_process, is_information_text
-from .nonsteps import not_a_step
+from .nonsteps import EVENT_RECORDS, not_a_step
 from .person import people_words
 from .telegraphic import may_be_noun_item, read_field_value, read_noun_item, read_recommended_item
 from .timescale import MONTH, dated_events
@@ -82,6 +82,7 @@ class _ActionFinder:
     def __init__(self, rec):
         self.rec, self.ph = rec, planning_phrases(rec.config)
         self.clauses = ClauseReader(rec, self.ph)
+        self._events = rec.doc_type.name in EVENT_RECORDS   # a record of events: "Outcome:" says what happened
 
     def find(self) -> list[Action]:
         out: list[Action] = []
@@ -99,7 +100,7 @@ class _ActionFinder:
     def _marked_not_a_step(self, slot) -> bool:
         """A table row's or a field's action that is not a step (nonsteps.py: done, a pointer ...)."""
         s, e = slot.cell["action"] if isinstance(slot, RowSlot) else slot.action
-        return not_a_step(self.rec.text, s, e, slot.line[1], people_words(self.rec.config)) is not None
+        return not_a_step(self.rec.text, s, e, slot.line[1], people_words(self.rec.config), self._events) is not None
 
     def _unit(self, s: int, e: int, kind: str | None, imperative_ok: bool) -> Action | None:
         if not may_be_action(self.rec, self.ph, s, e, imperative_ok):
@@ -120,7 +121,8 @@ class _ActionFinder:
             return False
         line_end = self.rec.text.find("\n", act.end)
         line_end = len(self.rec.text) if line_end < 0 else line_end
-        return not_a_step(self.rec.text, act.start, act.end, line_end, people_words(self.rec.config)) is None
+        return not_a_step(self.rec.text, act.start, act.end, line_end, people_words(self.rec.config),
+                          self._events) is None
 
     def _advice_to_reader(self, act: Action) -> bool:
         """In a third-person record (not a supervision, which directs the worker), "you should / need to"

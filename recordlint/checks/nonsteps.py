@@ -12,6 +12,9 @@ classes of language that have the shape of a step and are something else:
               notes for information"
   example     an illustration in guidance of the kind of step meant: "For example, Dad will ...", "As an
               example, the outcome is what ...", "For instance, ..."
+  outcome     on a line labelled as an outcome the child or family is to reach: "Outcome: Sylvia will take
+              Paolo to the park", "Objective/Benchmark #1: When given a story, Andre will read ...", "Aim: ..."
+  empty       a field's value that says there is nothing: "Recommendations: N/A", "Actions: None"
   content     what a document must say or contain: "The report needs to reflect that ...",
               "It is essential in the plan that ..."; guidance to whoever writes a plan: "Write the
               desired outcome as ...", "Describe what will happen if ...", "For each action, detail ..."
@@ -76,9 +79,26 @@ _EXAMPLE = r"\W*(?:for\s+example|for\s+instance|as\s+an\s+example|by\s+way\s+of\
 _NOTING = r"[\W\d]*(?:[ivx]{1,4}[.)]\s*)?to\s+(?:note|receive)\b"
 
 
-def not_a_step(text: str, start: int, end: int, line_end: int, people) -> str | None:
+# A line labelled as an outcome, a goal or a measure of progress: "Outcome: ...", "Objective/Benchmark #2: ...",
+# "Short-term goal (what and by when): ...", "Success criteria: ..." - what the child or family is to reach, not a
+# step someone has to take (the steps sit under "Strategies" or "Actions"). A string: compiled when first used
+_OUTCOME_LABEL = (r"[^\w\n]*(?:(?P<kind>(?:short|medium|long)[- ]term|annual|expected|desired|intended|family|child|"
+                  r"smart|learning|success|measurable)\s+)?"
+                  r"(?P<label>outcomes?|objectives?|benchmarks?|goals?|targets?|aims?|criteri(?:a|on))"
+                  r"(?:\s*/\s*(?:outcomes?|objectives?|benchmarks?|goals?|targets?|aims?))?"
+                  r"(?:\s*#?\s*\d{1,2}|\s*\(\w{1,3}\)|\s*\([^()\n]{1,30}\))?\s*:[ \t]*")
+# Records of events (a case note's "Outcome: SW to refer to CAMHS" is what the contact led to): there only a
+# qualified outcome ("Desired outcome:") is a goal
+EVENT_RECORDS = ("case_note", "visit_record", "chronology", "supervision")
+# A field's value that says there is nothing to do: "N/A", "None", "Nil", "Not applicable", "None identified"
+_NO_VALUE = r"[^\w\n]*(?:n\s*/\s*a|none(?:\s+(?:identified|noted|made|required|needed|at\s+present))?|nil|" \
+            r"not\s+applicable|no\s+(?:recommendations|actions|further\s+action))[^\w\n]*$"
+
+
+def not_a_step(text: str, start: int, end: int, line_end: int, people, events: bool = False) -> str | None:
     """The class of a unit (``text[start:end]``, on a line that ends at ``line_end``) that reads as an action
-    but is not a step to take, or None. ``people``: person.People, to tell a person from a thing."""
+    but is not a step to take, or None. ``people``: person.People, to tell a person from a thing; ``events``:
+    a record of events (EVENT_RECORDS), where "Outcome:" says what happened."""
     unit = text[start:end]
     if _DONE.search(text, start, max(end, line_end)):
         return "done"
@@ -93,9 +113,26 @@ def not_a_step(text: str, start: int, end: int, line_end: int, people) -> str | 
         return "noting"
     if re.match(_EXAMPLE, unit, re.IGNORECASE):
         return "example"
+    if re.match(_NO_VALUE, unit, re.IGNORECASE):
+        return "empty"
+    if _outcome_line(text, start, events):
+        return "outcome"
     if _IN_DOCUMENT.search(unit) or _content(unit, people) or re.match(_DRAFTING, unit, re.IGNORECASE):
         return "content"
     return None
+
+
+def _outcome_line(text: str, start: int, events: bool) -> bool:
+    """The unit is on a line that opens with an outcome label ("Outcome: Sylvia will take ..."), and no cell or
+    other field comes between ("Outcome: Kai is safe | Action: Jo to visit weekly" has a step)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = re.compile(_OUTCOME_LABEL, re.IGNORECASE).match(text, line_start)
+    if m is None or (events and m.group("label").lower().startswith("outcome") and not m.group("kind")):
+        return False
+    line_end = text.find("\n", start)
+    if "|" in text[line_start:len(text) if line_end < 0 else line_end]:
+        return False   # a table row: the outcome is one cell, a step may be in another
+    return m.end() > start or re.search(r"\w\s*:", text[m.end():start]) is None
 
 
 def _content(unit: str, people) -> bool:

@@ -1,0 +1,56 @@
+"""Issue 11, round 8: broad classes of plan language (RL301, RL302) seen on real text. Invented paraphrases,
+each with the flagged and the clean case, tried on more than one kind of record."""
+from __future__ import annotations
+
+from conftest import plan_findings_of
+
+
+def plan_findings(linter, text, doc_type="case_note", child=None):
+    return plan_findings_of(linter, text, doc_type, child)
+
+
+def rl301(linter, text, doc_type="case_note"):
+    return [t for c, t in plan_findings(linter, text, doc_type) if c == "RL301"]
+
+
+def rl302(linter, text, doc_type="case_note"):
+    return [t for c, t in plan_findings(linter, text, doc_type) if c == "RL302"]
+
+
+# --- a line labelled as an outcome, objective or goal: what the child or family is to reach -------------------
+def test_an_outcome_label_states_a_goal_not_a_step(linter):
+    school = ("Reading goals\n\n"
+              "Objective 1: When given a short book, Kai will read a page aloud with 90% accuracy.\n\n"
+              "Benchmark #2: Kai will answer five questions about the story.\n")
+    assert plan_findings(linter, school, "assessment") == []
+    family = ("Outcome: Mum will take Kai to the swimming pool on her own\n"
+              "Success criteria: Mum will take Kai swimming once a week without help\n"
+              "- Jo will show Mum the bus route to the pool\n")
+    assert rl301(linter, family, "care_plan") == ["Jo will show Mum the bus route to the pool"]
+    assert plan_findings(linter, "Short-term goal (what and by when): Kai will join a club.", "assessment") == []
+    # the same sentences with no label are steps
+    assert rl301(linter, "Mum will take Kai to the swimming pool on her own.", "assessment") == [
+        "Mum will take Kai to the swimming pool on her own."]
+
+
+def test_a_step_after_an_outcome_cell_or_in_a_case_note_outcome_is_a_step(linter):
+    # a cell after the outcome holds the step
+    row = "Outcome: Kai is safe at home | Action: Jo will visit Kai at home\n"
+    assert rl301(linter, row, "care_plan") == [row.strip()]
+    # in a record of events, "Outcome:" says what the contact led to
+    note = "The school rang about Kai's attendance.\nOutcome: Jo will visit Mum at home.\n"
+    assert rl301(linter, note) == ["Outcome: Jo will visit Mum at home."]
+    assert rl301(linter, "Supervision\nOutcome: Jo will write to the school.\n", "supervision") == [
+        "Outcome: Jo will write to the school."]
+    # a qualified outcome is a goal in any record
+    assert plan_findings(linter, "Visit to Kai.\nDesired outcome: Kai will sleep in his own bed.\n",
+                         "visit_record") == []
+
+
+# --- a field's value that says there is nothing to do --------------------------------------------------------
+def test_no_value_after_a_plan_label_is_no_step(linter):
+    assert plan_findings(linter, "Recommendations : N/A\n\nSummary : Kai was seen at home.\n", "chronology") == []
+    assert plan_findings(linter, "Actions: None\n", "visit_record") == []
+    assert plan_findings(linter, "Next steps: Not applicable.\n", "case_note") == []
+    assert rl301(linter, "Recommendations : Jo to review the safety plan\n", "chronology") == [
+        "Jo to review the safety plan"]
