@@ -54,3 +54,29 @@ def test_no_value_after_a_plan_label_is_no_step(linter):
     assert plan_findings(linter, "Next steps: Not applicable.\n", "case_note") == []
     assert rl301(linter, "Recommendations : Jo to review the safety plan\n", "chronology") == [
         "Jo to review the safety plan"]
+
+
+# --- a recommendation in the subjunctive, or a call for action, in any record --------------------------------
+def test_a_recommended_step_in_the_subjunctive_is_a_step(linter):
+    one = "I would recommend that Mum attend a parenting course."
+    assert rl301(linter, one, "assessment") == [one]
+    report = "The inspection report recommends that the council review its missing-from-care protocol."
+    assert rl301(linter, report, "case_note") == [report]
+    passive = "The review recommends that a single point of contact be set up for families."
+    assert plan_findings(linter, passive, "case_note") == [("RL301", passive), ("RL302", passive)]
+    called = "The coroner has called for social workers to see every child alone."
+    assert rl301(linter, called, "chronology") == [called]
+    assert rl301(linter, "The panel is calling on schools to share attendance data.", "case_note") == [
+        "The panel is calling on schools to share attendance data."]
+
+
+def test_a_recommendation_told_or_timed_or_not_a_clause_is_no_step(linter):
+    # timed: a step with its timescale
+    assert plan_findings(linter, "I recommend that Mum attend a parenting course by 3 May.", "assessment") == []
+    # a state in the indicative, a thing recommended, a story in the past
+    assert plan_findings(linter, "The IRO recommended that Kai stays with his carers.", "review_record") == []
+    assert plan_findings(linter, "The doctor has recommended rest and fluids.", "visit_record") == []
+    assert plan_findings(linter, "Mum called for Kai to come in for his tea.", "visit_record") == []
+    # a call for a thing, not for anyone to act
+    assert plan_findings(linter, "The charity has called for a new duty requiring councils to publish data.",
+                         "case_note") == []

@@ -415,7 +415,7 @@ class ClauseReader:
             return self._promise(toks, region, s, e, promised)
         if _REQUEST.match(self.text, s, e) and not self.rec.doc_type.to_child and toks[1:2] and toks[1].tag_ == "VB":
             return self._request(toks, region, s, e)
-        requested = self._minuted_request(toks, region, s, e)
+        requested = self._minuted_request(toks, region, s, e) or self._recommendation(toks, region, s, e)
         return _NEXT if requested is None else requested
 
     def _minuted_request(self, toks, region, s, e) -> Action | None:
@@ -425,6 +425,27 @@ class ClauseReader:
         if request is None or self.rec.in_speech(s + request.start()):
             return None
         return self._recommended_that(toks, region, s, e, request)
+
+    def _recommendation(self, toks, region, s, e) -> Action | None:
+        """A recommendation in the subjunctive, in any record: "I recommend that the Department consider ...",
+        "The report recommends social workers better understand ...", "It recommends teams be set up ..." (owned
+        by no one); a call for action: "The review has called for staff to better identify neglect", "is calling
+        on the council to ..." (not in the simple past, which tells a story: "Mum called for Kai to come in")."""
+        m = re.compile(_RECOMMENDS, re.IGNORECASE).search(self.text, s, e)
+        if m is None or self.rec.in_speech(m.start()):
+            return None
+        after = [i for i, t in enumerate(toks) if region.start_of(t) >= m.end()]
+        call = next((t for t in toks if region.start_of(t) == m.start("call")), None) if m.group("call") else None
+        if not after or (call is not None and call.tag_ == "VBD"):
+            return None
+        verb = _subjunctive_verb(toks, after[0], to=bool(m.group("call")))
+        if verb is None:
+            return None
+        v_idx, owner, passive = verb
+        act = Action(s, e, "modal", owner=owner, passive=passive)
+        act.context = [(region.start_of(toks[after[0]]), e)]   # its timescale is in the recommended clause
+        self._judge_verb(act, toks, v_idx, region, e)
+        return act
 
     def _request(self, toks, region, s, e) -> Action:
         """"Please talk to him and ring his parents": a request to whoever the record is for, a step they
@@ -647,6 +668,39 @@ class ClauseReader:
 
 
 _DECIDING = {"agree", "resolve", "decide", "direct", "require"}   # "The panel agreed that X be ..."
+# "I recommend that", "recommends", "would recommend", "has recommended"; "calls for" / "has called on" / "is calling
+# for" (the tense is checked on the tag). Not "is recommended that" (a no-owner phrase), nor "recommended" alone in
+# the past (a story). A string: compiled when first used
+_RECOMMENDS = (r"\b(?:recommends|(?:I|we|would|also)\s+recommend|(?:has|have)\s+recommended|"
+               r"(?P<call>(?:calls|called|calling)\s+(?:for|on|upon)))\s+(?:that\s+)?(?=[A-Za-z])")
+
+
+def _subjunctive_verb(toks, first: int, to: bool) -> tuple[int, str | None, bool] | None:
+    """The verb recommended after ``first`` (the subject's first word), its owner and whether it is passive: "the
+    Department of Communities consider" (the owner), "teams staffed by ... be set up" (passive, no owner); with
+    ``to``, "staff to better identify". None when a finite verb or a modal comes first ("that Kai stays", "that
+    staff should ...": read as they are) or no subject comes before the verb."""
+    if toks[first].tag_ not in _SUBJECT_TAGS:
+        return None
+    for i in range(first + 1, min(first + 16, len(toks))):
+        t = toks[i]
+        if t.tag_ in ("VBZ", "VBD", "MD") or (t.is_punct and t.text not in ("-", "'", "’")) or \
+                (to and t.tag_ in ("VBG", "VBN")):
+            return None   # with "to", only a noun phrase calls anyone: "called for a duty requiring X to ..."
+        if to:
+            base = t.tag_ == "VB" and (toks[i - 1].lower_ == "to" or
+                                       (toks[i - 1].tag_ in ("RB", "RBR") and toks[i - 2].lower_ == "to"))
+        else:
+            base = t.tag_ in ("VB", "VBP") and toks[i - 1].lower_ != "to"
+        if not base:
+            continue
+        if t.lower_ == "be":
+            return (i + 1, None, True) if i + 1 < len(toks) and toks[i + 1].tag_ == "VBN" else None
+        end = i - 1 if to else i
+        while end > first and toks[end - 1].tag_ in ("RB", "RBR", "TO"):
+            end -= 1   # "staff to better identify": the adverb and "to" are not the owner's
+        return i, " ".join(x.text for x in toks[first:end]), False
+    return None
 _GERUND_OBJECT = ("DT", "PRP$", "PRP", "NN", "NNS", "JJ", "IN", "RP", "NNP", "CD")
 _IMPERATIVE_NEXT = ("DT", "PRP$", "PRP", "IN", "RP", "TO", "NNP", "CD", "JJ", "NN", "NNS")
 _BY_TIME = re.compile(r"by\s+(?:the\s+)?(?:(?:end|start|time|next|then|" + MONTH + r")\b|\d)", re.I)

@@ -570,6 +570,9 @@ RECOMMEND_GERUND = re.compile(r"\b(?:recommendations?\s+(?:include|includes|are|
 _NEXT_LABEL = re.compile(r"\W*next\s*:\s*\S", re.IGNORECASE)   # "Next: 2 weeks." (telegraphic.py reads it)
 # "The Committee agreed that this suggestion be taken forward": a subjunctive passive (the tagger decides)
 SUBJUNCTIVE_PASSIVE = re.compile(r"\bthat\s+(?:[\w'’-]+\s+){1,5}?be\s+[a-z]+", re.IGNORECASE)
+# "I recommend that the council consider ...", "The review has called for staff to ...": a recommendation, read
+# by clauses._recommendation (a string: compiled when first used)
+_RECOMMENDS_OR_CALLS = r"\brecommends?\b|\brecommended\s+(?!that\b)|\b(?:calls|called|calling)\s+(?:for|on|upon)\b"
 # Finite forms of be and have: before an early "to" the sentence is narrative ("was to", "has to");
 # so are planning.yaml's narrative_verbs and speech.yaml's speech verbs ("wanted to", "went to")
 _FINITE_AUX = {"is", "was", "were", "are", "am", "has", "had", "have"}
@@ -636,7 +639,8 @@ def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> b
             or ((_WOULD.search(unit) or MINUTED_REQUEST.search(unit) or re.search(_AGREED_TO, unit))
                 and is_minutes(rec)) or URGED.search(unit) \
             or _NEXT_LABEL.match(unit) \
-            or RECOMMEND_GERUND.search(unit) or SUBJUNCTIVE_PASSIVE.search(unit):
+            or RECOMMEND_GERUND.search(unit) or SUBJUNCTIVE_PASSIVE.search(unit) \
+            or re.search(_RECOMMENDS_OR_CALLS, unit, re.IGNORECASE):
         return True
     words = words_of(unit)  # the phrase lists are long: search them only when a first word is there
     return bool(_may_hold(ph.no_owner, ph.no_owner_first, words, unit)
