@@ -80,3 +80,17 @@ def test_a_recommendation_told_or_timed_or_not_a_clause_is_no_step(linter):
     # a call for a thing, not for anyone to act
     assert plan_findings(linter, "The charity has called for a new duty requiring councils to publish data.",
                          "case_note") == []
+
+
+# --- after a fronted clause with its own "to", the main clause's modal is the anchor -------------------------
+def test_a_fronted_clause_with_to_does_not_hide_the_main_modal(linter):
+    rec = "Recommendations\n- Where a child refuses to go home, checks should be made on where they are staying.\n"
+    assert rl301(linter, rec, "case_note") == [
+        "Where a child refuses to go home, checks should be made on where they are staying."]
+    told = "When Kai starts to struggle at school, his teacher should tell Mum."
+    assert rl301(linter, told, "assessment") == [told]
+    # timed, or no modal after the comma: no step
+    assert plan_findings(linter, "When Kai starts to struggle, his teacher should tell Mum that day.",
+                         "assessment") == []
+    assert plan_findings(linter, "When Kai refused to go to school, Mum rang me.", "case_note") == []
+

@@ -975,11 +975,19 @@ def _subject_head(subject):
 
 def _joined_modal_clause(low, start: int) -> bool:
     """"That is a lot to expect, and we will have to test it out": after the clause of an early "to", a main
-    clause joined by ", and" / ", but" / ", so" with a modal of its own: read on to its modal."""
+    clause joined by ", and" / ", but" / ", so" with a modal of its own: read on to its modal. So too after a
+    fronted clause ("Where a child refuses to go home, reasonable efforts should be made to ..."): the "to" is
+    the subordinate verb's, the main clause after the comma has the modal."""
+    fronted = bool(low) and low[0] in _FRONTED
     for j in range(start, len(low) - 2):
         if low[j] == "," and low[j + 1] in ("and", "but", "so"):
             return any(w in _MODALS for w in low[j + 2:j + 6])
+        if low[j] == "," and fronted:
+            return any(w in _MODALS for w in low[j + 1:j + 6])
     return False
+
+
+_FRONTED = {"where", "when", "if", "once", "unless", "until", "while", "whenever", "wherever", "after", "before"}
 
 
 def _no_finite_after(toks, v_idx) -> bool:
