@@ -94,3 +94,12 @@ def test_a_fronted_clause_with_to_does_not_hide_the_main_modal(linter):
                          "assessment") == []
     assert plan_findings(linter, "When Kai refused to go to school, Mum rang me.", "case_note") == []
 
+
+# --- "should receive" a service: a recommendation that someone provides it ------------------------------------
+def test_should_receive_a_service_is_a_step(linter):
+    rec = "Recommendations\n- Newly qualified social workers should receive training in first aid.\n"
+    assert rl301(linter, rec, "case_note") == ["Newly qualified social workers should receive training in first aid."]
+    # "will receive" an arrangement, or a thing received, is no step
+    assert plan_findings(linter, "You will receive a copy of your plan.", "pathway_plan") == []
+    assert plan_findings(linter, "Recommendations\n- Parents should receive a copy of the plan.\n",
+                         "case_note") == []

@@ -593,6 +593,10 @@ class ClauseReader:
         nxt = toks[v_idx + 1:v_idx + 5]
         if nxt and nxt[0].lower_ == "to" and lemma in ("need", "have", "get", "remember"):
             return self._step_after_to(toks, v_idx + 2)
+        if lemma == "receive" and v_idx and toks[v_idx - 1].lower_ in ("should", "must"):
+            # "Social workers in training should receive regular supervision": someone is to provide a service
+            return any(t.lemma_.lower() in self.ph.had_events or t.lemma_.lower() in _SERVICES
+                       for t in toks[v_idx + 1:v_idx + 7])
         return lemma == "have" and any(t.lemma_.lower() in self.ph.had_events for t in nxt)
 
     def _step_after_to(self, toks, v_idx: int) -> bool:
@@ -987,6 +991,8 @@ def _joined_modal_clause(low, start: int) -> bool:
     return False
 
 
+# Services a person receives ("should receive supervision"): with "should" or "must", a recommendation to provide
+_SERVICES = {"supervision", "training", "support", "counselling", "counseling", "therapy", "advice", "help"}
 _FRONTED = {"where", "when", "if", "once", "unless", "until", "while", "whenever", "wherever", "after", "before"}
 
 
