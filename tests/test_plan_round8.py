@@ -103,3 +103,19 @@ def test_should_receive_a_service_is_a_step(linter):
     assert plan_findings(linter, "You will receive a copy of your plan.", "pathway_plan") == []
     assert plan_findings(linter, "Recommendations\n- Parents should receive a copy of the plan.\n",
                          "case_note") == []
+
+
+# --- a lead-in that refers back to recommendations: "... made six recommendations. These were:" -------------
+def _numbered(lead):
+    return (lead + "\n\n1. Ensure that managers use performance information to oversee the work of their teams.\n\n"
+            "2. Ensure that all care leavers are fully aware of their entitlements.\n")
+
+
+def test_a_lead_in_after_a_sentence_about_recommendations_opens_a_plan_list(linter):
+    text = _numbered("The inspectors made four recommendations to the council. These were:")
+    assert [t for c, t in plan_findings(linter, text, "case_note", child={}) if c == "RL301"] == [
+        "Ensure that managers use performance information to oversee the work of their teams.",
+        "Ensure that all care leavers are fully aware of their entitlements."]
+    # after a line that does not name recommendations, the list is what the inspectors found
+    found = _numbered("The inspectors found four strengths. These were:")
+    assert plan_findings(linter, found, "case_note", child={}) == []

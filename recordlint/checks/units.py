@@ -374,13 +374,15 @@ class _Walker:
 
 
 # A line that leads into a list of recommendations or actions ("Based on this visit, I recommend:",
-# "The review made the following recommendations:", "The Panel makes recommendations to Government as follows:")
+# "The review made the following recommendations:", "The Panel makes recommendations to Government as follows:",
+# "Ofsted made six recommendations to the council. These were:")
 # ("Her goals are:", "An example of a goal that uses the method includes:": a list of goals, each a step)
 _LEAD_IN = re.compile(r"\b(?:I|we)\s+(?:would\s+)?recommend(?:\s+the\s+following)?\s*:$|"
                       r"\bthe\s+following\s+(?:recommendations|actions|goals|targets)\b[^.!?:]{0,60}:$|"
                       r"\brecommendations\b[^.!?:]{0,80}?\sas\s+follows\s*:$|"
                       r"\b(?:recommendations|next\s+steps|actions)\b[^.!?:]{0,80}?\s(?:are|include|includes)"
                       r"(?:\s+as\s+follows)?\s*:$|"
+                      r"\brecommendations\b[^!?:]{0,120}?[.;]\s+(?:these|they)\s+(?:are|were|include|included)\s*:$|"
                       r"\b(?:goals?|targets?)\b[^.!?:]{0,60}?\b(?:are|is|include|includes)"
                       r"(?:\s+as\s+follows)?\s*:$", re.IGNORECASE)
 # A sentence that opens with a list of recommendations, its items split by semicolons: "Recommendations for
