@@ -119,3 +119,23 @@ def test_a_lead_in_after_a_sentence_about_recommendations_opens_a_plan_list(lint
     # after a line that does not name recommendations, the list is what the inspectors found
     found = _numbered("The inspectors found four strengths. These were:")
     assert plan_findings(linter, found, "case_note", child={}) == []
+
+
+# --- the standard a thing must meet, or how the step before is to be done ------------------------------------
+def test_a_standard_or_a_manner_is_not_a_step(linter):
+    letter = ("Recommendations\n- Write to Mum to apologise for the missed visits by 3 May. The letter should meet "
+              "the standards in our complaints guidance.\n")
+    assert plan_findings(linter, letter, "case_note") == []
+    assert plan_findings(linter, "Good recording should follow the principles of the practice framework.",
+                         "supervision") == []
+    how = "Jo will tell Kai about the move by Friday. This needs to be done with care for his feelings."
+    assert plan_findings(linter, how, "assessment") == []
+    assert plan_findings(linter, "Jo to speak to Kai on Monday. It should be handled sensitively.",
+                         "visit_record") == []
+
+
+def test_a_person_held_to_guidance_or_a_step_done_by_someone_is_a_step(linter):
+    mum = "Mum must follow the safe sleeping guidance from the health visitor."
+    assert rl301(linter, mum, "assessment") == [mum]
+    by_jo = "Kai needs a new bed. This will be done by Jo."
+    assert rl301(linter, by_jo, "visit_record") == ["This will be done by Jo."]

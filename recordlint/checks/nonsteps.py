@@ -15,6 +15,9 @@ classes of language that have the shape of a step and are something else:
   outcome     on a line labelled as an outcome the child or family is to reach: "Outcome: Sylvia will take
               Paolo to the park", "Objective/Benchmark #1: When given a story, Andre will read ...", "Aim: ..."
   empty       a field's value that says there is nothing: "Recommendations: N/A", "Actions: None"
+  standard    the standard a thing must meet, or how a step before is to be done: "The apology should meet the
+              standards set out in ...", "Good planning should follow the SMART principles", "This needs to be
+              done with careful regard for ...", "It needs to be supported by reasons"
   content     what a document must say or contain: "The report needs to reflect that ...",
               "It is essential in the plan that ..."; guidance to whoever writes a plan: "Write the
               desired outcome as ...", "Describe what will happen if ...", "For each action, detail ..."
@@ -90,6 +93,18 @@ _OUTCOME_LABEL = (r"[^\w\n]*(?:(?P<kind>(?:short|medium|long)[- ]term|annual|exp
 # Records of events (a case note's "Outcome: SW to refer to CAMHS" is what the contact led to): there only a
 # qualified outcome ("Desired outcome:") is a goal
 EVENT_RECORDS = ("case_note", "visit_record", "chronology", "supervision")
+# "The apology should meet the standards set out in ...", "Good planning should follow the SMART principles": a thing
+# (not a person: "Mum must follow the safe sleeping guidance" is her step) held to a standard. A string
+_STANDARD = (r"[^\w\n]*(?P<subject>[\w'’ -]{1,40}?)\s+(?:should|must|will|needs?\s+to|has\s+to)\s+"
+             r"(?:also\s+|always\s+)?(?:meet|follow|comply\s+with|conform\s+to|adhere\s+to|accord\s+with|be\s+in\s+line\s+with|"
+             r"be\s+consistent\s+with)\s+(?:[\w'’-]+\s+){0,4}?(?:standards?|guidelines|guidance|principles?|"
+             r"requirements|criteria|regulations)\b")
+# "This needs to be done with careful regard for ...", "It should be handled sensitively", "It needs to be supported
+# by reasons": how the step before is to be done, a pronoun pointing back and a manner (not "by" a person). A string
+_MANNER = (r"[^\w\n]*(?:this|that|it|these|those)\s+(?:will|should|must|needs?\s+to|has\s+to|have\s+to)\s+"
+           r"(?:also\s+|always\s+)?be\s+(?:done|carried\s+out|undertaken|handled|approached|managed|conducted|"
+           r"delivered|supported|completed)\s+(?:with\b|in\s+(?:a|an)\s+[\w -]{1,30}?(?:way|manner)\b|carefully|"
+           r"sensitively|thoughtfully|slowly|gently|by\s+(?:reasons?|evidence)\b)")
 # A field's value that says there is nothing to do: "N/A", "None", "Nil", "Not applicable", "None identified"
 _NO_VALUE = r"[^\w\n]*(?:n\s*/\s*a|none(?:\s+(?:identified|noted|made|required|needed|at\s+present))?|nil|" \
             r"not\s+applicable|no\s+(?:recommendations|actions|further\s+action))[^\w\n]*$"
@@ -117,6 +132,8 @@ def not_a_step(text: str, start: int, end: int, line_end: int, people, events: b
         return "empty"
     if _outcome_line(text, start, events):
         return "outcome"
+    if re.match(_MANNER, unit, re.IGNORECASE) or _thing_held_to(unit, people):
+        return "standard"
     if _IN_DOCUMENT.search(unit) or _content(unit, people) or re.match(_DRAFTING, unit, re.IGNORECASE):
         return "content"
     return None
@@ -133,6 +150,23 @@ def _outcome_line(text: str, start: int, events: bool) -> bool:
     if "|" in text[line_start:len(text) if line_end < 0 else line_end]:
         return False   # a table row: the outcome is one cell, a step may be in another
     return m.end() > start or re.search(r"\w\s*:", text[m.end():start]) is None
+
+
+def _thing_held_to(unit: str, people) -> bool:
+    """"The apology should meet the standards ...": a thing, not a person, held to a standard."""
+    m = re.match(_STANDARD, unit, re.IGNORECASE)
+    return m is not None and not _names_person(m.group("subject"), people)
+
+
+def _names_person(subject: str, people) -> bool:
+    """The subject's last word names a person or people (people.yaml), or is a name in capitals."""
+    words = subject.split()
+    head = words[-1].lower().strip("'’") if words else ""
+    return bool({head, head.removesuffix("s")} & (people.singular | people.plural)) or \
+        (len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in _THING_FIRST)
+
+
+_THING_FIRST = {"this", "that", "it", "the", "planning", "practice"}
 
 
 def _content(unit: str, people) -> bool:
