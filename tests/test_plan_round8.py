@@ -139,3 +139,16 @@ def test_a_person_held_to_guidance_or_a_step_done_by_someone_is_a_step(linter):
     assert rl301(linter, mum, "assessment") == [mum]
     by_jo = "Kai needs a new bed. This will be done by Jo."
     assert rl301(linter, by_jo, "visit_record") == ["This will be done by Jo."]
+
+
+# --- "has agreed to": an undertaking in the present perfect, still to be done, in any record -----------------
+def test_has_agreed_to_is_an_undertaking(linter):
+    remedy = "The council was at fault. It has agreed to apologise, pay Mrs C £300 and review its letters."
+    assert rl301(linter, remedy, "case_note") == [
+        "It has agreed to apologise, pay Mrs C £300 and review its letters."]
+    assert rl301(linter, "Nan has agreed to take Kai to football.", "visit_record") == [
+        "Nan has agreed to take Kai to football."]
+    # timed; told in the past outside minutes (a story); agreed by no one named
+    assert plan_findings(linter, "Nan has agreed to take Kai to football every Saturday.", "visit_record") == []
+    assert plan_findings(linter, "Nan agreed to take Kai to football.", "visit_record") == []
+    assert plan_findings(linter, "It was agreed to take Kai to football.", "visit_record") == []

@@ -188,11 +188,14 @@ class ClauseReader:
     def _undertaken(self, toks, low, i) -> int | None:
         """In minutes, "The Town Clerk agreed to highlight ...", "Jo and the school had agreed to do a piece of
         work": someone's undertaking, minuted in the past, a step they own (the index of the verb after "to").
-        Not "it was agreed to ..." (no one named), nor outside minutes, where "Mum agreed to ..." is a story."""
+        Not "it was agreed to ..." (no one named), nor outside minutes, where "Mum agreed to ..." is a story; but
+        in the present perfect, in any record, an undertaking still to be done: "The Council has agreed to pay"."""
         if low[i] != "agreed" or i == 0 or low[i - 1] in ("was", "were", "is", "been") or \
-                low[i + 1:i + 2] != ["to"] or i + 2 >= len(toks) or toks[i + 2].tag_ != "VB":
+                low[i + 1:i + 2] != ["to"] or i + 2 >= len(toks) or not _base_verb_after_to(toks[i + 2]):
             return None
-        return i + 2 if is_minutes(self.rec) else None
+        perfect = low[i - 1] in ("has", "have") or (i > 1 and low[i - 1] in ("now", "also") and
+                                                    low[i - 2] in ("has", "have"))
+        return i + 2 if perfect or is_minutes(self.rec) else None
 
     def _finite_first(self, toks, low, i):
         """A finite verb before any anchor: narrative ("The plan is for you to ..."), unless a
@@ -975,6 +978,13 @@ def _subject_head(subject):
     """The last noun or pronoun of the words before the anchor ("Your care plan" -> plan)."""
     nouns = [t for t in subject if t.pos_ in ("NOUN", "PROPN", "PRON")]
     return nouns[-1] if nouns else None
+
+
+def _base_verb_after_to(tok) -> bool:
+    """A base verb after "to", or one the tagger took for a noun before a comma ("agreed to apologise/NN, pay ...")."""
+    if tok.tag_ == "VB":
+        return True
+    return tok.tag_ == "NN" and tok.lower_ in BASE_VERBS and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ","
 
 
 def _joined_modal_clause(low, start: int) -> bool:

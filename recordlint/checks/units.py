@@ -604,6 +604,8 @@ _MINUTED = re.compile(r"\b(?:(?:committee|panel|board|members|forum|partnership|
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 # "The Town Clerk agreed to highlight ...": an undertaking minuted in the past (clauses._undertaken). A string
 _AGREED_TO = r"\bagreed\s+to\s+[a-z]"
+# "The Council has agreed to pay £500": an undertaking in the present perfect, still to be done, in any record
+HAS_AGREED_TO = r"\b(?:has|have)\s+(?:now\s+|also\s+)?agreed\s+to\s+[a-z]"
 # A meeting's request in the subjunctive: "The Committee requested that the manager develop a briefing" (minutes)
 MINUTED_REQUEST = re.compile(r"\b(?:committee|panel|board|members|forum|partnership|group|meeting|councillors|chair)"
                              r"\s+(?:also\s+)?requested(?=\s+that\b)", re.IGNORECASE)
@@ -642,6 +644,7 @@ def _may_be_action(rec, ph, unit: str, s: int, e: int, imperative_ok: bool) -> b
                 and is_minutes(rec)) or URGED.search(unit) \
             or _NEXT_LABEL.match(unit) \
             or RECOMMEND_GERUND.search(unit) or SUBJUNCTIVE_PASSIVE.search(unit) \
+            or re.search(HAS_AGREED_TO, unit, re.IGNORECASE) \
             or re.search(_RECOMMENDS_OR_CALLS, unit, re.IGNORECASE):
         return True
     words = words_of(unit)  # the phrase lists are long: search them only when a first word is there
