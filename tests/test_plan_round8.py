@@ -152,3 +152,19 @@ def test_has_agreed_to_is_an_undertaking(linter):
     assert plan_findings(linter, "Nan has agreed to take Kai to football every Saturday.", "visit_record") == []
     assert plan_findings(linter, "Nan agreed to take Kai to football.", "visit_record") == []
     assert plan_findings(linter, "It was agreed to take Kai to football.", "visit_record") == []
+
+
+# --- nominal plan items: family time named by whose it is, and roman-numeral list markers ---------------------
+def test_family_time_named_by_whose_it_is_names_no_owner(linter):
+    text = "Dad's contact to take place at the family centre every Saturday, supervised."
+    assert rl302(linter, text, "assessment") == [text]
+    assert rl301(linter, text, "assessment") == []
+    # a person named by whose they are is the owner; "This will start in May" only times the step before
+    assert rl302(linter, "Kai's social worker to visit him at home every week.", "assessment") == []
+    assert plan_findings(linter, "Jo to book the dentist by 3 May. This will start in May.", "assessment") == []
+
+
+def test_roman_numerals_mark_list_items(linter):
+    text = "Plan\ni. Referral to the school nurse\nii. Home visits every 2 weeks by Jo\n"
+    assert rl302(linter, text, "assessment") == ["Referral to the school nurse"]
+    assert rl301(linter, text, "assessment") == ["Referral to the school nurse"]

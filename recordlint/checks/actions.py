@@ -44,8 +44,9 @@ _EVENT_VERBS = ("happen", "take", "start")
 
 
 def _only_timing(act: Action) -> bool:
-    """"This will start in May": no owner and an event verb, only when something happens."""
-    return act.verb in _EVENT_VERBS and not (act.passive and act.kind == "modal") and \
+    """"This will start in May": no owner and an event verb, only when something happens (not a step its
+    subject names: "Mother's contact to take place weekly")."""
+    return act.verb in _EVENT_VERBS and not (act.passive and act.kind == "modal") and act.kind != "step" and \
         (act.owner or "").lower() in ("", "this", "it", "that")
 
 

@@ -934,6 +934,9 @@ def _first_chunk(before) -> list:
 def _names_a_step(ph, before) -> bool:
     """The words before an infinitive name the step, not who does it ("Regular home visits", "Referral",
     "Collaboration with the school"): the head of their first noun group is a listed step noun."""
+    owned = [i for i, t in enumerate(before[:4]) if t.tag_ == "POS"]
+    if owned:   # "Mother's contact to take place weekly": whose step it is, not who does it
+        before = before[owned[-1] + 1:]
     chunk = _first_chunk(before)
     return bool(chunk) and step_item_noun(ph, chunk[-1].lower_)
 

@@ -33,7 +33,10 @@ _DUTIES = re.compile(r"^\W*(?:the|all|each|every|any)\s+[\w'’ -]{1,40}?\s+(?:m
 # A heading for the standards a service holds itself to: "Expectations:", "Our values", "Key principles" -
 # the list that follows is what it stands for, not plan steps ("- be ambitious for me")
 _STANDARDS = re.compile(r"^\W*(?:our\s+|key\s+)?(?:expectations|values|principles)\s*:?\s*$", re.IGNORECASE)
-BULLET = re.compile(r"^[ \t]*(?:[-*•·–—▪◦‣>]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|\[\s?\])[ \t]+")
+# a list marker: a dash or dot, "1.", "(a)", "[ ]", or a small roman numeral in lower case ("ii.", "iv)"; "(i) to
+# note ..." stays a minute's resolution, read with its number)
+BULLET = re.compile(r"^[ \t]*(?:[-*•·–—▪◦‣>]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|"
+                    r"\[\s?\])[ \t]+")
 _FIELD = re.compile(r"^[ \t]*(?:action|task|what)\s*:\s*", re.IGNORECASE)
 _WHO_FIELD = re.compile(r"(?:^|[/;|]\s*|\s{2,})(?:who|by whom|responsible|lead)\s*:\s*([^/;|\n]*)", re.IGNORECASE)
 _WHEN_FIELD = re.compile(r"(?:^|[/;|]\s*|\s{2,})(?:by when|when|timescale|deadline|by|date)\s*:\s*([^/;|\n]*)",
