@@ -168,3 +168,15 @@ def test_roman_numerals_mark_list_items(linter):
     text = "Plan\ni. Referral to the school nurse\nii. Home visits every 2 weeks by Jo\n"
     assert rl302(linter, text, "assessment") == ["Referral to the school nurse"]
     assert rl301(linter, text, "assessment") == ["Referral to the school nurse"]
+
+
+# --- a remedy or finding of a body that reviews, reported with "said" or "found" -----------------------------
+def test_a_reported_recommendation_of_a_reviewing_body_is_a_step(linter):
+    remedy = "The ombudsman said the council should pay Mrs C £300 and apologise to her."
+    assert rl301(linter, remedy, "case_note") == [remedy]
+    found = "The coroner found that the trust should review its discharge checklist."
+    assert rl301(linter, found, "chronology") == [found]
+    # what a family member said should happen is their view, reported
+    assert plan_findings(linter, "Mum said Kai should tidy his room.", "visit_record") == []
+    assert plan_findings(linter, "The ombudsman said the council should pay Mrs C £300 by 3 May.",
+                         "case_note") == []

@@ -83,8 +83,8 @@ class ClauseReader:
         # reported: "Mum said she will call" - a speech or thought verb before the anchor
         for t in toks[:a_idx]:
             if (t.lemma_.lower() in self.ph.reporting or t.lower_ in self.ph.reporting_forms) and \
-                    t.tag_ in _FINITE | {"VBN", "VBG"} and not no_owner:
-                return None
+                    t.tag_ in _FINITE | {"VBN", "VBG"} and not no_owner and not self._recommended(toks, a_idx):
+                return None   # not "The ombudsman said the council should pay ...": a reported recommendation
         act = self._build(toks, region, s, e, anchor, kind, no_owner)
         if act is None and no_owner:  # "Regular check-ins will be necessary": a step no one owns
             return self._no_owner_step(toks, region, s, e, no_owner)
@@ -225,8 +225,18 @@ class ClauseReader:
                 (a_idx + 1 < len(toks) and toks[a_idx + 1].lower_ == "have"):
             return False
         nouns = [t for t in before[:verb] if t.pos_ in ("NOUN", "PROPN")]
+        # "that" after the verb, or none after "said" / "found" ("The ombudsman said the council should pay")
+        bare = before[verb].lemma_.lower() in ("say", "find") and verb + 1 < len(before) and \
+            before[verb + 1].tag_ in ("DT", "NNP", "NNPS", "NNS", "NN", "PRP$")
         return bool(nouns) and any(t.lemma_.lower() in self.ph.review_subjects for t in nouns) and \
-            any(t.lower_ == "that" for t in before[verb + 1:])
+            (bare or any(t.lower_ == "that" for t in before[verb + 1:]))
+
+    def _recommended_start(self, toks, a_idx: int) -> int:
+        """Where the recommended clause starts: after its "that", or after "said" / "found" with none."""
+        that = [i for i in range(a_idx) if toks[i].lower_ == "that"]
+        if that:
+            return that[-1] + 1
+        return next(i for i in range(a_idx) if toks[i].lemma_.lower() in ("say", "find")) + 1
 
     def _verbish(self, toks, i) -> bool:
         """A finite or base verb, not a name the tagger took for one ("Ian/VB to take ...")."""
@@ -361,7 +371,7 @@ class ClauseReader:
         if no_owner:
             act.no_owner_phrase = no_owner.group(0)
         if self._recommended(toks, a_idx):   # its timescale is in the recommendation, not in "published today"
-            that = max(i for i in range(a_idx) if toks[i].lower_ == "that")
+            that = self._recommended_start(toks, a_idx) - 1
             act.context = [(region.start_of(toks[that]), e)]
         self._judge_verb(act, toks, _have_to(toks, v_idx), region, e)
         return act
@@ -620,7 +630,7 @@ class ClauseReader:
             if start_i < n and toks[start_i].lower_ == "that":
                 start_i += 1
         if self._recommended(toks, a_idx):   # "The review recommends that schools should ...": schools
-            start_i = max(i for i in range(a_idx) if toks[i].lower_ == "that") + 1
+            start_i = self._recommended_start(toks, a_idx)
         subj = [t for t in toks[start_i:a_idx] if not t.is_punct and t.lower_ not in ("and", "then", "also")]
         opening = subj[0].lower_ if subj else None
         if a_kind == "modal" and (opening in self.ph.condition_words or opening in _TIME_OPENINGS):
