@@ -180,3 +180,10 @@ def test_a_reported_recommendation_of_a_reviewing_body_is_a_step(linter):
     assert plan_findings(linter, "Mum said Kai should tidy his room.", "visit_record") == []
     assert plan_findings(linter, "The ombudsman said the council should pay Mrs C £300 by 3 May.",
                          "case_note") == []
+
+
+# --- a vague phrase with a manner adverb inside it is as vague ------------------------------------------------
+def test_a_vague_phrase_with_an_adverb_inside_is_vague(linter):
+    text = "Plan\n- Jo will work closely with Mum on the morning routine by 3 May.\n"
+    assert rl302(linter, text, "care_plan") == ["Jo will work closely with Mum on the morning routine by 3 May."]
+    assert plan_findings(linter, "Plan\n- Jo will walk quickly with Kai to school on 3 May.\n", "care_plan") == []

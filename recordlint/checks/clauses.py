@@ -672,7 +672,8 @@ class ClauseReader:
             act.vague = v.text
             act.vague_soft = True  # not vague after all when the action has a clear timescale
             return
-        m = ph.vague_phrases.search(rest)
+        # "work closely with", "look carefully into": the phrase with a manner adverb in it is as vague
+        m = ph.vague_phrases.search(rest) or ph.vague_phrases.search(re.sub(_MANNER_ADVERB, "", rest))
         if m:
             act.vague = m.group(0)
             return
@@ -685,6 +686,7 @@ class ClauseReader:
 
 
 _DECIDING = {"agree", "resolve", "decide", "direct", "require"}   # "The panel agreed that X be ..."
+_MANNER_ADVERB = r"(?<=\s)[a-z]+ly\s+(?=[a-z])"   # "closely ", "carefully " inside a phrase (a string)
 # "I recommend that", "recommends", "would recommend", "has recommended"; "calls for" / "has called on" / "is calling
 # for" (the tense is checked on the tag). Not "is recommended that" (a no-owner phrase), nor "recommended" alone in
 # the past (a story). A string: compiled when first used
