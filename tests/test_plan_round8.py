@@ -187,3 +187,15 @@ def test_a_vague_phrase_with_an_adverb_inside_is_vague(linter):
     text = "Plan\n- Jo will work closely with Mum on the morning routine by 3 May.\n"
     assert rl302(linter, text, "care_plan") == ["Jo will work closely with Mum on the morning routine by 3 May."]
     assert plan_findings(linter, "Plan\n- Jo will walk quickly with Kai to school on 3 May.\n", "care_plan") == []
+
+
+# --- a sentence that lists areas to improve after a colon, its items split at semicolons ----------------------
+def test_areas_for_improvement_listed_in_a_sentence_are_steps(linter):
+    text = ("Members heard that the visit went well, with two areas for improvement: managers should check "
+            "supervision records more often; the service should run a training day on life-story work.")
+    assert rl301(linter, text, "case_note") == [
+        "managers should check supervision records more often",
+        "the service should run a training day on life-story work."]
+    strengths = ("Members heard that the visit went well, with two strengths: managers check supervision "
+                 "records; foster carers know the children well.")
+    assert plan_findings(linter, strengths, "case_note") == []

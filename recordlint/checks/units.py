@@ -359,11 +359,11 @@ class _Walker:
         for s, e in sents:
             parts = _split_semicolons(text, s, e) if ";" in text[s:e] else [(s, e)]
             parts = [q for ps, pe in parts for q in _split_lettered(text, ps, pe)]
-            lead = _INLINE_RECOMMENDATIONS.match(text, s, e) if len(parts) > 1 else None
+            lead = _inline_lead(text, s, e, parts[0][1]) if len(parts) > 1 else None
             if lead:   # "Recommendations for the Partnership include: seek ...; make ...; and review ..."
-                parts[0] = (lead.end(), parts[0][1])
+                parts[0] = (lead[0], parts[0][1])
                 items.update(parts)
-                owner = lead.group("who") or owner
+                owner = lead[1] or owner
             units.extend(parts)
         prose = set() if self.guidance else \
             {i for i, (s, e) in enumerate(units) if _plan_verb_first(self.ph, text[s:e])
@@ -393,6 +393,21 @@ _LEAD_IN = re.compile(r"\b(?:I|we)\s+(?:would\s+)?recommend(?:\s+the\s+following
 _INLINE_RECOMMENDATIONS = re.compile(r"\W*(?:(?:key|main|our|the)\s+)?recommendations\b(?:\s+(?:for|to)\s+"
                                      r"(?P<who>[^.:;!?]{1,60}?)|[^.:;!?]{0,80}?)\s(?:include|includes|are|were)"
                                      r"(?:\s+as\s+follows)?\s*:\s*", re.IGNORECASE)
+# "The Director advised that it was a positive visit, resulting in three areas for improvement: a; b; c": what is
+# to improve, listed after a colon inside the sentence (its first item ends at the first semicolon). A string
+_AREAS_TO_IMPROVE = (r"[^:]*?\b(?:areas?\s+(?:of|for)\s+(?:improvement|development)|improvements?\s+(?:needed|"
+                     r"required)|what\s+needs\s+to\s+improve)\s*:\s*")
+def _inline_lead(text: str, s: int, e: int, first_end: int) -> tuple[int, str | None] | None:
+    """Where the items of a sentence that lists recommendations or areas to improve start, and whom they are
+    for: "Recommendations for the Partnership include: seek ...; make ...", "..., resulting in three areas for
+    improvement: staff should ...; ..." (the colon before the first semicolon)."""
+    m = _INLINE_RECOMMENDATIONS.match(text, s, e)
+    if m:
+        return m.end(), m.group("who")
+    m = re.compile(_AREAS_TO_IMPROVE, re.IGNORECASE).match(text, s, first_end)
+    return (m.end(), None) if m else None
+
+
 # A sentence that leads into its steps, naming who does them: "Over the term of this plan, we will:",
 # "Jo will make sure that:" (the owner after the last comma, before the modal)
 _LEAD_IN_OWNER = re.compile(r"(?:^|,)\s*(?P<who>[A-Za-z][\w'’ -]{0,60}?)\s+(?:will|shall|should|must|needs?\s+to|"
