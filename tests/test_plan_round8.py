@@ -199,3 +199,12 @@ def test_areas_for_improvement_listed_in_a_sentence_are_steps(linter):
     strengths = ("Members heard that the visit went well, with two strengths: managers check supervision "
                  "records; foster carers know the children well.")
     assert plan_findings(linter, strengths, "case_note") == []
+
+
+# --- "What we asked the council to do:" names who does the items under it -----------------------------------
+def test_what_we_asked_someone_to_do_names_the_owner(linter):
+    asked = "Decision\n\nWhat we asked the council to do in this case:\n- Apologise to Mrs C by 3 May.\n"
+    assert plan_findings(linter, asked, "case_note") == []
+    # with no lead-in naming who, the order names no one
+    assert rl302(linter, "Decision\n\nRecommendations:\n- Apologise to Mrs C by 3 May.\n", "case_note") == [
+        "Apologise to Mrs C by 3 May."]

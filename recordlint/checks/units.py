@@ -434,22 +434,24 @@ def lead_in(line: str, ls: int, le: int) -> tuple[str | None, tuple[int, int]] |
     """A line that leads into a list with a modal ("Over the term of this plan, we will:"): who it names
     (None for "it", "this" ...) and its span, where a timescale for the items may be; None for other lines."""
     s = line.strip()
-    if not s.endswith(":") or _CANDIDATE_MODAL.search(s) is None:
+    if not s.endswith(":") or (_CANDIDATE_MODAL.search(s) is None and what_owner(s) is None):
         return None
     m = _LEAD_IN_OWNER.search(s)
     who = what_owner(s) or (m.group("who").strip() if m else None)
     return (None if who is None or who.lower() in _LEAD_NOT_OWNER else who), (ls, le)
 
 
-# "What your social worker will do", "What Mum and Dad are going to do:": a heading naming who does the steps
-_WHAT_OWNER = re.compile(r"^\W*what\s+(?P<who>[\w'’&., -]{1,50}?)\s+(?:will|shall|(?:is|are)\s+going\s+to)\s+do\b"
-                         r"[^.!?]{0,20}$", re.IGNORECASE)
+# "What your social worker will do", "What Mum and Dad are going to do:", "What we asked the council to do in this
+# case:": a heading naming who does the steps
+_WHAT_OWNER = re.compile(r"^\W*what\s+(?:(?:we|I|they)\s+(?:asked|want|wanted|expect|expected|need|needed)\s+"
+                         r"(?P<asked>[\w'’&., -]{1,50}?)\s+to\s+do\b|(?P<who>[\w'’&., -]{1,50}?)\s+(?:will|shall|"
+                         r"(?:is|are)\s+going\s+to)\s+do\b)[^.!?]{0,20}$", re.IGNORECASE)
 
 
 def what_owner(line: str) -> str | None:
     """Who a "What X will do" heading names (None for "What will happen next", "What it will do")."""
     m = _WHAT_OWNER.match(line.strip().rstrip(":"))
-    who = m.group("who").strip() if m else None
+    who = (m.group("who") or m.group("asked")).strip() if m else None
     return None if who is None or who.lower() in _LEAD_NOT_OWNER else who
 
 
