@@ -77,6 +77,9 @@ def test_a_recommendation_told_or_timed_or_not_a_clause_is_no_step(linter):
     assert plan_findings(linter, "The IRO recommended that Kai stays with his carers.", "review_record") == []
     assert plan_findings(linter, "The doctor has recommended rest and fluids.", "visit_record") == []
     assert plan_findings(linter, "Mum called for Kai to come in for his tea.", "visit_record") == []
+    # the child's or a family member's view, reported
+    assert plan_findings(linter, "Kai recommends that his friends try the new youth club.", "visit_record") == []
+    assert plan_findings(linter, "Mum has called for Dad to leave the house.", "visit_record") == []
     # a call for a thing, not for anyone to act
     assert plan_findings(linter, "The charity has called for a new duty requiring councils to publish data.",
                          "case_note") == []

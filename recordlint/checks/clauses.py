@@ -445,7 +445,7 @@ class ClauseReader:
         by no one); a call for action: "The review has called for staff to better identify neglect", "is calling
         on the council to ..." (not in the simple past, which tells a story: "Mum called for Kai to come in")."""
         m = re.compile(_RECOMMENDS, re.IGNORECASE).search(self.text, s, e)
-        if m is None or self.rec.in_speech(m.start()):
+        if m is None or self.rec.in_speech(m.start()) or self._family_view(self.text[s:m.start()]):
             return None
         after = [i for i, t in enumerate(toks) if region.start_of(t) >= m.end()]
         call = next((t for t in toks if region.start_of(t) == m.start("call")), None) if m.group("call") else None
@@ -459,6 +459,15 @@ class ClauseReader:
         act.context = [(region.start_of(toks[after[0]]), e)]   # its timescale is in the recommended clause
         self._judge_verb(act, toks, v_idx, region, e)
         return act
+
+    def _family_view(self, before: str) -> bool:
+        """The child or a family member recommends ("Kai recommends that his friends try the club", "Mum has
+        called for Dad to leave"): their view, reported, not a recommendation of the record."""
+        from .person import people_words   # person.py reads this module's neighbours: imported when first needed
+        people = people_words(self.rec.config)
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", before)[-3:]}   # the subject: the words just before
+        name = (self.rec.child.first_name or "").lower()
+        return bool(words & (people.female | people.male | {"he", "she"})) or (bool(name) and name in words)
 
     def _request(self, toks, region, s, e) -> Action:
         """"Please talk to him and ring his parents": a request to whoever the record is for, a step they
