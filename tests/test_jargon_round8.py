@@ -39,3 +39,30 @@ def test_court_orders_and_proceedings_of_any_care_system(linter, text, doc_type,
 ])
 def test_plain_court_and_order_words_are_not_flagged(linter, text, doc_type):
     assert terms(linter, text, doc_type) == []
+
+
+# --- care settings, roles and care verbs -------------------------------------------------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("The Guardian met Ellie at school before the hearing.", "case_note", ["Guardian"]),
+    ("I agree with the guardian that Sam should stay at the unit.", "assessment", ["guardian"]),
+    ("The plan is rehabilitation to the father's care by spring.", "assessment", ["rehabilitation"]),
+    ("The two boys are being rehabilitated to their mother.", "case_note", ["rehabilitated"]),
+    ("Jo gets on well with her peer group at college.", "assessment", ["peer group"]),
+    ("The case was unallocated for three months.", "chronology", ["unallocated"]),
+    ("Mum was offered non-statutory support from a charity.", "assessment", ["non-statutory"]),
+    ("You can read about your statutory entitlements online.", "pathway_plan", ["statutory entitlements"]),
+])
+def test_care_roles_settings_and_verbs_are_flagged(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("Your parent or guardian can come to the first session.", "care_plan"),
+    ("Her legal guardian signed the consent form.", "case_note"),
+    ("The Office of the Public Guardian wrote to Dad in May.", "case_note"),
+    ("Dad is in drug rehabilitation at a clinic in town.", "case_note"),
+    ("After the accident his rehabilitation took months of physio.", "assessment"),
+    ("The report follows the statutory guidance on visits.", "supervision"),
+])
+def test_plain_senses_of_those_words_are_not_flagged(linter, text, doc_type):
+    assert terms(linter, text, doc_type) == []
