@@ -66,3 +66,39 @@ def test_care_roles_settings_and_verbs_are_flagged(linter, text, doc_type, expec
 ])
 def test_plain_senses_of_those_words_are_not_flagged(linter, text, doc_type):
     assert terms(linter, text, doc_type) == []
+
+
+# --- school, behaviour and clinical terms ----------------------------------------------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Sam was internally excluded twice this term.", "case_note", ["internally excluded"]),
+    ("The head offered a managed move to another school.", "assessment", ["managed move"]),
+    ("Staff will use a token economy in class.", "assessment", ["token economy"]),
+    ("He is taught in the least restrictive environment.", "assessment", ["least restrictive environment"]),
+    ("James was enuretic for some months after the move.", "case_note", ["enuretic"]),
+])
+def test_school_behaviour_and_clinical_terms_are_flagged(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("He was permanently excluded from school in May.", "chronology"),
+    ("She moved to a new school after the summer.", "case_note"),
+    ("James wet the bed for some months after the move.", "case_note"),
+    ("He gets a sticker on his chart for each good day.", "assessment"),
+])
+def test_the_plain_words_for_them_are_not_flagged(linter, text, doc_type):
+    assert terms(linter, text, doc_type) == []
+
+
+# --- acronyms: ADHD is spelled out; "(the CEO)" after its long form explains it --------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Tim has ADHD and finds lessons hard.", "case_note", ["ADHD"]),
+    ("Tim has Attention Deficit Hyperactivity Disorder (ADHD). His ADHD is managed.", "case_note", []),
+    ("The girls were in the care of the Chief Executive Officer (the CEO). The CEO applied in May.",
+     "chronology", []),
+    ("The girls were in the care of the CEO. The CEO applied in May.", "chronology", ["CEO", "CEO"]),
+    ("Your Personal Adviser (a PA) will help you with money.", "pathway_plan", []),
+    ("Kayla saw her GP on Monday.", "case_note", []),
+])
+def test_acronyms_adhd_and_an_article_in_the_bracket(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type, code="RL202") == expected

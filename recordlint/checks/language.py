@@ -55,7 +55,8 @@ _LINKED_CAPITALS = re.compile(r"[A-Z]+(?:(?:of|and|for|in|on|to|at|the)[A-Z]+)+"
 _NAMED = (r"(?:(?:which|that|who)\s+(?:is|are)\s+)?(?:(?:also|sometimes|often|usually|commonly|normally)\s+)?"
           r"(?:known\s+as|(?:being\s+)?called|referred\s+to\s+as|shortened\s+to)|we\s+call\s+(?:it|this|them)")
 _ARTICLE = r"(?:an?\s+|the\s+|your\s+|my\s+)?"
-_OPEN_BEFORE = re.compile(rf"\(\s*(?:(?:{_NAMED})\s+{_ARTICLE})?$", re.IGNORECASE)
+# "(the CEO)": an article alone before the acronym in the bracket names it too ("Chief Executive Officer (the CEO)")
+_OPEN_BEFORE = re.compile(rf"\(\s*(?:(?:{_NAMED})\s+)?{_ARTICLE}$", re.IGNORECASE)
 _CLOSE_AFTER = re.compile(r"^\s*\)")
 # "(LAC review)": a word or two after the acronym, then the bracket closes
 _WORDS_THEN_CLOSE = re.compile(r"[ \t]+([a-z]+(?:[ \t]+[a-z]+)?)[ \t]*\)")
