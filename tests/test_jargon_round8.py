@@ -114,3 +114,22 @@ def test_acronyms_adhd_and_an_article_in_the_bracket(linter, text, doc_type, exp
 ])
 def test_terms_left_out_by_their_counts(linter, text, doc_type, expected):
     assert terms(linter, text, doc_type) == expected
+
+
+# --- "access" as a noun in a record about the child is family time; getting to something is plain --------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("He had had access every two weeks until May.", "case_note", ["access"]),
+    ("Mum was opposed to the reduction in access and went to court.", "case_note", ["access"]),
+    ("Dad has access every other Saturday.", "case_note", ["access"]),
+    ("You will have access with your mum every Saturday.", "care_plan", ["access"]),
+    ("Mum has access to a car now.", "case_note", []),
+    ("Wheelchair access is by the side door.", "case_note", []),
+    ("The family has no internet access at home.", "case_note", []),
+    ("He was referred by the county's access team.", "assessment", []),
+    ("She goes to open access sessions at the youth club.", "case_note", []),
+    ("The police gained access through the back door.", "case_note", []),
+    ("Families need better access and support from services.", "supervision", []),
+    ("We will help you with access to services.", "care_plan", []),
+])
+def test_access_as_family_time_in_a_record_about_the_child(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
