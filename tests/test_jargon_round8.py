@@ -133,3 +133,15 @@ def test_terms_left_out_by_their_counts(linter, text, doc_type, expected):
 ])
 def test_access_as_family_time_in_a_record_about_the_child(linter, text, doc_type, expected):
     assert terms(linter, text, doc_type) == expected
+
+
+# --- "contact" with a professional or a service by any name is keeping in touch ----------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Regular contact with your caseworker helps you have a say.", "care_plan", []),
+    ("Jo has regular contact with the GP about her asthma.", "case_note", []),
+    ("Dad keeps in touch by contact with the school office.", "case_note", []),
+    ("Kayla has contact with her mum and the school every week.", "case_note", ["contact"]),
+    ("Kayla has contact with her mum every Saturday.", "case_note", ["contact"]),
+])
+def test_contact_with_a_professional_by_any_name(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
