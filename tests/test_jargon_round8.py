@@ -145,3 +145,15 @@ def test_access_as_family_time_in_a_record_about_the_child(linter, text, doc_typ
 ])
 def test_contact_with_a_professional_by_any_name(linter, text, doc_type, expected):
     assert terms(linter, text, doc_type) == expected
+
+
+# --- names the labellers leave: a service's form or team named "Early Help", the aftercare worker ----------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("The family were offered Early Help in May.", "case_note", ["Early Help"]),
+    ("An Early Help assessment was completed in May.", "case_note", []),
+    ("The Early Help team rang Mum.", "case_note", []),
+    ("Your aftercare worker will help you find a flat.", "pathway_plan", []),
+    ("Your key worker will help you find a flat.", "pathway_plan", ["key worker"]),
+])
+def test_service_names_left_out_by_their_counts(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
