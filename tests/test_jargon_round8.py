@@ -157,3 +157,15 @@ def test_contact_with_a_professional_by_any_name(linter, text, doc_type, expecte
 ])
 def test_service_names_left_out_by_their_counts(linter, text, doc_type, expected):
     assert terms(linter, text, doc_type) == expected
+
+
+# --- justice and immigration terms in records about a child's family -------------------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Mum's new partner is a Schedule 1 offender.", "assessment", ["Schedule 1 offender"]),
+    ("The work with Ryan focuses on desistance.", "assessment", ["desistance"]),
+    ("The family have no recourse to public funds.", "case_note", ["no recourse to public funds"]),
+    ("Ryan has stayed out of trouble since June.", "assessment", []),
+    ("The family cannot claim benefits because of their visa.", "case_note", []),
+])
+def test_justice_and_immigration_terms(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
