@@ -169,3 +169,13 @@ def test_service_names_left_out_by_their_counts(linter, text, doc_type, expected
 ])
 def test_justice_and_immigration_terms(linter, text, doc_type, expected):
     assert terms(linter, text, doc_type) == expected
+
+
+# --- legal words for a child's or a parent's standing ------------------------------------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("The worker spoke with the non-custodial parent on Friday.", "visit_record", ["non-custodial parent"]),
+    ("You may have this right sooner if you are Gillick competent.", "care_plan", ["Gillick competent"]),
+    ("The worker spoke with Dad, who Sam does not live with, on Friday.", "visit_record", []),
+])
+def test_legal_words_for_standing(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
