@@ -179,3 +179,14 @@ def test_justice_and_immigration_terms(linter, text, doc_type, expected):
 ])
 def test_legal_words_for_standing(linter, text, doc_type, expected):
     assert terms(linter, text, doc_type) == expected
+
+
+# --- RL202: a word in capitals after an adjective is an acronym, not a surname ------------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Goal achievement from the Current IEP is below.", "assessment", ["IEP"]),
+    ("If you are in Statutory OOHC your plan is reviewed.", "pathway_plan", ["OOHC"]),
+    ("Visit with Kayla SMITH at home.", "case_note", []),
+    ("Spoke with Mrs KHAN today about the move.", "case_note", []),
+])
+def test_capitals_after_an_adjective_are_an_acronym(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type, code="RL202") == expected

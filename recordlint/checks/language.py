@@ -119,6 +119,16 @@ def _dictionary_words(nlp) -> frozenset[str]:
     return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ()))
 
 
+def _adjectives(nlp) -> frozenset[str]:
+    """The adjectives of WordNet's index (the lemmatizer's ``lemma_index`` table): "current", "statutory". Empty
+    without that table."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (AttributeError, KeyError, ValueError):
+        return frozenset()
+    return frozenset(index.get("adj", ()))
+
+
 def _long_form_before(text: str, start: int) -> list[str]:
     """The last words before "(" that might be a long form ("... Officer (IRO)")."""
     line_start = max(text.rfind("\n", 0, start), text.rfind(".", 0, start - 1), text.rfind(":", 0, start)) + 1
@@ -239,6 +249,7 @@ class UnexplainedAcronym(Rule):
         self.everyday = self._load_everyday(path, data, (config.lexicon or {}).get("everyday-acronyms"))
         self.method_names = self._load_method_names(data)
         self._nlp, self._words = nlp, None  # WordNet's words, read on the first shouted-looking word
+        self._adjs = None  # WordNet's adjectives, read on the first word in capitals after a capitalised word
 
     @staticmethod
     def _load_everyday(path: Path, data, changes: dict | None) -> set[str]:
@@ -299,7 +310,7 @@ class UnexplainedAcronym(Rule):
             if self._in_heading(rec, form, start) or self._shouted_word(form) or self._misspelt(key):
                 return None
             titles = people_words(rec.config).family_titles
-            if _sayable(form) and (self._surname(rec.text, form, start, titles)
+            if _sayable(form) and (self._surname(rec.text, form, start, titles, self._adjective_words)
                                    or self._caps_run(rec.text, start, len(word))):
                 return None  # "Kayla SMITH", "CARE PLAN"; not "Jo Bell NCC", "CAST YCS PROJECT"
             return key, None
@@ -351,9 +362,15 @@ class UnexplainedAcronym(Rule):
         return bool(_CAPS_NEIGHBOUR_BEFORE.search(text[max(0, start - 20):start])
                     or _CAPS_NEIGHBOUR_AFTER.match(text[start + length:start + length + 20]))
 
+    def _adjective_words(self) -> frozenset[str]:
+        if self._adjs is None:
+            self._adjs = _adjectives(self._nlp)
+        return self._adjs
+
     @staticmethod
-    def _surname(text: str, word: str, start: int, family_titles: frozenset) -> bool:
-        """A surname in capitals after a first name: "Kayla SMITH", "Mrs KHAN"."""
+    def _surname(text: str, word: str, start: int, family_titles: frozenset, adjectives) -> bool:
+        """A surname in capitals after a first name: "Kayla SMITH", "Mrs KHAN"; not after an adjective that is
+        no name ("Current IEP", "Statutory OOHC": ``adjectives()`` gives WordNet's adjectives)."""
         if len(word) < 3 or not word.isalpha():
             return False
         m = _PREV_WORD.search(text, max(0, start - 30), start)
@@ -361,6 +378,8 @@ class UnexplainedAcronym(Rule):
             return False
         prev = m.group(1)
         if prev.lower() in STOP_WORDS or prev.lower() in family_titles:  # people.yaml
+            return False
+        if prev.lower() in adjectives():
             return False
         before = text[max(0, m.start(1) - 2):m.start(1)].strip()
         return before not in ("", ".", "!", "?")  # the first name does not start a sentence
