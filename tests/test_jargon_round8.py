@@ -190,3 +190,12 @@ def test_legal_words_for_standing(linter, text, doc_type, expected):
 ])
 def test_capitals_after_an_adjective_are_an_acronym(linter, text, doc_type, expected):
     assert terms(linter, text, doc_type, code="RL202") == expected
+
+
+# --- a care leaver's plan named in writing about the child; a pathway plan names itself --------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("The service must improve pathway plans for care leavers.", "case_note", ["pathway plans"]),
+    ("This is your pathway plan. We will look at it again in May.", "pathway_plan", []),
+])
+def test_pathway_plan_only_in_third_person_records(linter, text, doc_type, expected):
+    assert terms(linter, text, doc_type) == expected
