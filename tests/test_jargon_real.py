@@ -400,9 +400,10 @@ def test_process_names_are_fine_in_a_guide_for_any_child(linter, text, doc_type,
     ("His case manager rang on Monday.", "case_note", []),
     ("Social workers know the children on their case-loads.", "assessment", []),
     ("Her case file was sent to the new team.", "case_note", []),
-    ("We closed your case in May.", "care_plan", ["closed your case"]),
-    ("The team looked at her case again.", "case_note", ["her case"]),
-    ("Your case worker will ring you.", "pathway_plan", ["Your case worker"]),
+    # round 8: a person's "case" is no longer listed (labelled in 1 of 20 uses over the public sets)
+    ("We closed your case in May.", "care_plan", []),
+    ("The team looked at her case again.", "case_note", []),
+    ("Your case worker will ring you.", "pathway_plan", []),
 ])
 def test_case_as_the_first_word_of_a_noun(linter, text, doc_type, expected):
     assert [t for code, t in jargon(linter, text, doc_type) if code == "RL201"] == expected

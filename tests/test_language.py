@@ -508,11 +508,14 @@ def test_no_jargon_form_is_listed_under_two_new_entries():
             seen.setdefault(key, t.term)
 
 
+# Round 8: a person's "case" ("your case", "the case was closed") is no longer in the lexicon - the labellers of the
+# public sets marked it in 1 of 20 uses (jargon.yaml's header); "case review" and "case conference" stay.
 @pytest.mark.parametrize("text, expected", [
-    ("Your social worker is responsible for your case.", [("RL201", "your case")]),
-    ("The case was closed in May.", [("RL201", "case was closed")]),
+    ("Your social worker is responsible for your case.", []),
+    ("The case was closed in May.", []),
+    ("The case conference is on Monday.", [("RL201", "case conference")]),
 ])
-def test_a_person_as_a_case_is_jargon(linter, text, expected):
+def test_a_person_as_a_case_is_not_listed(linter, text, expected):
     assert jargon(linter, text) == expected
 
 

@@ -55,7 +55,8 @@ _LINKED_CAPITALS = re.compile(r"[A-Z]+(?:(?:of|and|for|in|on|to|at|the)[A-Z]+)+"
 _NAMED = (r"(?:(?:which|that|who)\s+(?:is|are)\s+)?(?:(?:also|sometimes|often|usually|commonly|normally)\s+)?"
           r"(?:known\s+as|(?:being\s+)?called|referred\s+to\s+as|shortened\s+to)|we\s+call\s+(?:it|this|them)")
 _ARTICLE = r"(?:an?\s+|the\s+|your\s+|my\s+)?"
-_OPEN_BEFORE = re.compile(rf"\(\s*(?:(?:{_NAMED})\s+{_ARTICLE})?$", re.IGNORECASE)
+# "(the CEO)": an article alone before the acronym in the bracket names it too ("Chief Executive Officer (the CEO)")
+_OPEN_BEFORE = re.compile(rf"\(\s*(?:(?:{_NAMED})\s+)?{_ARTICLE}$", re.IGNORECASE)
 _CLOSE_AFTER = re.compile(r"^\s*\)")
 # "(LAC review)": a word or two after the acronym, then the bracket closes
 _WORDS_THEN_CLOSE = re.compile(r"[ \t]+([a-z]+(?:[ \t]+[a-z]+)?)[ \t]*\)")
@@ -116,6 +117,16 @@ def _dictionary_words(nlp) -> frozenset[str]:
     except (AttributeError, KeyError, ValueError):
         return frozenset()
     return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ()))
+
+
+def _adjectives(nlp) -> frozenset[str]:
+    """The adjectives of WordNet's index (the lemmatizer's ``lemma_index`` table): "current", "statutory". Empty
+    without that table."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (AttributeError, KeyError, ValueError):
+        return frozenset()
+    return frozenset(index.get("adj", ()))
 
 
 def _long_form_before(text: str, start: int) -> list[str]:
@@ -238,6 +249,7 @@ class UnexplainedAcronym(Rule):
         self.everyday = self._load_everyday(path, data, (config.lexicon or {}).get("everyday-acronyms"))
         self.method_names = self._load_method_names(data)
         self._nlp, self._words = nlp, None  # WordNet's words, read on the first shouted-looking word
+        self._adjs = None  # WordNet's adjectives, read on the first word in capitals after a capitalised word
 
     @staticmethod
     def _load_everyday(path: Path, data, changes: dict | None) -> set[str]:
@@ -298,7 +310,7 @@ class UnexplainedAcronym(Rule):
             if self._in_heading(rec, form, start) or self._shouted_word(form) or self._misspelt(key):
                 return None
             titles = people_words(rec.config).family_titles
-            if _sayable(form) and (self._surname(rec.text, form, start, titles)
+            if _sayable(form) and (self._surname(rec.text, form, start, titles, self._adjective_words)
                                    or self._caps_run(rec.text, start, len(word))):
                 return None  # "Kayla SMITH", "CARE PLAN"; not "Jo Bell NCC", "CAST YCS PROJECT"
             return key, None
@@ -350,9 +362,15 @@ class UnexplainedAcronym(Rule):
         return bool(_CAPS_NEIGHBOUR_BEFORE.search(text[max(0, start - 20):start])
                     or _CAPS_NEIGHBOUR_AFTER.match(text[start + length:start + length + 20]))
 
+    def _adjective_words(self) -> frozenset[str]:
+        if self._adjs is None:
+            self._adjs = _adjectives(self._nlp)
+        return self._adjs
+
     @staticmethod
-    def _surname(text: str, word: str, start: int, family_titles: frozenset) -> bool:
-        """A surname in capitals after a first name: "Kayla SMITH", "Mrs KHAN"."""
+    def _surname(text: str, word: str, start: int, family_titles: frozenset, adjectives) -> bool:
+        """A surname in capitals after a first name: "Kayla SMITH", "Mrs KHAN"; not after an adjective that is
+        no name ("Current IEP", "Statutory OOHC": ``adjectives()`` gives WordNet's adjectives)."""
         if len(word) < 3 or not word.isalpha():
             return False
         m = _PREV_WORD.search(text, max(0, start - 30), start)
@@ -360,6 +378,8 @@ class UnexplainedAcronym(Rule):
             return False
         prev = m.group(1)
         if prev.lower() in STOP_WORDS or prev.lower() in family_titles:  # people.yaml
+            return False
+        if prev.lower() in adjectives():
             return False
         before = text[max(0, m.start(1) - 2):m.start(1)].strip()
         return before not in ("", ".", "!", "?")  # the first name does not start a sentence
