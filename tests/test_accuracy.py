@@ -144,7 +144,14 @@ def test_public_plans_keeps_its_floor(linter):
 #
 # public-fresh9.jsonl (50 passages, 411 labels): labelled in round 7 the same way (agreement-fresh9-*.jsonl,
 # ADJUDICATION-FRESH9.md) and kept unseen: scores read only at the end of round 7 (on the round-6 code and on
-# round 7's), errors never. Micro-F1 0.658 -> 0.662; RL301 precision 0.385 -> 0.407 (11 of 27).
+# round 7's); its errors were read once after that. Micro-F1 0.658 -> 0.662; RL301 precision 0.385 -> 0.407
+# (11 of 27). Opened for study in round 8 (0.818 / 0.806 now): it overstates too.
+#
+# public-fresh10.jsonl (35 passages, 257 labels) and public-fresh11.jsonl (40 passages, 307 labels): labelled
+# the same way at the end of round 7 and the start of round 8 (agreement-fresh10-*.jsonl, -fresh11-*.jsonl,
+# ADJUDICATION-FRESH10.md, -FRESH11.md) and kept unseen: scores read only at the end of round 8 (on the
+# round-7 code and on round 8's). These are the figures for real text nobody tuned on: micro-F1 0.593 -> 0.589
+# and 0.707 -> 0.708; RL301 precision 0.444 -> 0.400 (4 of 10) and 0.467 -> 0.500 (7 of 14).
 REAL_TEXT_FLOORS = [
     ("public-unseen.jsonl", 0.90, 0.90),
     ("public-fresh.jsonl", 0.92, 0.90),
@@ -155,7 +162,9 @@ REAL_TEXT_FLOORS = [
     ("public-fresh6.jsonl", 0.80, 0.68),
     ("public-fresh7.jsonl", 0.76, 0.76),
     ("public-fresh8.jsonl", 0.68, 0.50),
-    ("public-fresh9.jsonl", 0.64, 0.38),
+    ("public-fresh9.jsonl", 0.80, 0.78),
+    ("public-fresh10.jsonl", 0.57, 0.35),
+    ("public-fresh11.jsonl", 0.69, 0.45),
 ]
 
 
