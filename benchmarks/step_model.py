@@ -77,10 +77,14 @@ def train(units: list[dict], text_only: bool = False, l2: float = 1.0, epochs: i
     return {"bias": b, "weights": weights, "text_only": text_only}
 
 
-def prob(model: dict, u: dict) -> float:
+def logistic(model: dict, feats: list[str]) -> float:
+    """The probability a model of ``fit``'s weights and bias gives a unit with these features."""
     ws = model["weights"]
-    z = model["bias"] + sum(ws.get(f, 0.0) for f in features(u, model["text_only"]))
-    return float(1.0 / (1.0 + np.exp(-z)))
+    return float(1.0 / (1.0 + np.exp(-(model["bias"] + sum(ws.get(f, 0.0) for f in feats)))))
+
+
+def prob(model: dict, u: dict) -> float:
+    return logistic(model, features(u, model["text_only"]))
 
 
 def prf(decided: list[bool], labels: list[int]) -> tuple[float, float, float, int]:

@@ -29,10 +29,8 @@ import re
 import sys
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from step_model import fit  # noqa: E402  (the same logistic regression as round 5's model)
+from step_model import fit, logistic  # noqa: E402  (the same logistic regression as round 5's model)
 
 CODES = ("RL301", "RL302")
 STEP_CATEGORIES = ("plan.timescale", "plan.specific")
@@ -205,10 +203,9 @@ def train(units: list[dict], kind: str = "both", l2: float = 10.0, epochs: int =
     weights, bias = fit([features(u, kind) for u in units], [u["label"] for u in units], l2, epochs, rate)
     return {"kind": kind, "bias": bias, "weights": weights}
 
+
 def prob(model: dict, u: dict) -> float:
-    ws = model["weights"]
-    z = model["bias"] + sum(ws.get(f, 0.0) for f in features(u, model["kind"]))
-    return float(1.0 / (1.0 + np.exp(-z)))
+    return logistic(model, features(u, model["kind"]))
 
 
 def all_units(data: dict, names) -> list[dict]:

@@ -40,3 +40,8 @@ def plan_findings_of(linter, text, doc_type, child=None):
     """(code, matched text) of each plan-step finding (RL301, RL302); the child is Kai unless given."""
     child = {"name": "Kai"} if child is None else child
     return [(c, t) for c, cat, t in findings_of(linter, text, doc_type, child) if cat in PLAN]
+
+
+def plan_texts_of(linter, text, doc_type, code):
+    """The matched text of each finding of one plan-step rule ("RL301" or "RL302"); the child is Kai."""
+    return [t for c, t in plan_findings_of(linter, text, doc_type) if c == code]

@@ -2,7 +2,7 @@
 each with the flagged and the clean case, tried on more than one kind of record."""
 from __future__ import annotations
 
-from conftest import plan_findings_of
+from conftest import plan_findings_of, plan_texts_of
 
 
 def plan_findings(linter, text, doc_type="case_note", child=None):
@@ -10,11 +10,11 @@ def plan_findings(linter, text, doc_type="case_note", child=None):
 
 
 def rl301(linter, text, doc_type="case_note"):
-    return [t for c, t in plan_findings(linter, text, doc_type) if c == "RL301"]
+    return plan_texts_of(linter, text, doc_type, "RL301")
 
 
 def rl302(linter, text, doc_type="case_note"):
-    return [t for c, t in plan_findings(linter, text, doc_type) if c == "RL302"]
+    return plan_texts_of(linter, text, doc_type, "RL302")
 
 
 # --- a line labelled as an outcome, objective or goal: what the child or family is to reach -------------------
