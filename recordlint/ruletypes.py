@@ -112,7 +112,12 @@ class YamlRule(Rule):
     def analysis(self) -> str:
         if not self.uses_phrases and self.needs_model:
             return "yes (parser)"
-        return "ambiguous words only (tagger)" if getattr(self, "_pos_terms", False) else "no"
+        needs = []
+        if getattr(self, "_pos_terms", False):
+            needs.append("ambiguous words only (tagger)")
+        if any(t.person_subject for t in self.terms):
+            needs.append("words blaming only a person (parser, for their subject)")
+        return "; ".join(needs) or "no"
 
     @property
     def uses_phrases(self) -> bool:
