@@ -729,6 +729,8 @@ def _subjunctive_verb(toks, first: int, to: bool) -> tuple[int, str | None, bool
             end -= 1   # "staff to better identify": the adverb and "to" are not the owner's
         return i, " ".join(x.text for x in toks[first:end]), False
     return None
+
+
 _GERUND_OBJECT = ("DT", "PRP$", "PRP", "NN", "NNS", "JJ", "IN", "RP", "NNP", "CD")
 _IMPERATIVE_NEXT = ("DT", "PRP$", "PRP", "IN", "RP", "TO", "NNP", "CD", "JJ", "NN", "NNS")
 _BY_TIME = re.compile(r"by\s+(?:the\s+)?(?:(?:end|start|time|next|then|" + MONTH + r")\b|\d)", re.I)
