@@ -28,8 +28,7 @@ from spacy.util import filter_spans
 from .errors import ConfigError
 from .findings import Severity
 from .lexicon import (Term, drop_explained, drop_names, drop_page_topics, in_accusation, in_condition, in_definition,
-                      in_manner_clause,
-                      load_lexicon, plain_with, quoted_term, spellings, written_forms)
+                      in_manner_clause, load_lexicon, plain_with, quoted_term, spellings, written_forms)
 from .resources import load_yaml
 from .rule import Example, Rule
 
@@ -107,15 +106,19 @@ class YamlRule(Rule):
         self.config = config
         self.terms: list[Term] = []
         self._term_by_key: dict[str, Term] = {}
+        # set at setup: terms read only as some parts of speech (tagged), terms said only of a person (parsed for
+        # their subject: person_subject), and blaming's word lists those subjects are judged by (read when first used)
+        self._pos_terms = self._subject_terms = False
+        self._subject_lists: dict | None = None
 
     @property
     def analysis(self) -> str:
         if not self.uses_phrases and self.needs_model:
             return "yes (parser)"
         needs = []
-        if getattr(self, "_pos_terms", False):
+        if self._pos_terms:
             needs.append("ambiguous words only (tagger)")
-        if any(t.person_subject for t in self.terms):
+        if self._subject_terms:
             needs.append("words blaming only a person (parser, for their subject)")
         return "; ".join(needs) or "no"
 
@@ -164,7 +167,7 @@ class YamlRule(Rule):
         else:
             self._compile_patterns(vocab)
         self._pos_terms = any(t.pos for t in self.terms)
-        self._parsed_terms = self._pos_terms or any(t.person_subject for t in self.terms)
+        self._subject_terms = any(t.person_subject for t in self.terms)
 
     def _compile_phrases(self, nlp, config) -> None:
         spec, where = self.spec, self.where
@@ -256,6 +259,20 @@ class YamlRule(Rule):
         return [(sp, self._term_by_key[key]) for sp in spans
                 for key in dict.fromkeys(reversed(by_span[(sp.start, sp.end)]))]
 
+    def _institution_subject(self, span, rec) -> bool:
+        """The verb of ``span`` has a subject that is a court, service or worker in their role (its sentence parsed),
+        judged by blaming's word lists, read once for this rule."""
+        region = rec.parse_region(*rec.sentence_of(span.start_char), "deps")
+        if region is None:
+            return False  # no model: keep the finding
+        verb = next((t for t in region.span if region.start_of(t) == span[0].idx), None)
+        if verb is None:
+            return False
+        from .checks.blaming import blaming_lists, institution_subject  # the checks package imports this module
+        if self._subject_lists is None:
+            self._subject_lists = blaming_lists(rec.config)
+        return institution_subject(verb, self._subject_lists)
+
     @staticmethod
     def _near_word_excludes(term: Term, doc, span) -> bool:
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -287,7 +304,7 @@ class YamlRule(Rule):
             return True  # "accused Mr C of a failure to engage": the accuser's words, reported
         if self.spec.get("definitions_ok") and in_definition(rec.text, span.start_char):
             return True  # "Disruptive behaviours are those actions that ...": a definition, of no one
-        if term.person_subject and _institution_subject(span, rec):
+        if term.person_subject and self._institution_subject(span, rec):
             return True  # "the judge refused the application": a court's, service's or worker's decision
         if term.pos:
             region = rec.parse_region(*rec.sentence_of(span.start_char), "tag")
@@ -303,7 +320,7 @@ class YamlRule(Rule):
         only as some parts of speech needs its sentence tagged."""
         if not self.uses_phrases:
             return [(0, len(rec.text), "parse")] if self.needs_model else []
-        if not self._parsed_terms:
+        if not (self._pos_terms or self._subject_terms):
             return []
         out = []
         for sp, term in self._record_phrase_spans(rec):
@@ -339,16 +356,6 @@ class YamlRule(Rule):
 # family" is "maintain contact", "in close contact" is "in contact"
 _HOW_OFTEN = frozenset({"regular", "frequent", "close", "daily", "weekly", "monthly", "constant", "direct", "good",
                         "ongoing", "occasional", "little"})
-
-
-def _institution_subject(span, rec) -> bool:
-    """The verb of ``span`` has a subject that is a court, service or worker in their role (its sentence parsed)."""
-    region = rec.parse_region(*rec.sentence_of(span.start_char), "deps")
-    if region is None:
-        return False  # no model: keep the finding
-    verb = next((t for t in region.span if region.start_of(t) == span[0].idx), None)
-    from .checks.blaming import institution_subject  # the checks package imports this module's loader
-    return verb is not None and institution_subject(verb, rec)
 
 
 def _about_no_one(rec) -> bool:

@@ -40,7 +40,7 @@ _ADVICE = {"should", "must", "ought", "may", "might", "can", "could", "need"}
 _WARY = {"reluctant", "unwilling", "hesitant", "reluctance", "unwillingness", "hesitance", "hesitancy"}
 
 
-def _lists(config=None) -> dict:
+def blaming_lists(config=None) -> dict:
     """blaming.yaml's lists; "people" adds people.yaml's words for people and "speech_verbs"
     speech.yaml's (each list is written once, in its own file)."""
     data = load_phrases(PHRASE_FILE, config)
@@ -168,7 +168,7 @@ class BlamingJudgement(Rule):
         blaming = load_lexicon(rules_dir() / "lexicon" / "blaming.yaml", (config.lexicon or {}).get("blaming"))
         # RL211 already flags these, in every spelling it matches ("problematic behavior"): not twice
         self.rl211 = FormsFinder([Term(term=v) for t in blaming for f in t.forms for v in spellings(f)])
-        self.lists = _lists(config)
+        self.lists = blaming_lists(config)
 
     def _candidates(self, rec) -> list[tuple[int, int, str]]:
         """(start, end, kind) of each "failed to" and judgement word outside speech (text only)."""
@@ -324,20 +324,16 @@ class BlamingJudgement(Rule):
         return "describe what was seen, heard or said"
 
 
-def institution_subject(verb, rec) -> bool:
+def institution_subject(verb, lists) -> bool:
     """The subject of the verb ``verb`` (climbing as _subject does) names a court, service or body, or a worker in
     their role ("The judge refused the application", "The Council relied on and refused to change ..."): their
     decision, not a refusal by the child or family. False for a noun ("a refusal"), a verb with no subject, and a
-    subject that names no institution ("the younger one refuses", "Tammy ... refused")."""
+    subject that names no institution ("the younger one refuses", "Tammy ... refused"). ``lists``: blaming_lists."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     subject = _subject(verb)
     if subject is None:
         return False
-    key = ("blaming lists", id(rec.config))
-    if key not in rec.cache:
-        rec.cache[key] = _lists(rec.config)
-    lists = rec.cache[key]
     names = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
     acronym = subject.text.isupper() and subject.text in lists["service_acronyms"]
     return bool(names & lists["not_people"]) or acronym or _is_professional(subject, lists)

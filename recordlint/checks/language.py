@@ -109,24 +109,15 @@ def _sayable(word: str) -> bool:
     return any(c in "aeiou" for c in low) or "y" in low[1:]
 
 
-def _dictionary_words(nlp) -> frozenset[str]:
-    """The nouns, verbs, adjectives and adverbs of WordNet's index, as the English model's lemmatizer ships
-    them (its ``lemma_index`` table): ordinary words, not names or brands. Empty without that table."""
+def _dictionary_words(nlp, parts=("noun", "verb", "adj", "adv")) -> frozenset[str]:
+    """The words of WordNet's index in these parts of speech (all four unless given), as the English model's
+    lemmatizer ships them (its ``lemma_index`` table): ordinary words, not names or brands. Empty without that
+    table."""
     try:
         index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (AttributeError, KeyError, ValueError):
         return frozenset()
-    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ()))
-
-
-def _adjectives(nlp) -> frozenset[str]:
-    """The adjectives of WordNet's index (the lemmatizer's ``lemma_index`` table): "current", "statutory". Empty
-    without that table."""
-    try:
-        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    except (AttributeError, KeyError, ValueError):
-        return frozenset()
-    return frozenset(index.get("adj", ()))
+    return frozenset(w for pos in parts for w in index.get(pos, ()))
 
 
 def _long_form_before(text: str, start: int) -> list[str]:
@@ -364,7 +355,7 @@ class UnexplainedAcronym(Rule):
 
     def _adjective_words(self) -> frozenset[str]:
         if self._adjs is None:
-            self._adjs = _adjectives(self._nlp)
+            self._adjs = _dictionary_words(self._nlp, ("adj",))
         return self._adjs
 
     @staticmethod

@@ -397,6 +397,8 @@ _INLINE_RECOMMENDATIONS = re.compile(r"\W*(?:(?:key|main|our|the)\s+)?recommenda
 # to improve, listed after a colon inside the sentence (its first item ends at the first semicolon). A string
 _AREAS_TO_IMPROVE = (r"[^:]*?\b(?:areas?\s+(?:of|for)\s+(?:improvement|development)|improvements?\s+(?:needed|"
                      r"required)|what\s+needs\s+to\s+improve)\s*:\s*")
+
+
 def _inline_lead(text: str, s: int, e: int, first_end: int) -> tuple[int, str | None] | None:
     """Where the items of a sentence that lists recommendations or areas to improve start, and whom they are
     for: "Recommendations for the Partnership include: seek ...; make ...", "..., resulting in three areas for
