@@ -1,0 +1,30 @@
+"""Round 9 blaming classes (RL211/RL212). Invented sentences of several kinds of record: the flagged and the clean."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import findings_of
+
+B = "language.blaming"
+
+
+def judged(linter, text, doc_type="case_note", child=None):
+    return [(code, t) for code, _, t in findings_of(linter, text, doc_type, child, category=B)]
+
+
+# --- "failed to respond / follow ..." by a council or service: a finding about the service ----------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Dad failed to respond to three letters about the meeting.", "case_note", [("RL211", "failed to respond")]),
+    ("Mum failed to follow the safety plan on Saturday.", "chronology", [("RL211", "failed to follow")]),
+])
+def test_a_parent_who_failed_to_respond_is_flagged(linter, text, doc_type, expected):
+    assert judged(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("Ms Y complained that the council failed to respond to her letter about the move.", "assessment"),
+    ("We found the service failed to follow its own complaints procedure.", "assessment"),
+    ("The social worker failed to follow up the referral in time.", "supervision"),
+])
+def test_a_council_or_service_that_failed_to_respond_is_clean(linter, text, doc_type):
+    assert judged(linter, text, doc_type) == []
