@@ -28,3 +28,16 @@ def test_a_parent_who_failed_to_respond_is_flagged(linter, text, doc_type, expec
 ])
 def test_a_council_or_service_that_failed_to_respond_is_clean(linter, text, doc_type):
     assert judged(linter, text, doc_type) == []
+
+
+# --- "her foster child": a carer's relation to the child, not a label put on the child ----------------------
+def test_a_foster_child_as_a_label_is_flagged(linter):
+    assert judged(linter, "The foster child was moved on Friday.", "chronology") == [("RL211", "foster child")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ms B went to the review for her foster child on Tuesday.",
+    "The carers said their foster kids settle well after school.",
+])
+def test_a_carers_foster_child_is_clean(linter, text):
+    assert judged(linter, text) == []
