@@ -36,7 +36,7 @@ RULE_KEYS = {"code", "name", "type", "category", "severity", "message", "summary
              "perspective", "doc_types", "exceptions", "examples", "tokens", "swap", "lexicon",
              "lexicon_name", "patterns", "max", "scope", "exempt_speech", "case_sensitive",
              "explained_ok", "names_ok", "quoted_terms", "accusations_ok", "definitions_ok",
-             "options"}
+             "record_quotes", "options"}
 TYPES = {"existence", "substitution", "sequence", "occurrence"}
 MODEL_ATTRS = {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "IS_SENT_START"}
 PHRASE_KEYS = ("tokens", "swap", "lexicon")
@@ -120,6 +120,8 @@ class YamlRule(Rule):
             needs.append("ambiguous words only (tagger)")
         if self._subject_terms:
             needs.append("words blaming only a person (parser, for their subject)")
+        if self.spec.get("record_quotes"):
+            needs.append("quoted words (parser, for who tells them)")
         return "; ".join(needs) or "no"
 
     @property
@@ -224,9 +226,10 @@ class YamlRule(Rule):
                      if not self._context_excludes(term, doc, sp, rec)]
             found = list({(f[0], f[1]): f for f in reversed(found)}.values())  # one term a span: the first kept
         if self.exempt_speech:  # quoted_terms: "a ‘well presented’ woman" marks the writer's own term
-            quoted_ok = bool(self.spec.get("quoted_terms"))
+            quoted_ok, record_ok = bool(self.spec.get("quoted_terms")), bool(self.spec.get("record_quotes"))
             found = [f for f in found if not rec.in_speech(f[0])
-                     or (quoted_ok and quoted_term(rec.text, f[0], f[1], rec.config, rec.speech))]
+                     or (quoted_ok and quoted_term(rec.text, f[0], f[1], rec.config, rec.speech))
+                     or (record_ok and self._record_quotation(f[0], rec))]
         if len(self.exceptions):
             blocked = [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self.exceptions(doc)]
             found = [f for f in found if not any(bs <= f[0] and f[1] <= be for bs, be in blocked)]
@@ -272,6 +275,14 @@ class YamlRule(Rule):
         if self._subject_lists is None:
             self._subject_lists = blaming_lists(rec.config)
         return institution_subject(verb, self._subject_lists)
+
+    def _record_quotation(self, start: int, rec) -> bool:
+        """record_quotes: the quotation marks around ``start`` hold a worker's or a document's words, or an
+        unattributed finding (blaming.record_quotation), not the child's or family's."""
+        from .checks.blaming import blaming_lists, record_quotation  # the checks package imports this module
+        if self._subject_lists is None:
+            self._subject_lists = blaming_lists(rec.config)
+        return record_quotation(rec, start, self._subject_lists)
 
     @staticmethod
     def _near_word_excludes(term: Term, doc, span) -> bool:
@@ -422,6 +433,7 @@ _SPEC_TYPES = {
     "case_sensitive": (lambda v: isinstance(v, bool), "'case_sensitive' must be true or false"),
     "accusations_ok": (lambda v: isinstance(v, bool), "'accusations_ok' must be true or false"),
     "definitions_ok": (lambda v: isinstance(v, bool), "'definitions_ok' must be true or false"),
+    "record_quotes": (lambda v: isinstance(v, bool), "'record_quotes' must be true or false"),
     "options": (lambda v: isinstance(v, dict), "'options' must be a mapping of option name to default value"),
     "exceptions": (lambda v: v is None or _is_words(v), "'exceptions' must be a list of phrases"),
     "doc_types": (lambda v: v is None or _is_words(v), "'doc_types' must be a list of doc type names"),

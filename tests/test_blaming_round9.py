@@ -41,3 +41,25 @@ def test_a_foster_child_as_a_label_is_flagged(linter):
 ])
 def test_a_carers_foster_child_is_clean(linter, text):
     assert judged(linter, text) == []
+
+
+# --- words in quotation marks that are a worker's or a document's, built into the writer's sentence --------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Her social worker said that Kai has a history of “attention seeking” at school.", "case_note",
+     [("RL211", "attention seeking")]),
+    ("I rang his teacher, who said that Kai had been “attention seeking” all week.", "chronology",
+     [("RL211", "attention seeking")]),
+    ("The flat was found to be “filthy” on the second visit.", "chronology", [("RL212", "filthy")]),
+    ("Police officers found the children in a “squalid” flat in May.", "assessment", [("RL212", "squalid")]),
+])
+def test_a_workers_or_a_documents_quoted_judgement_is_flagged(linter, text, doc_type, expected):
+    assert judged(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("Mum said that Kai has been “attention seeking” since the move.", "case_note"),
+    ("Kai told me: “Nan says I am attention seeking.”", "visit_record"),
+    ("Dad found the room “filthy” when he got back.", "case_note"),
+])
+def test_the_familys_quoted_words_are_clean(linter, text, doc_type):
+    assert judged(linter, text, doc_type) == []

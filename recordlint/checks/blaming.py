@@ -181,7 +181,7 @@ class BlamingJudgement(Rule):
                 found += [(m.start(), m.end(), "failed") for m in _FAILED.finditer(text)]
             if "engag" in low:
                 found += [(m.start(), m.end(), "engage") for m in _engage_regex().finditer(text)]
-            rec.cache[key] = [(s, e, k) for s, e, k in sorted(found) if not rec.in_speech(s)
+            rec.cache[key] = [(s, e, k) for s, e, k in sorted(found) if (not rec.in_speech(s) or _in_quotes(rec, s))
                               and not in_accusation(text, s) and not in_definition(text, s)
                               and not self._overlaps_rl211(text, s, e)]
         return rec.cache[key]
@@ -195,8 +195,8 @@ class BlamingJudgement(Rule):
         found_spans: list[tuple[int, int, str, str]] = []
         for start, end, kind in self._candidates(rec):
             region = rec.parse_region(*rec.sentence_of(start), "deps")
-            if region is None:
-                continue  # no model
+            if region is None or (rec.in_speech(start) and not record_quotation(rec, start, lists)):
+                continue  # no model, or someone's words in quotation marks (not the record's own account)
             toks = [t for t in region.span if start <= region.start_of(t) < end]
             if not toks:
                 continue
@@ -573,10 +573,56 @@ def _reported(tok, lists) -> bool:
 
 def _told_by_record(verb, lists) -> bool:
     """The teller of a speech verb is a worker in their role or a document ("The social worker said that she had
-    indoctrinated the child", "It said she had not been engaging"): what they said is the record's account, which the
-    guidance holds to the same standard, not the words of the child or family it leaves alone."""
+    indoctrinated the child", "It said she had not been engaging"; "her social worker, who said ...": the worker the
+    "who" stands for): what they said is the record's account, which the guidance holds to the same standard, not the
+    words of the child or family it leaves alone."""
     teller = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if teller is not None and teller.lower_ == "who" and verb.dep_ == "relcl":
+        teller = verb.head
     return teller is not None and (teller.lower_ in lists["documents"] or _is_professional(teller, lists))
+
+
+_QUOTES = "\"“‘'"
+
+
+_WORD_BEFORE = re.compile(r"[^\W_][ \t]*$")   # "a history of “...”": the quotation goes on the writer's sentence
+
+
+def _quotation(rec, start: int) -> int | None:
+    """Where the quotation marks around ``start`` open (None outside them: a "said:" line, a views section)."""
+    quote = next((s for s, e in rec.speech if s <= start < e), None)
+    return quote if quote is not None and rec.text[quote] in _QUOTES else None
+
+
+def _in_quotes(rec, start: int) -> bool:
+    return _quotation(rec, start) is not None
+
+
+def record_quotation(rec, start: int, lists) -> bool:
+    """The quotation marks around ``start`` hold the record's own account, not the child's or family's words
+    (GUIDELINES exempts only theirs): the words of a worker in their role or a document ("her social worker, who
+    said that Leah has a history of “attention seeking behaviour”", "the report found ...") or an unattributed
+    finding ("The flat was found to be “unhygienic”", "social workers found the child in an “unhygienic” home").
+    Read from the first verb of saying or finding above the quoted word in its sentence's parse; False with no
+    model, outside quotation marks (a "said:" line, a views section) and with no such verb."""
+    quote = _quotation(rec, start)
+    if quote is None or not _WORD_BEFORE.search(rec.text, max(0, quote - 40), quote):
+        return False  # a quotation of its own (after "said:", or a sentence), not words built into the writer's
+    region = rec.parse_region(*rec.sentence_of(start), "deps")
+    tok = None if region is None else next((t for t in region.span if region.start_of(t) == start), None)
+    for _ in range(12):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lower_ in lists["speech_verbs"] or tok.lower_ in lists["finding_verbs"]:
+            return _told_by_record(tok, lists) or _unattributed_finding(tok, lists)
+    return False
+
+
+def _unattributed_finding(verb, lists) -> bool:
+    """"was found to be", "were deemed": a finding in the passive with no one named as its finder."""
+    return verb.lower_ in lists["finding_verbs"] and any(c.dep_ == "nsubjpass" for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
 
 
 RULES: list = [BlamingJudgement]
