@@ -63,3 +63,21 @@ def test_a_workers_or_a_documents_quoted_judgement_is_flagged(linter, text, doc_
 ])
 def test_the_familys_quoted_words_are_clean(linter, text, doc_type):
     assert judged(linter, text, doc_type) == []
+
+
+# --- "struggled to engage": the engagement verdict put as the person's struggle ------------------------------
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Dad struggled to engage with the family support worker in June.", "case_note",
+     [("RL211", "struggled to engage")]),
+    ("Tia is struggling to engage with her tutor this term.", "assessment", [("RL211", "struggling to engage")]),
+])
+def test_a_person_struggling_to_engage_is_flagged(linter, text, doc_type, expected):
+    assert judged(linter, text, doc_type) == expected
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("The service struggles to engage fathers in its groups.", "supervision"),
+    ("Tia struggled to get to school on time in the winter.", "case_note"),
+])
+def test_a_service_struggling_to_engage_or_another_struggle_is_clean(linter, text, doc_type):
+    assert judged(linter, text, doc_type) == []
