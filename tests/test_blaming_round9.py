@@ -81,3 +81,16 @@ def test_a_person_struggling_to_engage_is_flagged(linter, text, doc_type, expect
 ])
 def test_a_service_struggling_to_engage_or_another_struggle_is_clean(linter, text, doc_type):
     assert judged(linter, text, doc_type) == []
+
+
+# --- a parent named by a diagnosis (Time to Change: not "a schizophrenic") ----------------------------------
+def test_a_parent_called_schizophrenic_is_flagged(linter):
+    assert judged(linter, "Dad is schizophrenic and lives alone.", "assessment") == [("RL212", "schizophrenic")]
+
+
+@pytest.mark.parametrize("text", [
+    "Dad has a diagnosis of schizophrenia and lives alone.",
+    "Dad had a schizophrenic episode in May and went to hospital.",
+])
+def test_the_diagnosis_as_a_diagnosis_is_clean(linter, text):
+    assert judged(linter, text, "assessment") == []
