@@ -94,3 +94,16 @@ def test_a_parent_called_schizophrenic_is_flagged(linter):
 ])
 def test_the_diagnosis_as_a_diagnosis_is_clean(linter, text):
     assert judged(linter, text, "assessment") == []
+
+
+# --- a person named by their condition: Asperger's is autism (no one "suffers" from being autistic) ----------
+@pytest.mark.parametrize("text, expected", [
+    ("The parents of a 15-year-old Asperger's sufferer asked for respite.", [("RL211", "Asperger's sufferer")]),
+    ("Kai suffers from Asperger’s and finds crowds hard.", [("RL211", "suffers from Asperger’s")]),
+])
+def test_an_aspergers_sufferer_is_flagged(linter, text, expected):
+    assert judged(linter, text, "assessment") == expected
+
+
+def test_a_diagnosis_of_aspergers_is_clean(linter):
+    assert judged(linter, "Kai has a diagnosis of Asperger's and loves trains.", "assessment") == []
