@@ -345,7 +345,15 @@ def explained_at(text: str, start: int, end: int) -> bool:
 
 def drop_explained(text: str, found: list) -> list:
     """Remove matches of terms explained on (or before) that use: [(start, end, term), ...] in text order.
-    A term in a heading ("Staying Put") that the text goes on to explain is explained there too."""
+    A term in a heading ("Staying Put") that the text goes on to explain is explained there too, and so is
+    a use that the explanation follows within _EXPLAINED_SOON sentences ("All children in care can have an
+    Independent Visitor. An Independent Visitor is an adult who ...")."""
+    explanations = {}   # key -> where the term is first explained
+    for item in found:
+        key = _key(text, item)
+        if key not in explanations and explained_at(text, item[0], item[1]) \
+                and not _clause_about_the_head(text, item):
+            explanations[key] = item[0]
     explained: set[int] = set()
     out = []
     for item in found:
@@ -353,13 +361,24 @@ def drop_explained(text: str, found: list) -> list:
         key = _key(text, item)
         if key in explained:
             continue
-        if explained_at(text, start, end) and not _clause_about_the_head(text, item):
+        if key in explanations and _sentences_between(text, end, explanations[key]) <= _EXPLAINED_SOON:
             explained.add(key)
             continue
         if in_long_form(text, start, end):
             continue  # "multi-agency public protection arrangements (MAPPA)": part of a name spelled out
         out.append(item)
     return [item for item in out if not (_key(text, item) in explained and _in_heading(text, item[0]))]
+
+
+# A use followed by its explanation within this many sentence ends is explained: the reader meets the
+# explanation before they need it (a question heading, then the answer a line later).
+_EXPLAINED_SOON = 2
+_SENTENCE_BREAK = re.compile(r"(?:[.?!]+[\"”’']?[ \t]*\n*|\n+)(?=\s*\S)")
+
+
+def _sentences_between(text: str, start: int, end: int) -> int:
+    """How many sentence ends or line breaks text[start:end] holds (0 when the explanation is here)."""
+    return len(_SENTENCE_BREAK.findall(text, start, end)) if end > start else 0
 
 
 # "an allocated social worker who is responsible for ...": the clause says what the social worker does,

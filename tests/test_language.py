@@ -81,7 +81,9 @@ def test_jargon_explained_on_first_use_is_fine_later(linter):
 
 
 def test_jargon_used_before_explained_is_flagged_once(linter):
-    text = "You will have an independent visitor. An independent visitor is someone who visits you and takes you out."
+    # explained three sentences after the first use: too late for that use (round 9: within two is in time)
+    text = ("You will have an independent visitor. You will meet soon. Jo will come too. "
+            "An independent visitor is someone who visits you and takes you out.")
     assert jargon(linter, text, "care_plan") == [("RL201", "independent visitor")]
 
 
