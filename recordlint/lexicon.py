@@ -307,6 +307,8 @@ _EXPLAIN_AFTER = re.compile(
     r"|\((?=\s*(?:the|a|an|someone|somebody|people|when|where|which|this|that|what|how|meaning|i\.e\.|time"
     r"|(?!including|excluding|according|regarding|concerning|following|pending|during|something|anything"
     r"|nothing|everything)\w+ing)\s[^)]*\))"
+    # a gloss in brackets, a noun and what kind of one: "protective factors (strengths that lower the risk)"
+    r"|\((?=\s*(?:[\w’'-]+\s+){1,4}?(?:who|that|which|where|whose)\s[^)]*\))"
     # the next sentence or line says what it is: "Welcome to the Family Group Conference process. This is a
     # meeting for you.", a heading "Staying Put" then "This means you can ..."
     r"|(?:[ \t]+(?:process|meeting|service|arrangement|scheme|review|conference|plan|team|order)s?)?"
@@ -323,19 +325,25 @@ _EXPLAIN_BEFORE = re.compile(
     r"|(?:^|[\n.?!:•*–-][ \t]*)(?:what[ \t]+(?:is|are|does|happens[ \t]+(?:at|in|during|after)"
     # "What do we mean by 'permanence'?", "What is meant by ...?"
     r"|(?:do|does)[ \t]+(?:we|you|they|people)[ \t]+mean[ \t]+by|is[ \t]+meant[ \t]+by)"
-    r"|why[ \t]+(?:does|do|is)|who[ \t]+is))"
+    # "Who is the IRO?", "Who are Independent Visitors?"
+    r"|why[ \t]+(?:does|do|is)|who[ \t]+(?:is|are)))"
     # "What does being 'looked after' mean?": the question asks what the state of being it is
-    r"[ \t]+(?:an?[ \t]+|the[ \t]+|my[ \t]+|your[ \t]+|being[ \t]+)?(?-i:[A-Z][a-z]+[ \t]+)?[\"“‘']?$",
+    # a word in capitals between ("sometimes called Children's Residential Unit")
+    r"[ \t]+(?:an?[ \t]+|the[ \t]+|my[ \t]+|your[ \t]+|being[ \t]+)?(?-i:[A-Z][a-z]+(?:['’]s)?[ \t]+)?[\"“‘']?$",
     re.IGNORECASE,
 )
 
 
 _CLOSING_QUOTES = {"'", "’", '"', "”"}
+# the term's acronym in brackets between it and what explains it: "An Independent Visitor (IV) is an adult who ..."
+_ACRONYM_AFTER = re.compile(r"[ \t]*\(\s*[A-Z][A-Za-z&]{1,7}\s*\)")
 
 
 def explained_at(text: str, start: int, end: int) -> bool:
     """True when the term at text[start:end] is explained right there."""
-    if _EXPLAIN_AFTER.match(text, end + (text[end:end + 1] in _CLOSING_QUOTES)):  # "‘corporate parents’ which means"
+    end += text[end:end + 1] in _CLOSING_QUOTES   # "‘corporate parents’ which means"
+    acronym = _ACRONYM_AFTER.match(text, end)
+    if _EXPLAIN_AFTER.match(text, end) or (acronym and _EXPLAIN_AFTER.match(text, acronym.end())):
         return True
     before = text[max(0, start - 40):start]
     low = before.lower()

@@ -21,3 +21,35 @@ def test_explanation_three_sentences_later_is_too_late(linter):
     text = ("Your placement is with Jo. Jo has a dog. You like the garden. "
             "A placement is where you live while you are in care.")
     assert jargon(linter, text, "care_plan") == [("RL201", "placement")]
+
+
+# --- forms of explanation ----------------------------------------------------------------------------
+def test_acronym_between_the_term_and_its_definition(linter):
+    text = ("A Supervising Social Worker (SSW) is a worker who helps your foster carers. "
+            "Your Supervising Social Worker visits.")
+    assert jargon(linter, text, "care_plan") == []
+
+
+def test_spelled_out_with_acronym_but_not_defined_is_still_jargon(linter):
+    text = "Your Supervising Social Worker (SSW) visits on Friday."
+    assert jargon(linter, text, "care_plan") == [("RL201", "Supervising Social Worker")]
+
+
+def test_who_are_question_heading_explains(linter):
+    text = "Who are Independent Visitors?\nThey are volunteers who take you out.\nYour Independent Visitor can help."
+    assert jargon(linter, text, "care_plan") == []
+
+
+def test_gloss_in_brackets_explains(linter):
+    text = "We looked at protective factors (strengths and people that keep you safe). Protective factors help."
+    assert jargon(linter, text, "assessment") == []
+
+
+def test_bracket_that_is_no_gloss_does_not_explain(linter):
+    text = "We looked at protective factors (for example school)."
+    assert jargon(linter, text, "assessment") == [("RL201", "protective factors")]
+
+
+def test_another_name_with_a_possessive_word_explains(linter):
+    text = "You may live in a children's home (sometimes called Children's Residential Unit)."
+    assert jargon(linter, text, "care_plan") == []
