@@ -53,3 +53,13 @@ def test_bracket_that_is_no_gloss_does_not_explain(linter):
 def test_another_name_with_a_possessive_word_explains(linter):
     text = "You may live in a children's home (sometimes called Children's Residential Unit)."
     assert jargon(linter, text, "care_plan") == []
+
+
+# --- "allocated": a worker or a case, not a place or money ----------------------------------------------
+def test_allocated_a_worker_is_jargon(linter):
+    assert jargon(linter, "In May he was allocated a new social worker.", "assessment") == [("RL201", "allocated")]
+
+
+def test_allocated_a_place_or_a_home_is_plain(linter):
+    assert jargon(linter, "Last year she was allocated a place at the village school.", "assessment") == []
+    assert jargon(linter, "The council allocated the family a house.", "assessment") == []
