@@ -319,17 +319,20 @@ _EXPLAIN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EXPLAIN_BEFORE = re.compile(
-    r"(?:\bcalled|\bknown[ \t]+as|\bwe[ \t]+call[ \t]+(?:this|it|that)"
+    # the term given as the name of what was just described: "a meeting called a core group", "people from the
+    # community (called volunteer panel members)", "a children's home (sometimes called Children's Residential
+    # Unit)" - one word may come between, not a person's ("he called her placement")
+    r"(?:(?:\bcalled|\bknown[ \t]+as|\bwe[ \t]+call[ \t]+(?:this|it|that))[ \t]+(?:an?[ \t]+|the[ \t]+)?"
+    r"(?:(?!(?:her|his|their|my|your|our|its|him|them|me|us|you|mum|mum's|dad|dad's)\b)[\w’'-]+[ \t]+)?"
     # a question heading that the text then answers: "What is a child protection conference?", "What happens
     # at a review?"; a question starts a line or a sentence (not "a child who is looked after")
     r"|(?:^|[\n.?!:•*–-][ \t]*)(?:what[ \t]+(?:is|are|does|happens[ \t]+(?:at|in|during|after)"
     # "What do we mean by 'permanence'?", "What is meant by ...?"
     r"|(?:do|does)[ \t]+(?:we|you|they|people)[ \t]+mean[ \t]+by|is[ \t]+meant[ \t]+by)"
     # "Who is the IRO?", "Who are Independent Visitors?"
-    r"|why[ \t]+(?:does|do|is)|who[ \t]+(?:is|are)))"
+    r"|why[ \t]+(?:does|do|is)|who[ \t]+(?:is|are))"
     # "What does being 'looked after' mean?": the question asks what the state of being it is
-    # a word in capitals between ("sometimes called Children's Residential Unit")
-    r"[ \t]+(?:an?[ \t]+|the[ \t]+|my[ \t]+|your[ \t]+|being[ \t]+)?(?-i:[A-Z][a-z]+(?:['’]s)?[ \t]+)?[\"“‘']?$",
+    r"[ \t]+(?:an?[ \t]+|the[ \t]+|my[ \t]+|your[ \t]+|being[ \t]+)?(?-i:[A-Z][a-z]+[ \t]+)?)[\"“‘']?$",
     re.IGNORECASE,
 )
 

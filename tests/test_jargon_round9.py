@@ -63,3 +63,17 @@ def test_allocated_a_worker_is_jargon(linter):
 def test_allocated_a_place_or_a_home_is_plain(linter):
     assert jargon(linter, "Last year she was allocated a place at the village school.", "assessment") == []
     assert jargon(linter, "The council allocated the family a house.", "assessment") == []
+
+
+# --- "called" + the term, with one word between ---------------------------------------------------------
+def test_called_with_a_word_between_explains(linter):
+    text = "Two people from your area (called community panel members) will meet you. The panel members are kind."
+    assert jargon(linter, text, "care_plan") == []
+
+
+def test_called_meaning_phoned_a_persons_placement_is_no_explanation(linter):
+    assert jargon(linter, "Mum called her placement on Monday.", "case_note") == [("RL201", "placement")]
+
+
+def test_a_question_about_a_named_childs_placement_is_no_explanation(linter):
+    assert jargon(linter, "What is Emily's placement like?", "case_note") == [("RL201", "placement")]
