@@ -279,8 +279,9 @@ def load_lexicon(path: Path, changes: dict | None = None, require_source: bool =
 # "This is called Staying Put", "... conference. This is a meeting ...": a term explained where it is used is
 # fine there and afterwards. "(including ...)" after a term lists kinds of it, it does not explain it.
 _KIND = (r"(?:special\s+|legal\s+|formal\s+)?(?:meeting|plan|person|group|way|time|place|team|service|worker"
-         r"|order|letter|book|check|talk|law|rule|decision|word|name|visit|form)\s+"
-         r"(?:where|when|who|that|which|to|for|with|about|between|of|held|led|chaired|run|made|given|written|by)\b")
+         r"|order|letter|book|check|talk|law|rule|decision|word|name|term|visit|form)\s+"
+         r"(?:where|when|who|that|which|to|for|with|about|between|of|held|led|chaired|run|made|given|written|used"
+         r"|by)\b")
 _EXPLAIN_AFTER = re.compile(
     r"[ \t]*(?:"
     r",?\s*(?:which|that)\s+(?:means|stands\s+for|is\s+(?:when|where|what|how|someone|somebody|called)\b"

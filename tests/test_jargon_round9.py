@@ -77,3 +77,14 @@ def test_called_meaning_phoned_a_persons_placement_is_no_explanation(linter):
 
 def test_a_question_about_a_named_childs_placement_is_no_explanation(linter):
     assert jargon(linter, "What is Emily's placement like?", "case_note") == [("RL201", "placement")]
+
+
+# --- out-of-home care; "a term used to" as a definition ------------------------------------------------
+def test_out_of_home_care_is_jargon(linter):
+    assert jargon(linter, "Young people in out-of-home care can join the group.", "care_plan") == [
+        ("RL201", "out-of-home care")]
+
+
+def test_a_term_used_to_is_a_definition(linter):
+    text = "Out-of-home care is a term used to mean living away from your parents. Out-of-home care can be with family."
+    assert jargon(linter, text, "care_plan") == []
