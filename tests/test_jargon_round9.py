@@ -88,3 +88,13 @@ def test_out_of_home_care_is_jargon(linter):
 def test_a_term_used_to_is_a_definition(linter):
     text = "Out-of-home care is a term used to mean living away from your parents. Out-of-home care can be with family."
     assert jargon(linter, text, "care_plan") == []
+
+
+# --- "statutory" before a process, not before the law's own documents ------------------------------------
+def test_statutory_before_a_process_is_jargon(linter):
+    assert jargon(linter, "Dad used the statutory complaints process in March.", "assessment") == [
+        ("RL201", "statutory")]
+
+
+def test_statutory_guidance_is_the_law_not_jargon(linter):
+    assert jargon(linter, "The council must follow the statutory guidance on reviews.", "assessment") == []
