@@ -98,3 +98,12 @@ def test_statutory_before_a_process_is_jargon(linter):
 
 def test_statutory_guidance_is_the_law_not_jargon(linter):
     assert jargon(linter, "The council must follow the statutory guidance on reviews.", "assessment") == []
+
+
+# --- "sanction": the noun, a punishment by rules ----------------------------------------------------------
+def test_sanction_noun_is_jargon(linter):
+    assert jargon(linter, "A sanction was given after the fight.", "case_note") == [("RL201", "sanction")]
+
+
+def test_sanctioned_verb_is_plain(linter):
+    assert jargon(linter, "The judge sanctioned the agreement in May.", "case_note") == []
