@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import yaml
@@ -389,8 +390,11 @@ _SENTENCE_BREAK = re.compile(r"(?:[.?!]+[\"”’']?[ \t]*\n*|\n+)(?=\s*\S)")
 
 
 def _sentences_between(text: str, start: int, end: int) -> int:
-    """How many sentence ends or line breaks text[start:end] holds (0 when the explanation is here)."""
-    return len(_SENTENCE_BREAK.findall(text, start, end)) if end > start else 0
+    """How many sentence ends or line breaks text[start:end] holds (0 when the explanation is here), counted
+    up to one more than _EXPLAINED_SOON (a long record need not be read to its explanation)."""
+    if end <= start:
+        return 0
+    return sum(1 for _ in islice(_SENTENCE_BREAK.finditer(text, start, end), _EXPLAINED_SOON + 1))
 
 
 # "an allocated social worker who is responsible for ...": the clause says what the social worker does,
