@@ -290,7 +290,8 @@ class YamlRule(Rule):
         if prev in _HOW_OFTEN and span.start > 1:
             prev = doc[span.start - 2].lower_   # "maintain regular contact", "in close contact": the word before
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-        if prev in term.not_after or nxt in term.not_before:
+        passive = prev in _BE and nxt in _CLAUSE_OPENERS and span[0].lower_.endswith("ed")
+        if prev in term.not_after or (nxt in term.not_before and not passive):
             return True
         if term.with_plain and plain_with(doc.text, span.end_char, term.with_plain, term.with_family):
             return True  # "contact with your friends", "contact with universal services": keeping in touch
@@ -362,6 +363,13 @@ class YamlRule(Rule):
             if len(inside) > limit:
                 yield rec.finding(self, s, e, _format(self.message, {"count": len(inside), "max": limit}))
 
+
+# A passive participle takes no object: after "is/are/was" + "looked after" or "accommodated", a pronoun or a
+# determiner opens the next clause ("Whilst you are looked after you will have reviews", "When a young person is
+# looked after the law says ..."), it is not the object that gives the plain sense ("Nan looked after you").
+_BE = frozenset({"am", "is", "are", "was", "were", "be", "being", "been"})
+_CLAUSE_OPENERS = frozenset({"you", "he", "she", "we", "they", "i", "it", "the", "a", "an", "your", "his", "her",
+                             "their", "my", "our"})
 
 # Adjectives of how often or how close between a not_after word and the term: "maintain regular contact with the
 # family" is "maintain contact", "in close contact" is "in contact"

@@ -107,3 +107,17 @@ def test_sanction_noun_is_jargon(linter):
 
 def test_sanctioned_verb_is_plain(linter):
     assert jargon(linter, "The judge sanctioned the agreement in May.", "case_note") == []
+
+
+# --- a passive participle takes no object ---------------------------------------------------------------
+def test_passive_looked_after_then_a_new_clause_is_jargon(linter):
+    text = "While you are looked after you will have a review every six months."
+    assert jargon(linter, text, "care_plan") == [("RL201", "looked after")]
+
+
+def test_active_looked_after_someone_is_plain(linter):
+    assert jargon(linter, "Your aunt looked after you in the holidays.", "care_plan") == []
+
+
+def test_is_then_a_verb_with_an_object_stays_plain(linter):
+    assert jargon(linter, "All you need to do is contact the office.", "care_plan") == []
