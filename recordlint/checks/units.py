@@ -190,7 +190,8 @@ class _Walker:
 
     def _heading_line(self, ls: int, le: int, line: str, heading: bool) -> int:
         """A heading (a plan heading if ``heading``): who it names, and any content on its line."""
-        self.recommends = heading and "recommend" in line.split(":", 1)[0].lower()
+        self.recommends = heading and ("recommend" in line.split(":", 1)[0].lower() or
+                                       _CHANGES_LEAD_IN.search(line.strip()) is not None)
         to_whom = _RECOMMENDATIONS_TO.match(norm_heading(line.split(":", 1)[0]))
         what = None if to_whom else what_owner(line)   # "What your social worker will do"
         self.owner = to_whom.group(1) if to_whom else owner_label(line.strip().rstrip(":")) or what
@@ -308,7 +309,7 @@ class _Walker:
             norm = norm_heading(s.split(":", 1)[0])
             if norm in self.ph.plan_headings or _RECOMMENDATIONS_TO.match(norm):
                 return True
-        if s.endswith(":") and _LEAD_IN.search(s):
+        if s.endswith(":") and (_LEAD_IN.search(s) or _CHANGES_LEAD_IN.search(s)):
             return True   # "Based on this visit, I recommend:" - the list that follows is the plan
         if s.endswith(":") and _CANDIDATE_MODAL.search(s):
             return None   # "Jo will make sure that:" - a sentence that leads into its steps, not a heading
@@ -381,13 +382,19 @@ class _Walker:
 # "Ofsted made six recommendations to the council. These were:")
 # ("Her goals are:", "An example of a goal that uses the method includes:": a list of goals, each a step)
 _LEAD_IN = re.compile(r"\b(?:I|we)\s+(?:would\s+)?recommend(?:\s+the\s+following)?\s*:$|"
-                      r"\bthe\s+following\s+(?:recommendations|actions|goals|targets)\b[^.!?:]{0,60}:$|"
+                      r"\bthe\s+following\s+(?:recommendations|actions|goals|targets)\b[^.!?:]{0,80}:$|"
                       r"\brecommendations\b[^.!?:]{0,80}?\sas\s+follows\s*:$|"
                       r"\b(?:recommendations|next\s+steps|actions)\b[^.!?:]{0,80}?\s(?:are|include|includes)"
                       r"(?:\s+as\s+follows)?\s*:$|"
                       r"\brecommendations\b[^!?:]{0,120}?[.;]\s+(?:these|they)\s+(?:are|were|include|included)\s*:$|"
                       r"\b(?:goals?|targets?)\b[^.!?:]{0,60}?\b(?:are|is|include|includes)"
                       r"(?:\s+as\s+follows)?\s*:$", re.IGNORECASE)
+# What a review or a decision says must change, recommendations under another name: "What we said should change
+# to put things right in future:", "The cases highlighted the need for the following changes in practice:"
+_CHANGES_LEAD_IN = re.compile(r"^\W*what\s+(?:[\w'’ ]{1,40}?\s+)?(?:should|must|needs?\s+to)\s+(?:change|improve)\b"
+                              r"[^.!?:]{0,60}:$|\bthe\s+following\s+(?:changes|improvements)\b"
+                              r"(?!\s+(?:were|was|have|has|had)\b)[^.!?:]{0,60}:$",   # not "... were made:"
+                              re.IGNORECASE)
 # A sentence that opens with a list of recommendations, its items split by semicolons: "Recommendations for
 # the Partnership include: seek assurance ...; make information available ...; and review ..."
 _INLINE_RECOMMENDATIONS = re.compile(r"\W*(?:(?:key|main|our|the)\s+)?recommendations\b(?:\s+(?:for|to)\s+"
