@@ -40,3 +40,25 @@ def test_the_same_items_with_no_such_lead_in_are_general_rules(linter):
     told = ("The following changes were made last year:\n"
             "• The need for supervisors to read each chronology\n")
     assert plan_findings(linter, told) == []
+
+
+# --- an order whose verb English has only as a verb, which the tagger took for a noun; "What we asked X to do:" --
+def test_an_order_led_by_what_we_asked_them_to_do_is_a_step(linter):
+    remedy = ("We upheld the complaint.\n\n"
+              "What we asked the council to do in this case:\n\n"
+              "- Apologise to Mrs B for the delay in the assessment.\n")
+    # the lead-in names who (the council); nothing says by when
+    assert plan_findings(linter, remedy) == [("RL301", "Apologise to Mrs B for the delay in the assessment.")]
+    plan = "Next steps\n\n- Enrol Kai in the holiday football scheme.\n"
+    assert rl301(linter, plan, "case_note") == ["Enrol Kai in the holiday football scheme."]
+
+
+def test_a_noun_first_item_or_a_report_is_not_an_order(linter):
+    # "Support" is a noun too: a noun phrase under a lead-in that reports, not an order
+    said = ("We upheld the complaint.\n\n"
+            "Mrs B told us what she found hard:\n\n"
+            "- Support from the team ending without notice.\n")
+    assert plan_findings(linter, said) == []
+    # a bullet in a list of what happened, not under a plan or an order lead-in
+    told = "Concerns raised:\n\n- Apologise was the first word Kai wrote in his diary.\n"
+    assert plan_findings(linter, told, "case_note") == []

@@ -35,7 +35,7 @@ from .nonsteps import EVENT_RECORDS, not_a_step
 from .person import people_words
 from .telegraphic import may_be_noun_item, read_field_value, read_noun_item, read_recommended_item
 from .timescale import MONTH, dated_events
-from .units import BASE_VERBS, BULLET, FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots
+from .units import BASE_VERBS, BULLET, FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots, what_owner
 
 _YOU_ADVICE = re.compile(r"\W*(?:then\s+)?(?:make\s+sure|ensure|remember|be\s+sure)\s+(?:that\s+)?you\b", re.IGNORECASE)
 # Verbs that, with no owner, only say when something happens ("This will start in May"); with a modal and
@@ -136,9 +136,12 @@ class _ActionFinder:
             _YOU_ADVICE.match(self.rec.text, act.start, act.end) is not None
 
     def _continues_lead_in(self, slot: LineSlot) -> bool:
-        """An item under a lead-in that ends with its modal ("The board should:")."""
-        return slot.bullet and slot.lead_in is not None and \
-            _MODAL_LEAD_IN.search(self.rec.text, *slot.lead_in) is not None
+        """An item under a lead-in that ends with its modal ("The board should:") or that says what someone is
+        to do ("What we asked the council to do:", units.what_owner)."""
+        if not slot.bullet or slot.lead_in is None:
+            return False
+        return _MODAL_LEAD_IN.search(self.rec.text, *slot.lead_in) is not None or \
+            what_owner(self.rec.text[slot.lead_in[0]:slot.lead_in[1]]) is not None
 
     def _numbered_order(self, slot: LineSlot) -> bool:
         """A numbered item in a record about a named child whose numbered items open with verbs ("1. Introduce
@@ -283,8 +286,9 @@ class _ActionFinder:
                     if reported:
                         out.add(s)
                 elif line:
-                    reported = line.endswith(":") and any(w in self.ph.speech_forms and _past(w)
-                                                          for w in re.findall(r"[a-z]+", line.lower()))
+                    # not "What we asked the council to do:" (what_owner): the orders it gave, not a report
+                    reported = line.endswith(":") and what_owner(line) is None and \
+                        any(w in self.ph.speech_forms and _past(w) for w in re.findall(r"[a-z]+", line.lower()))
             self.rec.cache["reported items"] = out
         return self.rec.cache["reported items"]
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..phrases import PlanningPhrases
 from .timescale import CLEAR_RE, MONTH
-from .units import AUTHOR_AGREED, AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, DIRECTED, MINUTED_REQUEST, \
+from .units import AUTHOR_AGREED, AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, COMMON_NOUNS, DIRECTED, MINUTED_REQUEST, \
     RECOMMEND_GERUND, LineSlot, is_minutes, plan_slots
 
 
@@ -319,7 +319,7 @@ class ClauseReader:
             if _not_an_order(words, listed):
                 return None
             act = Action(s, e, "imperative" if kind is None else kind)
-            act.verb = first.lemma_.lower() if first.tag_ == "VB" else w
+            act.verb = first.lemma_.lower() if first.tag_ == "VB" else w   # a verb-only word is its own lemma
             self._judge_verb(act, words, 0, region, e)
             if no_owner:
                 act.no_owner_phrase = no_owner.group(0)
@@ -331,7 +331,7 @@ class ClauseReader:
     def _orders(self, first, listed: bool, kind: str | None) -> bool:
         """A base verb first orders a step in a plan list, a table or a field, or when a plan list names the
         verb; outside a plan, a bullet with any other verb describes ("Both children-" / "• Wear dirty clothes")."""
-        return first.tag_ == "VB" and (listed or self.plan_item or kind is not None)
+        return _verb_first(first) and (listed or self.plan_item or kind is not None)
 
     def _aim(self, toks, region, s, e) -> Action | None:
         """A plan-list item that opens with an infinitive ("To develop a specialist service with dedicated
@@ -828,13 +828,24 @@ def _order_words(toks) -> list:
     return words
 
 
+def _verb_first(first) -> bool:
+    """The first word is a base verb: so tagged, or a word in capitals that English has only as a verb (in the
+    model's lemma tables as a verb and never as a noun) which the tagger took for a noun or a name at the start
+    of an item ("Apologise/NN to Mr C for ...", "Enrol/NNP Kai in ..."); not "Support/NN from Nan" (a noun too)."""
+    if first.tag_ == "VB":
+        return True
+    w = first.lower_
+    return first.tag_ in ("NN", "NNP") and first.text[:1].isupper() and w in BASE_VERBS and w not in COMMON_NOUNS
+
+
 def _not_an_order(words, listed: bool) -> bool:
     """A noun first, then a noun ("Support worker ..."), or a noun as the subject of a finite verb ("Support
     from Nan is good"), or "Next ...", "No ...", "Please ...": not an order."""
     first, second = words[0], (words[1] if len(words) > 1 else None)
-    if first.tag_ != "VB" and second is not None and second.tag_ in ("NN", "NNS") and not listed:
+    if not _verb_first(first) and second is not None and second.tag_ in ("NN", "NNS") and not listed:
         return True
-    if first.tag_ in ("NN", "NNP") and len(words) > 3 and _finite_before_clause(words[1:]):
+    if first.tag_ in ("NN", "NNP") and not _verb_first(first) and len(words) > 3 and \
+            _finite_before_clause(words[1:]):
         return True
     return first.lower_ in ("next", "no", "please")
 
