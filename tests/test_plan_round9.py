@@ -62,3 +62,11 @@ def test_a_noun_first_item_or_a_report_is_not_an_order(linter):
     # a bullet in a list of what happened, not under a plan or an order lead-in
     told = "Concerns raised:\n\n- Apologise was the first word Kai wrote in his diary.\n"
     assert plan_findings(linter, told, "case_note") == []
+
+
+# --- an arranged step noun that is not the head of its phrase ---------------------------------------------------
+def test_planned_visits_inside_a_description_are_not_a_step(linter):
+    note = "Work so far:\n- Regular pattern of planned home visits to the flat.\n"
+    assert plan_findings(linter, note, "case_note") == []
+    assert rl301(linter, "Plan:\n- Planned home visit to the flat.\n", "case_note") == ["Planned home visit to the flat."]
+    assert rl301(linter, "Plan:\n- Home visit planned.\n", "case_note") == ["Home visit planned."]

@@ -103,6 +103,10 @@ def _arranged(toks, ph, part, s, e, kind) -> Action | None:
     arranged, noun = ph.step_arranged.search(part), ph.step_nouns.search(part)
     if not arranged or not noun:
         return None
+    before = part[:arranged.start()].strip(" -–:•*").lower()
+    if arranged.start() < noun.start() and before not in ("", "next", "a", "the"):
+        return None  # "High frequency of planned home visits": the arranged noun is not the head, nor first
+        # ("Scheduled follow-up for two weeks", "Next planned visit" are steps)
     others = [t for t in _finite_verbs(toks) if t.lower_ not in arranged.group(0).lower().split()]
     if others:
         return None  # "Mum has set the table": a sentence with its own verb
