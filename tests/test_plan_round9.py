@@ -70,3 +70,12 @@ def test_planned_visits_inside_a_description_are_not_a_step(linter):
     assert plan_findings(linter, note, "case_note") == []
     assert rl301(linter, "Plan:\n- Planned home visit to the flat.\n", "case_note") == ["Planned home visit to the flat."]
     assert rl301(linter, "Plan:\n- Home visit planned.\n", "case_note") == ["Home visit planned."]
+
+
+# --- how the text names someone ---------------------------------------------------------------------------------
+def test_the_author_naming_someone_is_not_a_step(linter):
+    decision = ("The complaint\n- The complainant, whom I will call Mrs B, complained the council lost her file.\n"
+                "- I shall refer to her son as C.\n")
+    assert plan_findings(linter, decision) == []
+    # a call is a step
+    assert rl301(linter, "Next steps:\n- I will call Mrs B about the file.\n") == ["I will call Mrs B about the file."]

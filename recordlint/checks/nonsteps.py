@@ -18,6 +18,8 @@ classes of language that have the shape of a step and are something else:
   standard    the standard a thing must meet, or how a step before is to be done: "The apology should meet the
               standards set out in ...", "Good planning should follow the SMART principles", "This needs to be
               done with careful regard for ...", "It needs to be supported by reasons"
+  naming      the author saying how the text will name someone: "The complainant, whom I will call Mrs X,
+              complained ...", "I shall refer to her as Ms B"
   content     what a document must say or contain: "The report needs to reflect that ...",
               "It is essential in the plan that ..."; guidance to whoever writes a plan: "Write the
               desired outcome as ...", "Describe what will happen if ...", "For each action, detail ..."
@@ -78,6 +80,13 @@ _DRAFTING = (r"[\W\d]*(?:for\s+each\s+[a-z]+,\s*)?(?:write|describe|detail|state
 _EXAMPLE = r"\W*(?:for\s+example|for\s+instance|as\s+an\s+example|by\s+way\s+of\s+example|e\.\s?g\.)\W"
 
 
+# "whom I will call Mrs X", "who we shall refer to as B", "I will refer to her as Ms B" (a name after "as", not "as
+# soon as"): how the text names someone
+# (a string: compiled when first used)
+_NAMING = (r"\b(?:(?:whom|who)\s+(?:I|we)\s+(?:will|shall|['’]ll)\s+(?:call|refer\s+to|name|describe)\b|"
+           r"(?:I|we)\s+(?:will|shall|['’]ll)\s+refer\s+to\s+(?:[\w'’]+\s+){1,3}?as\s+(?-i:[A-Z\"“'‘]))")
+
+
 # "(ii) to note that ...", "To receive an update from ...": a meeting's item or resolution to take in information
 _NOTING = r"[\W\d]*(?:[ivx]{1,4}[.)]\s*)?to\s+(?:note|receive)\b"
 
@@ -126,6 +135,8 @@ def not_a_step(text: str, start: int, end: int, line_end: int, people, events: b
         return "effect"
     if re.match(_NOTING, unit, re.IGNORECASE):
         return "noting"
+    if re.search(_NAMING, unit, re.IGNORECASE) and not _FIRM.search(re.sub(_NAMING, "", unit, flags=re.IGNORECASE)):
+        return "naming"
     if re.match(_EXAMPLE, unit, re.IGNORECASE):
         return "example"
     if re.match(_NO_VALUE, unit, re.IGNORECASE):
