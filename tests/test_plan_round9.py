@@ -79,3 +79,12 @@ def test_the_author_naming_someone_is_not_a_step(linter):
     assert plan_findings(linter, decision) == []
     # a call is a step
     assert rl301(linter, "Next steps:\n- I will call Mrs B about the file.\n") == ["I will call Mrs B about the file."]
+
+
+# --- the first sentence of a bullet with more than one ----------------------------------------------------------
+def test_each_sentence_of_a_bullet_is_a_unit(linter):
+    plan = "Actions:\n• Jo will ring the school. She will also write to Mum.\n"
+    assert rl301(linter, plan, "case_note") == ["Jo will ring the school.", "She will also write to Mum."]
+    # a bullet whose second sentence says when: one step, timed
+    timed = "Actions:\n• Jo will ring the school. This will be done by 3 May 2026.\n"
+    assert rl301(linter, timed, "case_note") == []

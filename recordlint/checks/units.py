@@ -347,10 +347,25 @@ class _Walker:
                 when = (s + m.start(1), s + m.start(1) + len(m.group(1).rstrip()))
         return FieldSlot((ls, le), (a_s, a_e), who or None, when), len(group)
 
+    def _sentences_from(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The line's sentences from ``start`` (after its bullet or label) to ``end``: the first one cut at
+        ``start``, as the record's sentences begin at the line's first character ("• Apologise to C. The apology
+        should ..." has two sentences, the first from "Apologise")."""
+        ls = self.text.rfind("\n", 0, start) + 1
+        out = []
+        for s, e in self.rec.sentences_within(ls, end):
+            if e <= start:
+                continue
+            s = max(s, start)
+            s += len(self.text[s:e]) - len(self.text[s:e].lstrip())
+            if s < e:
+                out.append((s, e))
+        return out
+
     def _line_slot(self, start: int, end: int, bullet: bool, in_plan: bool) -> LineSlot:
         """One line's units: its sentences, each split at semicolons."""
         text = self.text
-        sents = self.rec.sentences_within(start, end)
+        sents = self._sentences_from(start, end)
         if not sents and text[start:end].strip():
             s = start + len(text[start:end]) - len(text[start:end].lstrip())
             sents = [(s, start + len(text[start:end].rstrip()))]
