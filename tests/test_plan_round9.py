@@ -68,7 +68,8 @@ def test_a_noun_first_item_or_a_report_is_not_an_order(linter):
 def test_planned_visits_inside_a_description_are_not_a_step(linter):
     note = "Work so far:\n- Regular pattern of planned home visits to the flat.\n"
     assert plan_findings(linter, note, "case_note") == []
-    assert rl301(linter, "Plan:\n- Planned home visit to the flat.\n", "case_note") == ["Planned home visit to the flat."]
+    planned = "Plan:\n- Planned home visit to the flat.\n"
+    assert rl301(linter, planned, "case_note") == ["Planned home visit to the flat."]
     assert rl301(linter, "Plan:\n- Home visit planned.\n", "case_note") == ["Home visit planned."]
 
 
