@@ -128,7 +128,10 @@ def test_a_lead_in_after_a_sentence_about_recommendations_opens_a_plan_list(lint
 def test_a_standard_or_a_manner_is_not_a_step(linter):
     letter = ("Recommendations\n- Write to Mum to apologise for the missed visits by 3 May. The letter should meet "
               "the standards in our complaints guidance.\n")
-    assert plan_findings(linter, letter, "case_note") == []
+    # the standard is no step; the order before it is one (timed, naming no one: RL302 only). Round 9: the first
+    # sentence of a bullet is read too (it was skipped, which this assertion relied on)
+    assert plan_findings(linter, letter, "case_note") == [
+        ("RL302", "Write to Mum to apologise for the missed visits by 3 May.")]
     assert plan_findings(linter, "Good recording should follow the principles of the practice framework.",
                          "supervision") == []
     how = "Jo will tell Kai about the move by Friday. This needs to be done with care for his feelings."
