@@ -89,3 +89,23 @@ def test_each_sentence_of_a_bullet_is_a_unit(linter):
     # a bullet whose second sentence says when: one step, timed
     timed = "Actions:\n• Jo will ring the school. This will be done by 3 May 2026.\n"
     assert rl301(linter, timed, "case_note") == []
+
+
+# --- any one of a kind with "should" or "must": a rule for all of that kind -----------------------------------------
+def test_any_one_of_a_kind_with_should_or_must_is_a_rule(linter):
+    principles = ("Principles\n\n"
+                  "A young person's wishes must be given weight in line with their age.\n"
+                  "A review should be held with the family before any change of school.\n")
+    assert plan_findings(linter, principles, "case_note") == []
+
+
+def test_one_named_step_or_one_in_a_plan_is_still_a_step(linter):
+    # "will": a step someone is to take
+    assert rl302(linter, "A meeting will be arranged with the school.", "case_note") == [
+        "A meeting will be arranged with the school."]
+    # in a plan section, "should" recommends
+    plan = "Recommendations\n\nA review should be held with the family before any change of school.\n"
+    assert rl302(linter, plan, "case_note") == ["A review should be held with the family before any change of school."]
+    # naming the child: about this child
+    named = "A referral for Kai should be made to the school nurse."
+    assert rl302(linter, named, "case_note") == [named]

@@ -201,7 +201,7 @@ class _ActionFinder:
         return act if act is not None and self.is_plan_step(act) else None
 
     def _row(self, row: RowSlot) -> Action:
-        self.clauses.plan_item = self.clauses.recommends = False
+        self.clauses.plan_item = self.clauses.recommends = self.clauses.in_section = False
         text, cell = self.rec.text, row.cell
         a_s, a_e = cell["action"]
         act = self._unit(a_s, a_e, "table", True) or Action(a_s, a_e, "table")
@@ -217,7 +217,7 @@ class _ActionFinder:
         return act
 
     def _field(self, slot: FieldSlot) -> Action:
-        self.clauses.plan_item = self.clauses.recommends = False
+        self.clauses.plan_item = self.clauses.recommends = self.clauses.in_section = False
         a_s, a_e = slot.action
         act = self._unit(a_s, a_e, "field", True) or Action(a_s, a_e, "field")
         act.kind = "field"
@@ -235,6 +235,7 @@ class _ActionFinder:
         self.clauses.plan_item = (slot.in_plan or inline or self._continues_lead_in(slot) or
                                   self._numbered_order(slot)) and imperative_ok is True
         self.clauses.recommends = (slot.recommends or inline) and imperative_ok is True
+        self.clauses.in_section = slot.in_plan
 
     def _line(self, slot: LineSlot) -> list[Action]:
         out: list[Action] = []

@@ -59,6 +59,7 @@ class ClauseReader:
         self.rec, self.ph, self.text = rec, ph, rec.text
         self.plan_item = False   # the unit is an item of a plan list ("Recommendations: 1. ...")
         self.recommends = False  # ... of a list of recommendations
+        self.in_section = False  # the unit is anywhere in a plan section (an item or running text under "Plan")
 
     def read(self, region, s: int, e: int, kind: str | None, imperative_ok: bool) -> Action | None:
         toks = [t for t in region.span if not t.is_space]
@@ -592,8 +593,9 @@ class ClauseReader:
         words = " ".join(t.lower_ for t in subject)
         if words in self.ph.general_subjects or (head is not None and head.lower_ in self.ph.general_subjects):
             return True
-        return (_bare_plural(toks[:a_idx]) or _every(subject)) and not self._names_the_child(toks) \
-            and not self.plan_item
+        return (_bare_plural(toks[:a_idx]) or _every(subject) or
+                (_any_one(subject, toks[a_idx]) and not self.in_section)) and \
+            not self._names_the_child(toks) and not self.plan_item
 
     def _procedure(self) -> bool:
         """A record about no one child, about children in general ("the child", "a child", "children"),
@@ -1009,6 +1011,14 @@ def _every(subject) -> bool:
     """"Every PEP must contain ...", "Each school should ...": a rule for all of a kind."""
     words = [t for t in subject if t.lower_ not in ("and", "but", "so")]
     return bool(words) and words[0].lower_ in ("every", "each", "all", "any") and words[0].tag_ == "DT"
+
+
+def _any_one(subject, anchor) -> bool:
+    """"A child's view must be given due weight", "A meeting should be held with the parents": one of a kind, any one,
+    with "should" or "must", is a rule for all of that kind (not "A meeting will be arranged": a step)."""
+    words = [t for t in subject if t.lower_ not in ("and", "but", "so")]
+    return bool(words) and words[0].lower_ in ("a", "an") and words[0].tag_ == "DT" and \
+        anchor.lower_ in ("should", "must")
 
 
 def _subject_head(subject):
