@@ -66,7 +66,7 @@ def test_a_noun_first_item_or_a_report_is_not_an_order(linter):
 
 # --- an arranged step noun that is not the head of its phrase ---------------------------------------------------
 def test_planned_visits_inside_a_description_are_not_a_step(linter):
-    note = "Work so far:\n- Regular pattern of planned home visits to the flat.\n"
+    note = "Work so far:\n- High number of planned home visits to the flat.\n"
     assert plan_findings(linter, note, "case_note") == []
     planned = "Plan:\n- Planned home visit to the flat.\n"
     assert rl301(linter, planned, "case_note") == ["Planned home visit to the flat."]
@@ -109,3 +109,30 @@ def test_one_named_step_or_one_in_a_plan_is_still_a_step(linter):
     # naming the child: about this child
     named = "A referral for Kai should be made to the school nurse."
     assert rl302(linter, named, "case_note") == [named]
+
+
+# --- a provision named by its noun, timed only by a vague "when" or "regular" -------------------------------------
+def test_a_provision_with_only_a_vague_when_is_a_step_wherever_it_stands(linter):
+    listed = ("Kai's plan was written in May. It lists:\n"
+              "- Help from a learning mentor as appropriate\n"
+              '- "Regular sessions with the school counsellor"\n')
+    assert rl301(linter, listed, "supervision") == ["Help from a learning mentor as appropriate",
+                                                    "Regular sessions with the school counsellor"]
+    assert rl302(linter, listed, "supervision") == ["Help from a learning mentor as appropriate",
+                                                    "Regular sessions with the school counsellor"]
+    quoted = ('Plans often say things like "use of a quiet room as appropriate" and nothing more.\n\n'
+              '"Time with a reading tutor where appropriate"\n')
+    assert rl301(linter, quoted, "supervision") == ["use of a quiet room as appropriate",
+                                                    "Time with a reading tutor where appropriate"]
+
+
+def test_a_timed_provision_an_order_or_a_short_phrase_is_not_a_vague_provision(linter):
+    clean = ("Kai's plan was written in May. It lists:\n"
+             "- One hour a week with a learning mentor, from Ms Patel\n"
+             "- Changes as appropriate\n\n"
+             '"As appropriate" could mean anything.\n')
+    assert plan_findings(linter, clean, "supervision") == []
+    # "Regular ..." not quoted as a plan's wording says what happens
+    assert plan_findings(linter, "We saw:\n- Regular visits from Kai's nan to the flat\n", "supervision") == []
+    # a heading-like line that is not quoted stays a heading
+    assert plan_findings(linter, "Regular contact with family\n\nKai sees his nan on Sundays.\n", "care_plan") == []

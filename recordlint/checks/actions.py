@@ -33,7 +33,8 @@ from .fallback import read_plain
 from .information import explains_process, is_information_text
 from .nonsteps import EVENT_RECORDS, not_a_step
 from .person import people_words
-from .telegraphic import may_be_noun_item, read_field_value, read_noun_item, read_recommended_item
+from .telegraphic import may_be_noun_item, read_field_value, read_noun_item, read_recommended_item, \
+    vague_provisions
 from .timescale import MONTH, dated_events
 from .units import BASE_VERBS, BULLET, FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots, what_owner
 
@@ -246,6 +247,11 @@ class _ActionFinder:
             if act is None and imperative_ok is True:
                 act = self._item_without_verb(slot, s, e)
             if act is None:
+                provisions = self._provisions(slot, s, e)
+                if provisions:
+                    out.extend(provisions)   # "Support from a teaching assistant when needed"
+                    continue
+            if act is None:
                 # a later sentence of a bullet can carry its timescale ("The next visit is on 12 May.")
                 if out and slot.bullet:
                     out[-1].context.append((s, e))
@@ -269,6 +275,17 @@ class _ActionFinder:
         _add_lead_in(slot, out)
         if slot.bullet and out and self._reported_lead_in(slot):
             out = [act for act in out if act.kind != "imperative"]
+        return out
+
+    def _provisions(self, slot: LineSlot, s: int, e: int) -> list[Action]:
+        """Provisions named by their noun and timed only vaguely, the unit or quoted in it
+        (telegraphic.vague_provisions): steps no one owns."""
+        out = []
+        for ps, pe in vague_provisions(self.rec.text, s, e):
+            act = Action(ps, pe, "step", verb="provide")
+            act.line, act.context = (slot.start, slot.end), [(ps, pe)]
+            if self.is_plan_step(act):
+                out.append(act)
         return out
 
     def _reported_lead_in(self, slot: LineSlot) -> bool:

@@ -6,6 +6,9 @@
   timed noun "Daily follow-up this week", "Follow-up weekly", "2-week follow-up"
   opener     "Plan to follow up in one week", "Need to follow up urgently"
   referral   "Referral to a counselling service" (not "Referral made to ...": done)
+  provision  "Support from a teaching assistant when needed", "Regular speech therapy sessions": a provision
+             named by its noun, timed only by a vague "when" or "regular", as a line of its own or quoted
+             as what a plan says (text only: vague_provisions)
 
 None of them names who will do it (RL302); RL301 asks for a timescale when there is none. The
 words are lists in ``rules/phrases/planning.yaml`` (step_needed, step_arranged, step_nouns,
@@ -19,6 +22,7 @@ import re
 from ..phrases import PlanningPhrases
 from .clauses import _BY_TIME, Action
 from .timescale import CLEAR_RE
+from .units import BASE_VERBS, COMMON_NOUNS
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 # "Next: 2 weeks." - terse notes' next contact: a bare "Next:" and a timescale
@@ -229,3 +233,52 @@ def _judge_vague(act: Action, inside, ph) -> None:
                   ph.vague_verbs & {t.lower_, t.lemma_.lower(), t.lower_.removesuffix("ing")}), None)
     if vague:
         act.vague = vague
+
+
+# --- a provision with only a vague "when" -----------------------------------------------------------------------
+_VAGUE_WHEN = (r"(?:as\s+(?:and\s+when\s+)?(?:appropriate|required|needed|necessary)|"
+               r"(?:when|where|if)(?:ever)?\s+(?:appropriate|needed|required|necessary))")
+# a verb of its own makes it a clause, not a provision named by its noun ("Kai is seen when needed")
+_CLAUSE_WORD = re.compile(r"\b(?:will|shall|should|must|can|could|may|might|would|is|are|was|were|be|been|being|has|"
+                          r"have|had|do|does|did|needs?)\b|['’]ll\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“‘]([^\"“”‘’\n]{3,100}?)[\"”’]")
+_MARKS = ".,;:!?-–•*❌✅ \t"   # a line's marks around a quotation
+_EDGE = "\"“”‘’'" + _MARKS
+
+
+def vague_provisions(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Where text[s:e] names a provision timed only vaguely: "Access to a sensory room as required", "Support
+    from a teaching assistant when needed", "Regular liaison between school and parents" - the unit itself (its
+    marks and quotes stripped), else each quotation in it ("Phrases such as "access to support as appropriate"
+    ..."; "Regular ..." only quoted). Not "Amendments as required" (a word or two before it), nor an order
+    ("Receive care when required")."""
+    whole = _stripped(text, s, e)
+    if whole and _vague_provision(text[whole[0]:whole[1]], _QUOTED.fullmatch(text[s:e].strip(_MARKS)) is not None):
+        return [whole]
+    out = []
+    for m in _QUOTED.finditer(text, s, e):
+        inner = _stripped(text, m.start(1), m.end(1))
+        if inner and _vague_provision(text[inner[0]:inner[1]], True):
+            out.append(inner)
+    return out
+
+
+def _stripped(text: str, s: int, e: int) -> tuple[int, int] | None:
+    unit = text[s:e]
+    left, right = len(unit) - len(unit.lstrip(_EDGE)), len(unit.rstrip(_EDGE))
+    return (s + left, s + right) if right > left else None
+
+
+def _vague_provision(phrase: str, quoted: bool) -> bool:
+    """``quoted``: the phrase is quoted as a plan's wording, where "Regular ..." is all its timing too (unquoted,
+    "Regular visits from Nan" says what happens)."""
+    words = phrase.split()
+    if not 3 <= len(words) <= 12 or _CLAUSE_WORD.search(phrase):
+        return False
+    first = words[0].lower()
+    if first in BASE_VERBS and first not in COMMON_NOUNS:
+        return False   # an order: "Receive medical care when required"
+    when = re.search(r"\s" + _VAGUE_WHEN + r"$", phrase, re.IGNORECASE)
+    if when:
+        return len(phrase[:when.start()].split()) >= 3
+    return quoted and first == "regular"

@@ -313,8 +313,8 @@ class _Walker:
             return True   # "Based on this visit, I recommend:" - the list that follows is the plan
         if s.endswith(":") and _CANDIDATE_MODAL.search(s):
             return None   # "Jo will make sure that:" - a sentence that leads into its steps, not a heading
-        if s.endswith((".", "?", "!", ",")) or len(s.split()) > 8 or ":" in s[:-1]:
-            return None
+        if s.endswith((".", "?", "!", ",")) or len(s.split()) > 8 or ":" in s[:-1] or _QUOTED_LINE.match(s):
+            return None   # a sentence, or a quotation ('"Access to a sensory room as required"'), not a heading
         if ":" not in s:
             norm = norm_heading(s)   # only for a line that may be a heading: most lines are not
         if norm in self.ph.plan_headings or _RECOMMENDATIONS_TO.match(norm) or \
@@ -392,6 +392,8 @@ class _Walker:
         return slot
 
 
+# A line that is one quotation: '"Regular speech and language support"', '❌ "Regular sessions."'
+_QUOTED_LINE = re.compile(r"^\W{0,3}[\"“][^\"“”\n]+[\"”]\W{0,2}$")
 # A line that leads into a list of recommendations or actions ("Based on this visit, I recommend:",
 # "The review made the following recommendations:", "The Panel makes recommendations to Government as follows:",
 # "Ofsted made six recommendations to the council. These were:")
