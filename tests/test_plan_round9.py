@@ -136,3 +136,18 @@ def test_a_timed_provision_an_order_or_a_short_phrase_is_not_a_vague_provision(l
     assert plan_findings(linter, "We saw:\n- Regular visits from Kai's nan to the flat\n", "supervision") == []
     # a heading-like line that is not quoted stays a heading
     assert plan_findings(linter, "Regular contact with family\n\nKai sees his nan on Sundays.\n", "care_plan") == []
+
+
+# --- "it was agreed that ... would" in a record of events: what a meeting decided, told -------------------------
+def test_a_past_agreement_told_in_a_case_note_is_not_a_step(linter):
+    note = "Kai's case was discussed at the panel and it was agreed that he would be referred to the youth service.\n"
+    assert plan_findings(linter, note, "case_note") == []
+    told = "It was agreed that short words would be used with Kai at the interview.\n"
+    assert plan_findings(linter, told, "assessment") == []
+
+
+def test_an_agreement_still_to_act_on_or_in_a_plan_is_a_step(linter):
+    live = "At the meeting it was agreed that Jo will ring the school."
+    assert rl301(linter, live, "case_note") == [live]
+    plan = "It was agreed that Jo would ring the school."
+    assert rl301(linter, plan, "care_plan") == [plan]

@@ -36,7 +36,8 @@ from .person import people_words
 from .telegraphic import may_be_noun_item, read_field_value, read_noun_item, read_recommended_item, \
     vague_provisions
 from .timescale import MONTH, dated_events
-from .units import BASE_VERBS, BULLET, FieldSlot, LineSlot, RowSlot, may_be_action, plan_slots, what_owner
+from .units import BASE_VERBS, BULLET, FieldSlot, LineSlot, RowSlot, is_minutes, may_be_action, plan_slots, \
+    what_owner
 
 _YOU_ADVICE = re.compile(r"\W*(?:then\s+)?(?:make\s+sure|ensure|remember|be\s+sure)\s+(?:that\s+)?you\b", re.IGNORECASE)
 # Verbs that, with no owner, only say when something happens ("This will start in May"); with a modal and
@@ -119,12 +120,20 @@ class _ActionFinder:
         advice to whoever reads a third-person record, and none of the non-steps of nonsteps.py (done,
         a web pointer, hedged, an effect, a document's content). A trained classifier of units may be
         combined here."""
-        if self._advice_to_reader(act):
+        if self._advice_to_reader(act) or self._agreed_in_the_past(act):
             return False
         line_end = self.rec.text.find("\n", act.end)
         line_end = len(self.rec.text) if line_end < 0 else line_end
         return not_a_step(self.rec.text, act.start, act.end, line_end, people_words(self.rec.config),
                           self._events) is None
+
+    def _agreed_in_the_past(self, act: Action) -> bool:
+        """In a record of events or an assessment, "it was agreed that X would / be ..." tells what a meeting
+        decided, as "Mum agreed to ..." does (clauses._undertaken): "... it was agreed that Rowan would be
+        accommodated under Section 20"; not "It was agreed that Jo will ring Mum by Friday" (a step still to take),
+        nor a plan's or minutes' decisions (their record of what is to be done)."""
+        return self.rec.doc_type.name in _TOLD_RECORDS and not is_minutes(self.rec) and \
+            _AGREED_THAT.search(self.rec.text, act.start, act.end) is not None
 
     def _advice_to_reader(self, act: Action) -> bool:
         """In a third-person record (not a supervision, which directs the worker), "you should / need to"
@@ -315,6 +324,14 @@ def _past(word: str) -> bool:
     """A past form ("told", "explained"): a report of what was said; not "Your plan should say:", "have your
     say", which lead into what a document holds."""
     return word.endswith("ed") or word in ("said", "told", "wrote")
+
+
+# "it was agreed that ... would ...", "it had been agreed that both be referred" (no "will" after it)
+_AGREED_THAT = re.compile(r"\bit\s+(?:was|had\s+been)\s+agreed\s+that\b(?![^.;\n]*\b(?:will|shall)\b|[^.;\n]*['’]ll\b)",
+                          re.IGNORECASE)
+
+
+_TOLD_RECORDS = ("case_note", "visit_record", "chronology", "assessment")
 
 
 # A lead-in that ends with its modal: "The board should:", "Over the next year we will:" - each item finishes the
