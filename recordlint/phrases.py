@@ -129,7 +129,7 @@ class PlanningPhrases:
         self.review_subjects = _words(data, "review_subjects")
         self.recommending_verbs = _words(data, "recommending_verbs")
         self.document_subjects, self.owner_roles = _words(data, "document_subjects"), _words(data, "owner_roles")
-        self.content_verbs = _words(data, "content_verbs")
+        self.content_verbs, self.resource_subjects = _words(data, "content_verbs"), _words(data, "resource_subjects")
         self.stative_verbs = _words(data, "stative_verbs")
         self.had_events = _words(data, "had_events")
         self.step_needed = _words(data, "step_needed")

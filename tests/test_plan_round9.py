@@ -151,3 +151,17 @@ def test_an_agreement_still_to_act_on_or_in_a_plan_is_a_step(linter):
     assert rl301(linter, live, "case_note") == [live]
     plan = "It was agreed that Jo would ring the school."
     assert rl301(linter, plan, "care_plan") == [plan]
+
+
+# --- an event or a resource that offers something ---------------------------------------------------------------
+def test_what_an_event_or_resource_offers_is_not_a_step(linter):
+    notice = ("This workshop will give carers an overview of the new guidance.\n"
+              "The new leaflet will help families find local support.\n")
+    assert plan_findings(linter, notice, "assessment") == []
+
+
+def test_an_event_arranged_or_a_person_who_gives_is_a_step(linter):
+    assert rl302(linter, "A workshop will be arranged for carers.", "assessment") == [
+        "A workshop will be arranged for carers."]
+    assert rl301(linter, "Jo will give carers an overview of the new guidance.", "assessment") == [
+        "Jo will give carers an overview of the new guidance."]

@@ -543,6 +543,8 @@ class ClauseReader:
         if head is not None and head.lemma_.lower() in ph.document_subjects and not self._situation(head) and \
                 (lemma in ph.content_verbs or passive or head.pos_ in ("NOUN", "PROPN")):
             return True  # "The care plan should say ...", "It will be reviewed", "The record will establish ..."
+        if not passive and self._offers(head, lemma):
+            return True  # "This webinar will give an overview ...", "The website will help schools ...": its offer
         if any(t.lower_ in ph.standing_adverbs for t in toks[a_idx + 1:v_idx]):
             return True  # "I will never tell them ...", "It will usually be chaired by ...": a rule or a habit
         if self._process(toks[:a_idx], lemma):
@@ -552,6 +554,11 @@ class ClauseReader:
         if passive and lemma == "involve":
             return True  # "You will be involved in making the plan"
         return self._conclusion_or_rule(toks, a_idx, v_idx, passive, subject, head)
+
+    def _offers(self, head, lemma: str) -> bool:
+        """An event or a resource (planning.yaml's resource_subjects) that gives, helps, covers ...: what it offers."""
+        return head is not None and head.lemma_.lower() in self.ph.resource_subjects and \
+            (lemma in self.ph.content_verbs or lemma in ("provide", "offer"))
 
     def _situation(self, head) -> bool:
         """"it" in a record not written to the child is the matter in hand, not the plan: "The parents reject
