@@ -165,3 +165,17 @@ def test_an_event_arranged_or_a_person_who_gives_is_a_step(linter):
         "A workshop will be arranged for carers."]
     assert rl301(linter, "Jo will give carers an overview of the new guidance.", "assessment") == [
         "Jo will give carers an overview of the new guidance."]
+
+
+# --- "it is important / vital to ...": what matters, outside a plan ---------------------------------------------
+def test_what_matters_outside_a_plan_is_not_a_step(linter):
+    guidance = ("When writing a plan, it is important to think about the child's whole week.\n"
+                "It is vital that carers feel listened to.\n")
+    assert plan_findings(linter, guidance, "supervision") == []
+
+
+def test_a_need_or_what_matters_in_a_plan_is_a_step(linter):
+    need = "It is essential to keep checking how Kai is sleeping."
+    assert rl302(linter, need, "visit_record") == [need]
+    plan = "Plan\n\nIt is important to book Kai a dental check-up.\n"
+    assert rl301(linter, plan, "case_note") == ["It is important to book Kai a dental check-up."]

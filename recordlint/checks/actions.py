@@ -120,7 +120,7 @@ class _ActionFinder:
         advice to whoever reads a third-person record, and none of the non-steps of nonsteps.py (done,
         a web pointer, hedged, an effect, a document's content). A trained classifier of units may be
         combined here."""
-        if self._advice_to_reader(act) or self._agreed_in_the_past(act):
+        if self._advice_to_reader(act) or self._agreed_in_the_past(act) or self._value_stated(act):
             return False
         line_end = self.rec.text.find("\n", act.end)
         line_end = len(self.rec.text) if line_end < 0 else line_end
@@ -134,6 +134,13 @@ class _ActionFinder:
         nor a plan's or minutes' decisions (their record of what is to be done)."""
         return self.rec.doc_type.name in _TOLD_RECORDS and not is_minutes(self.rec) and \
             _AGREED_THAT.search(self.rec.text, act.start, act.end) is not None
+
+    def _value_stated(self, act: Action) -> bool:
+        """Outside a plan section, "it is important / vital (for X) to ..." states what matters, a principle or an
+        opinion ("When setting outcomes, it is important to consider a range of outcomes", "it is important to ensure
+        as little disruption as possible"); "it is essential / necessary to ..." still names a step no one owns."""
+        return act.kind == "hoped" and not self.clauses.in_section and act.no_owner_phrase is not None and \
+            _IMPORTANT.match(act.no_owner_phrase) is not None
 
     def _advice_to_reader(self, act: Action) -> bool:
         """In a third-person record (not a supervision, which directs the worker), "you should / need to"
@@ -331,6 +338,7 @@ _AGREED_THAT = re.compile(r"\bit\s+(?:was|had\s+been)\s+agreed\s+that\b(?![^.;\n
                           re.IGNORECASE)
 
 
+_IMPORTANT = re.compile(r"it\s+(?:is|was)\s+(?:\w+\s+)?(?:important|vital)\b", re.IGNORECASE)
 _TOLD_RECORDS = ("case_note", "visit_record", "chronology", "assessment")
 
 
