@@ -179,3 +179,18 @@ def test_a_need_or_what_matters_in_a_plan_is_a_step(linter):
     assert rl302(linter, need, "visit_record") == [need]
     plan = "Plan\n\nIt is important to book Kai a dental check-up.\n"
     assert rl301(linter, plan, "case_note") == ["It is important to book Kai a dental check-up."]
+
+
+# --- "has agreed to" in a clause after another --------------------------------------------------------------------
+def test_an_undertaking_in_a_later_clause_is_a_step(linter):
+    joined = "The apology was not enough and the council has agreed to pay Mrs B £300."
+    assert rl301(linter, joined, "assessment") == [joined]
+    after = "In recognition of the delay caused, the school has agreed to write to Mrs B."
+    assert rl301(linter, after, "assessment") == [after]
+
+
+def test_a_clause_with_no_undertaking_after_a_finite_verb_is_not_a_step(linter):
+    told = "The apology was not enough and the council has agreed with us."
+    assert plan_findings(linter, told, "assessment") == []
+    past = "Mrs B said the council had agreed to pay, and it did."
+    assert plan_findings(linter, past, "assessment") == []

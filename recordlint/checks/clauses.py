@@ -206,9 +206,11 @@ class ClauseReader:
             return _NEXT
         if w in ("has", "have", "had") and low[i + 1:i + 3] == ["agreed", "to"]:
             return _NEXT   # "Jo had agreed to do a piece of work": _undertaken reads it (in minutes)
-        later = [j for j in range(i + 1, n) if low[j] in _MODALS or low[j] in ("need", "needs")]
+        later = [j for j in range(i + 1, n) if low[j] in _MODALS or low[j] in ("need", "needs") or
+                 (low[j] in ("has", "have") and low[j + 1:j + 3] == ["agreed", "to"] and
+                  ("and" in low[i + 1:j] or "," in low[i + 1:j]))]
         if not later:
-            return None
+            return None   # (a next clause's "..., the Council has agreed to pay £500" is an undertaking too)
         # "It is a plan for how you will ...": the modal is in a subordinate clause
         if any((low[j] in _SUBORD and low[j] not in ("and", "or", "but"))
                or toks[j].tag_ in ("WDT", "WP", "WRB") for j in range(i + 1, later[0])) \
