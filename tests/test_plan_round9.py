@@ -194,3 +194,17 @@ def test_a_clause_with_no_undertaking_after_a_finite_verb_is_not_a_step(linter):
     assert plan_findings(linter, told, "assessment") == []
     past = "Mrs B said the council had agreed to pay, and it did."
     assert plan_findings(linter, past, "assessment") == []
+
+
+# --- a group of people in a list of recommendations -------------------------------------------------------------
+def test_a_group_in_a_list_of_recommendations_is_who_it_is_for(linter):
+    recs = ("Recommendations\n\n- Staff should read the chronology before each visit to Kai.\n"
+            "- Carers should keep a diary.\n")
+    assert rl301(linter, recs, "assessment") == ["Carers should keep a diary."]
+
+
+def test_a_group_or_everyone_outside_recommendations_is_a_rule(linter):
+    rules = "House rules\n\n- Staff should knock before going into a bedroom.\n"
+    assert plan_findings(linter, rules, "assessment") == []
+    recs = "Recommendations\n\n- Nobody should shout at Kai.\n"
+    assert plan_findings(linter, recs, "assessment") == []

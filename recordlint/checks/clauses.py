@@ -601,7 +601,9 @@ class ClauseReader:
             return False   # "Pupils are expected to wear uniform": a directive in the passive is a rule too
         words = " ".join(t.lower_ for t in subject)
         if words in self.ph.general_subjects or (head is not None and head.lower_ in self.ph.general_subjects):
-            return True
+            # in a list of recommendations, a group that acts is who the recommendation is for ("Staff should
+            # allow enough time ..."); everyone or no one stays a rule ("Nobody should ...")
+            return not (self.recommends and head is not None and head.lower_ not in _EVERYONE)
         return (_bare_plural(toks[:a_idx]) or _every(subject) or
                 (_any_one(subject, toks[a_idx]) and not self.in_section)) and \
             not self._names_the_child(toks) and not self.plan_item
@@ -1020,6 +1022,9 @@ def _every(subject) -> bool:
     """"Every PEP must contain ...", "Each school should ...": a rule for all of a kind."""
     words = [t for t in subject if t.lower_ not in ("and", "but", "so")]
     return bool(words) and words[0].lower_ in ("every", "each", "all", "any") and words[0].tag_ == "DT"
+
+
+_EVERYONE = {"nobody", "one", "noone", "everyone", "everybody", "anyone", "anybody", "people"}
 
 
 def _any_one(subject, anchor) -> bool:
