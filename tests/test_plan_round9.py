@@ -177,6 +177,9 @@ def test_what_matters_outside_a_plan_is_not_a_step(linter):
 def test_a_need_or_what_matters_in_a_plan_is_a_step(linter):
     need = "It is essential to keep checking how Kai is sleeping."
     assert rl302(linter, need, "visit_record") == [need]
+    # naming the child: about this child
+    named = "It is important to book Kai a dental check-up."
+    assert rl301(linter, named, "case_note") == [named]
     plan = "Plan\n\nIt is important to book Kai a dental check-up.\n"
     assert rl301(linter, plan, "case_note") == ["It is important to book Kai a dental check-up."]
 

@@ -137,10 +137,14 @@ class _ActionFinder:
 
     def _value_stated(self, act: Action) -> bool:
         """Outside a plan section, "it is important / vital (for X) to ..." states what matters, a principle or an
-        opinion ("When setting outcomes, it is important to consider a range of outcomes", "it is important to ensure
-        as little disruption as possible"); "it is essential / necessary to ..." still names a step no one owns."""
-        return act.kind == "hoped" and not self.clauses.in_section and act.no_owner_phrase is not None and \
-            _IMPORTANT.match(act.no_owner_phrase) is not None
+        opinion ("When setting outcomes, it is important to consider a range of outcomes", "It is vital that
+        carers feel listened to"); "it is essential / necessary to ..." still names a step no one owns, and so does
+        one that names the child ("It is important to book Kai's eye test")."""
+        if act.kind != "hoped" or self.clauses.in_section or act.no_owner_phrase is None or \
+                _IMPORTANT.match(act.no_owner_phrase) is None:
+            return False
+        name = self.rec.child.first_name
+        return not (name and re.search(rf"\b{re.escape(name)}\b", self.rec.text[act.start:act.end]))
 
     def _advice_to_reader(self, act: Action) -> bool:
         """In a third-person record (not a supervision, which directs the worker), "you should / need to"
