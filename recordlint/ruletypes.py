@@ -285,8 +285,18 @@ class YamlRule(Rule):
         return record_quotation(rec, start, self._subject_lists)
 
     @staticmethod
-    def _near_word_excludes(term: Term, doc, span) -> bool:
-        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    def _word_before(doc, span) -> str:
+        """The word before the term; before a hyphen that joins a word to it ("well-looked after"), that word, as
+        the word before a space would be ("well looked after")."""
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.text in _HYPHENS and not prev.whitespace_ and span.start > 1 \
+                and not doc[span.start - 2].whitespace_:
+            prev = doc[span.start - 2]
+        return prev.lower_ if prev is not None else ""
+
+    @classmethod
+    def _near_word_excludes(cls, term: Term, doc, span) -> bool:
+        prev = cls._word_before(doc, span)
         if prev in _HOW_OFTEN and span.start > 1:
             prev = doc[span.start - 2].lower_   # "maintain regular contact", "in close contact": the word before
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -367,6 +377,7 @@ class YamlRule(Rule):
 # A passive participle takes no object: after "is/are/was" + "looked after" or "accommodated", a pronoun or a
 # determiner opens the next clause ("Whilst you are looked after you will have reviews", "When a young person is
 # looked after the law says ..."), it is not the object that gives the plain sense ("Nan looked after you").
+_HYPHENS = frozenset({"-", "‑", "–"})   # a hyphen (or a dash typed for one) inside a compound
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "being", "been"})
 _CLAUSE_OPENERS = frozenset({"you", "he", "she", "we", "they", "i", "it", "the", "a", "an", "your", "his", "her",
                              "their", "my", "our"})

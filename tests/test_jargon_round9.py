@@ -121,3 +121,16 @@ def test_active_looked_after_someone_is_plain(linter):
 
 def test_is_then_a_verb_with_an_object_stays_plain(linter):
     assert jargon(linter, "All you need to do is contact the office.", "care_plan") == []
+
+
+# --- the plain sense of 'looked after': how well a child is cared for ----------------------------------
+def test_a_hyphen_joins_the_manner_word_as_a_space_does(linter):
+    # 'well looked after' is already the plain sense; 'well-looked after' is the same words
+    assert jargon(linter, "Your carers make sure you are well-looked after.", "care_plan") == []
+    assert jargon(linter, "Your carers make sure you are well looked after.", "care_plan") == []
+
+
+def test_a_hyphenated_word_outside_not_after_keeps_the_legal_status(linter):
+    assert jargon(linter, "Children who are newly-looked after get a health check.", "care_plan") == \
+        [("RL201", "looked after")]
+
