@@ -200,9 +200,11 @@ def plain_with(text: str, end: int, heads: set[str], family: set[str]) -> bool:
 
 
 # "how you are being looked after", "the way he is cared for": a clause of manner asks how well the care is
-# given, the plain sense of the words, not the legal status.
-_MANNER_BEFORE = re.compile(r"\b(?:how|the[ \t]+way)[ \t]+(?:[\w’']+[ \t]+){1,3}?(?:is|are|am|was|were|be)"
-                            r"[ \t]+(?:being[ \t]+)?$", re.IGNORECASE)
+# given, the plain sense of the words, not the legal status; so does one whose verb has a modal or "going to"
+# before it ("how you are going to be looked after", "how you will be looked after"). "How long / often ..."
+# asks about time, not manner.
+_MANNER_BEFORE = re.compile(r"\b(?:how(?![ \t]+(?:long|often|soon|much|many|far)\b)|the[ \t]+way)[ \t]+"
+                            r"(?:[\w’']+[ \t]+){1,5}?(?:is|are|am|was|were|be)[ \t]+(?:being[ \t]+)?$", re.IGNORECASE)
 
 
 def in_manner_clause(text: str, start: int) -> bool:

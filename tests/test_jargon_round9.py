@@ -134,3 +134,15 @@ def test_a_hyphenated_word_outside_not_after_keeps_the_legal_status(linter):
     assert jargon(linter, "Children who are newly-looked after get a health check.", "care_plan") == \
         [("RL201", "looked after")]
 
+
+def test_a_clause_of_manner_with_going_to_or_a_modal_is_the_plain_sense(linter):
+    assert jargon(linter, "Your plan says how you are going to be looked after at Sam's house.",
+                  "care_plan") == []
+    assert jargon(linter, "We talked about how you would like to be looked after.", "care_plan") == []
+
+
+def test_how_long_asks_about_time_and_keeps_the_legal_status(linter):
+    assert jargon(linter, "Your plan says how long you are going to be looked after for.", "care_plan") == \
+        [("RL201", "looked after")]
+    assert jargon(linter, "You will be looked after until you are 18.", "care_plan") == \
+        [("RL201", "looked after")]
