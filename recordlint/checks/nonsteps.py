@@ -20,6 +20,9 @@ classes of language that have the shape of a step and are something else:
               done with careful regard for ...", "It needs to be supported by reasons"
   naming      the author saying how the text will name someone: "The complainant, whom I will call Mrs X,
               complained ...", "I shall refer to her as Ms B"
+  fixture     when a meeting is held, not a step anyone takes: "The next meeting of the Panel will be held on
+              11 June", "A review will take place in March" (not "Jo will hold a meeting", "Jo will book the
+              review")
   content     what a document must say or contain: "The report needs to reflect that ...",
               "It is essential in the plan that ..."; guidance to whoever writes a plan: "Write the
               desired outcome as ...", "Describe what will happen if ...", "For each action, detail ..."
@@ -114,6 +117,11 @@ _MANNER = (r"[^\w\n]*(?:this|that|it|these|those)\s+(?:will|should|must|needs?\s
            r"(?:also\s+|always\s+)?be\s+(?:done|carried\s+out|undertaken|handled|approached|managed|conducted|"
            r"delivered|supported|completed)\s+(?:with\b|in\s+(?:a|an)\s+[\w -]{1,30}?(?:way|manner)\b|carefully|"
            r"sensitively|thoughtfully|slowly|gently|by\s+(?:reasons?|evidence)\b)")
+# "The next meeting of the Panel would be held on 11 June", "The review will take place in March": a meeting's date
+# (a fixture of the calendar), not a step someone takes. A string: compiled when first used
+_FIXTURE = (r"[^\w\n]*(?:the|a|an|our|your|this|that|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|review|conference|"
+            r"panel|hearing|session|board)s?\b(?:\s+of\s+[^,.;:\n]{1,60}?)?\s+(?:will|would|shall|is\s+to)\s+"
+            r"(?:next\s+|also\s+|then\s+)?(?:be\s+held|take\s+place|convene|meet\s+(?:on|in|at)\b)")
 # A field's value that says there is nothing to do: "N/A", "None", "Nil", "Not applicable", "None identified"
 _NO_VALUE = r"[^\w\n]*(?:n\s*/\s*a|none(?:\s+(?:identified|noted|made|required|needed|at\s+present))?|nil|" \
             r"not\s+applicable|no\s+(?:recommendations|actions|further\s+action))[^\w\n]*$"
@@ -143,6 +151,8 @@ def not_a_step(text: str, start: int, end: int, line_end: int, people, events: b
         return "empty"
     if _outcome_line(text, start, events):
         return "outcome"
+    if re.match(_FIXTURE, unit, re.IGNORECASE):
+        return "fixture"
     if re.match(_MANNER, unit, re.IGNORECASE) or _thing_held_to(unit, people):
         return "standard"
     if _IN_DOCUMENT.search(unit) or _content(unit, people) or re.match(_DRAFTING, unit, re.IGNORECASE):

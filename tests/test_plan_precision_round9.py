@@ -1,0 +1,29 @@
+"""Issue 11, round 9 (precision pass): units that read as plan steps and are not. Invented sentences, each class
+with the flagged and the clean case."""
+from __future__ import annotations
+
+from conftest import plan_texts_of
+
+
+def rl301(linter, text, doc_type="supervision"):
+    return plan_texts_of(linter, text, doc_type, "RL301")
+
+
+def rl302(linter, text, doc_type="supervision"):
+    return plan_texts_of(linter, text, doc_type, "RL302")
+
+
+# --- when a meeting is held: a fixture of the calendar, not a step --------------------------------------------
+def test_when_a_meeting_is_held_is_not_a_step(linter):
+    minutes = ("The Panel discussed the annual fostering report.\n\n"
+               "The next meeting of the Fostering Panel would be held on 4 May 2026, where the Panel would "
+               "consider the annual report.\n\n"
+               "A review will take place in March.\n")
+    assert rl301(linter, minutes) == []
+    assert rl302(linter, minutes) == []
+
+
+def test_someone_who_books_or_holds_the_meeting_takes_a_step(linter):
+    minutes = ("The Panel discussed the annual fostering report.\n\n"
+               "Jo will book the next review meeting for Kai.\n")
+    assert rl301(linter, minutes) == ["Jo will book the next review meeting for Kai."]
