@@ -2,7 +2,7 @@
 with the flagged and the clean case."""
 from __future__ import annotations
 
-from conftest import plan_texts_of
+from conftest import plan_findings_of, plan_texts_of
 
 
 def rl301(linter, text, doc_type="supervision"):
@@ -27,3 +27,26 @@ def test_someone_who_books_or_holds_the_meeting_takes_a_step(linter):
     minutes = ("The Panel discussed the annual fostering report.\n\n"
                "Jo will book the next review meeting for Kai.\n")
     assert rl301(linter, minutes) == ["Jo will book the next review meeting for Kai."]
+
+
+# --- a page for every child: a place or a service named after "in" is not a person ---------------------------
+_PAGE = ("Care leavers in Sefton told us what matters to them.\n\n"
+         "Young people already supported in {name} helped us write this page.\n\n"
+         "Your personal adviser will help you find somewhere to live.\n")
+
+
+def unnamed(linter, text):
+    """Plan findings of a pathway plan given with no child."""
+    return plan_findings_of(linter, text, "pathway_plan", child={})
+
+
+def test_a_place_named_twice_after_in_leaves_a_page_for_every_child(linter):
+    assert unnamed(linter, _PAGE.format(name="Sefton")) == []
+
+
+def test_a_person_named_twice_makes_it_a_record_for_one_child(linter):
+    record = ("Care leavers told us what matters to them, and so did Ayo.\n\n"
+              "Young people like Ayo helped us write this page.\n\n"
+              "Your personal adviser will help you find somewhere to live.\n")
+    step = "Your personal adviser will help you find somewhere to live."
+    assert unnamed(linter, record) == [("RL301", step)]

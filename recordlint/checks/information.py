@@ -79,9 +79,14 @@ def names_people(text: str) -> bool:
         low = w.lower()
         if low in _CALENDAR or any(form in lower for form in _singulars(low) | {low + "s", low + "es"}):
             continue  # a word written in lower case elsewhere ("Need" and "needs"), a month or day: not a name
+        if words[i - 1].group().lower() in _PLACE_PREPOSITIONS:
+            continue  # "care leavers in Hampshire", "involved in Meitheal": a place or a service, not a person
         seen[w] += 1
     return any(n >= 2 for n in seen.values())
 
+
+# Words a place or a service follows and a person does not: "in Hampshire", "across Wales", "within Meitheal"
+_PLACE_PREPOSITIONS = {"in", "within", "across", "throughout", "outside", "inside"}
 
 _IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman"}
 
