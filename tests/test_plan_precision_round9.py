@@ -50,3 +50,19 @@ def test_a_person_named_twice_makes_it_a_record_for_one_child(linter):
               "Your personal adviser will help you find somewhere to live.\n")
     step = "Your personal adviser will help you find somewhere to live."
     assert unnamed(linter, record) == [("RL301", step)]
+
+
+# --- a greeting is not the child's name -----------------------------------------------------------------------
+def test_a_writer_who_says_hi_names_no_child(linter):
+    page = ("Hi, I'm Sam, a youth worker.\n\n"
+            "You'll meet with your worker at home or at school, wherever you feel comfortable.\n\n"
+            "What is an assessment?\n\nWho will be there?\n")
+    assert unnamed(linter, page) == []
+
+
+def test_a_letter_that_greets_the_child_by_name_has_steps(linter):
+    letter = ("Hi Kiera, this is your plan.\n\n"
+              "You'll meet with your worker at home or at school, wherever you feel comfortable.\n\n"
+              "What is an assessment?\n\nWho will be there?\n")
+    step = "You'll meet with your worker at home or at school, wherever you feel comfortable."
+    assert unnamed(linter, letter) == [("RL301", step)]

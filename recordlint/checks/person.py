@@ -586,10 +586,11 @@ class ThirdPerson(Rule):
 def infer_child_name(text: str, config=None) -> str | None:
     """The child's first name from the record itself: "Dear Kiera", "Kiera, this is your plan",
     "Name: Kiera Smith". None when the record does not say."""
-    for m in person_phrases(config).addressed.finditer(text):
+    phrases = person_phrases(config)
+    for m in phrases.addressed.finditer(text):
         name = m.group("greet") or m.group("voc") or m.group("field")
-        if name.lower() not in STOP_WORDS:  # "Together, we will ...": not a name
-            return name
+        if name.lower() not in STOP_WORDS and name.lower() not in phrases.greetings:
+            return name  # not "Together, we will ...", "Hi, I'm Ryan": no name there
     return None
 
 
