@@ -264,25 +264,28 @@ class YamlRule(Rule):
 
     def _institution_subject(self, span, rec) -> bool:
         """The verb of ``span`` has a subject that is a court, service or worker in their role (its sentence parsed),
-        judged by blaming's word lists, read once for this rule."""
+        judged by blaming's word lists."""
         region = rec.parse_region(*rec.sentence_of(span.start_char), "deps")
         if region is None:
             return False  # no model: keep the finding
         verb = next((t for t in region.span if region.start_of(t) == span[0].idx), None)
         if verb is None:
             return False
-        from .checks.blaming import blaming_lists, institution_subject  # the checks package imports this module
-        if self._subject_lists is None:
-            self._subject_lists = blaming_lists(rec.config)
-        return institution_subject(verb, self._subject_lists)
+        from .checks.blaming import institution_subject  # the checks package imports this module
+        return institution_subject(verb, self._blaming_lists(rec))
 
     def _record_quotation(self, start: int, rec) -> bool:
         """record_quotes: the quotation marks around ``start`` hold a worker's or a document's words, or an
         unattributed finding (blaming.record_quotation), not the child's or family's."""
-        from .checks.blaming import blaming_lists, record_quotation  # the checks package imports this module
+        from .checks.blaming import record_quotation  # the checks package imports this module
+        return record_quotation(rec, start, self._blaming_lists(rec))
+
+    def _blaming_lists(self, rec) -> dict:
+        """Blaming's word lists (checks.blaming.blaming_lists), read once for this rule."""
         if self._subject_lists is None:
+            from .checks.blaming import blaming_lists  # the checks package imports this module
             self._subject_lists = blaming_lists(rec.config)
-        return record_quotation(rec, start, self._subject_lists)
+        return self._subject_lists
 
     @staticmethod
     def _word_before(doc, span) -> str:

@@ -181,7 +181,8 @@ class BlamingJudgement(Rule):
                 found += [(m.start(), m.end(), "failed") for m in _FAILED.finditer(text)]
             if "engag" in low:
                 found += [(m.start(), m.end(), "engage") for m in _engage_regex().finditer(text)]
-            rec.cache[key] = [(s, e, k) for s, e, k in sorted(found) if (not rec.in_speech(s) or _in_quotes(rec, s))
+            rec.cache[key] = [(s, e, k) for s, e, k in sorted(found)
+                              if (not rec.in_speech(s) or _quotation(rec, s) is not None)
                               and not in_accusation(text, s) and not in_definition(text, s)
                               and not self._overlaps_rl211(text, s, e)]
         return rec.cache[key]
@@ -592,10 +593,6 @@ def _quotation(rec, start: int) -> int | None:
     """Where the quotation marks around ``start`` open (None outside them: a "said:" line, a views section)."""
     quote = next((s for s, e in rec.speech if s <= start < e), None)
     return quote if quote is not None and rec.text[quote] in _QUOTES else None
-
-
-def _in_quotes(rec, start: int) -> bool:
-    return _quotation(rec, start) is not None
 
 
 def record_quotation(rec, start: int, lists) -> bool:

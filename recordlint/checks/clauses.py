@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from ..phrases import PlanningPhrases
 from .timescale import CLEAR_RE, MONTH
-from .units import AUTHOR_AGREED, AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, COMMON_NOUNS, DIRECTED, MINUTED_REQUEST, \
-    RECOMMEND_GERUND, LineSlot, is_minutes, plan_slots
+from .units import AUTHOR_AGREED, AUTHOR_WOULD as _AUTHOR_WOULD, BASE_VERBS, DIRECTED, MINUTED_REQUEST, \
+    RECOMMEND_GERUND, LineSlot, is_minutes, plan_slots, verb_only
 
 
 @dataclass
@@ -848,7 +848,7 @@ def _verb_first(first) -> bool:
     if first.tag_ == "VB":
         return True
     w = first.lower_
-    return first.tag_ in ("NN", "NNP") and first.text[:1].isupper() and w in BASE_VERBS and w not in COMMON_NOUNS
+    return first.tag_ in ("NN", "NNP") and first.text[:1].isupper() and verb_only(w)
 
 
 def _not_an_order(words, listed: bool) -> bool:

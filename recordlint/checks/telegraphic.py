@@ -22,7 +22,7 @@ import re
 from ..phrases import PlanningPhrases
 from .clauses import _BY_TIME, Action
 from .timescale import CLEAR_RE
-from .units import BASE_VERBS, COMMON_NOUNS
+from .units import verb_only
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 # "Next: 2 weeks." - terse notes' next contact: a bare "Next:" and a timescale
@@ -276,7 +276,7 @@ def _vague_provision(phrase: str, quoted: bool) -> bool:
     if not 3 <= len(words) <= 12 or _CLAUSE_WORD.search(phrase):
         return False
     first = words[0].lower()
-    if first in BASE_VERBS and first not in COMMON_NOUNS:
+    if verb_only(first):
         return False   # an order: "Receive medical care when required"
     when = re.search(r"\s" + _VAGUE_WHEN + r"$", phrase, re.IGNORECASE)
     if when:

@@ -629,6 +629,12 @@ BASE_VERBS: set[str] = set()
 COMMON_NOUNS: set[str] = set()   # base forms of English nouns (the same tables): "chair" is not a name
 
 
+def verb_only(word: str) -> bool:
+    """A word English has only as a verb (in the model's lemma tables as a verb, never as a noun): "apologise",
+    "enrol", "receive"; not "support" or "visit" (nouns too)."""
+    return word in BASE_VERBS and word not in COMMON_NOUNS
+
+
 def load_base_verbs(nlp) -> None:
     """Base forms of English verbs from the model's own lemmatizer tables, used to skip tagging
     plan lines that cannot be imperatives. Without a model the set stays empty (nothing skipped)."""
